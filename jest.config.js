@@ -1,0 +1,15 @@
+/**
+ * Tests and test tooling are plain CommonJS (the n8n community lint forbids node globals in any
+ * .ts file); the shipped node code is TypeScript, which ts-jest compiles on the fly.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.js'],
+	moduleFileExtensions: ['js', 'ts', 'json'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }],
+	},
+	testTimeout: 30000,
+};
