@@ -1,0 +1,137 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { credentialFields, type Provider } from '../../catalog/providers';
+import { readJsonObject, readProvider } from '../../shared/params';
+import { respond } from '../../shared/respond';
+import { waitForSession } from '../../shared/wait';
+import { providerField, waitFields } from './common';
+import { defineOperation } from './operation';
+import { readWaitSettings } from './waitSettings';
+
+const DIRECT = { connectionMethod: ['direct'] };
+const WAIT = { connectionMethod: ['browser'], waitUntilConnected: [true] };
+
+/** One parameter per credential field in the catalog, shown only for the providers that take it. */
+const fieldParameters: INodeProperties[] = credentialFields().map((field) => ({
+	displayName: field.label,
+	name: field.key,
+	type: field.options ? 'options' : 'string',
+	...(field.options
+		? { options: field.options.map((value) => ({ name: value.toUpperCase(), value })) }
+		: {}),
+	...(field.secret ? { typeOptions: { password: true } } : {}),
+	default: field.options ? field.options[0] : '',
+	required: true,
+	placeholder: field.placeholder,
+	description: `Sent to Outlit as config.${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
+	displayOptions: { show: { ...DIRECT, provider: field.providers } },
+}));
+
+function fail(ctx: IExecuteSingleFunctions, message: string, description: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { description, itemIndex: ctx.getItemIndex() });
+}
+
+/**
+ * The direct-credential config: the provider's own field parameters over the optional JSON object,
+ * so an expression-chosen provider (whose fields the UI cannot show) can pass them in the JSON.
+ */
+function directConfig(ctx: IExecuteSingleFunctions, provider: Provider): IDataObject {
+	const config: IDataObject = { ...(readJsonObject.call(ctx, 'additionalConfig', 'Additional Config (JSON)') ?? {}) };
+	for (const field of provider.fields) {
+		const value = ctx.getNodeParameter(field.key, '') as unknown;
+		if (typeof value === 'string' && value.trim() !== '') config[field.key] = value.trim();
+	}
+	const missing = provider.fields.filter(
+		(f) => typeof config[f.key] !== 'string' || (config[f.key] as string).trim() === '',
+	);
+	if (missing.length) {
+		fail(
+			ctx,
+			`${provider.name} needs ${missing.map((f) => f.label).join(', ')}`,
+			`Fill in ${missing.map((f) => `"${f.label}"`).join(', ')}. When Provider comes from an expression, ` +
+				`put them in Additional Config (JSON) as ${missing.map((f) => f.key).join(', ')}.`,
+		);
+	}
+	for (const field of provider.fields) {
+		if (field.options && !field.options.includes(config[field.key] as string)) {
+			fail(ctx, `${provider.name} ${field.label} must be one of: ${field.options.join(', ')}`, `Parameter "${field.label}" is not one of the values Outlit accepts.`);
+		}
+	}
+	return config;
+}
+
+export const connect = defineOperation({
+	value: 'connect',
+	name: 'Connect',
+	action: 'Connect an integration',
+	description: 'Connect a provider with credentials, or start a browser-auth session',
+	route: 'connect',
+	build(request) {
+		const provider = readProvider.call(this);
+		const method = this.getNodeParameter('connectionMethod', 'browser');
+		if (method === 'direct') {
+			if (provider.setupMode !== 'direct_api_key') {
+				fail(this, `${provider.name} connects by browser session only`, 'Set "Connection Method" to Browser Session.');
+			}
+			request.body = { provider: provider.id, config: directConfig(this, provider) };
+			return;
+		}
+		if (provider.setupMode !== 'browser_session') {
+			const fields = provider.fields.map((f) => f.label).join(', ');
+			fail(this, `${provider.name} connects with credentials (${fields}), not a browser session`, 'Set "Connection Method" to Direct and fill in the fields.');
+		}
+		if (this.getNodeParameter('waitUntilConnected', false) === true) readWaitSettings.call(this, 'check');
+		request.body = { provider: provider.id };
+	},
+	output: respond('connect', async function (body) {
+		const result: IDataObject = { provider: readProvider.call(this).id, ...body };
+		const waits =
+			typeof body.sessionId === 'string' &&
+			this.getNodeParameter('connectionMethod', 'browser') === 'browser' &&
+			this.getNodeParameter('waitUntilConnected', false) === true;
+		if (!waits) return [result];
+		const outcome = await waitForSession.call(this, readWaitSettings.call(this, body.sessionId as string));
+		return [{ ...result, ...outcome }];
+	}),
+	fields: [
+		providerField('The provider to connect.'),
+		{
+			displayName: 'Connection Method',
+			name: 'connectionMethod',
+			type: 'options',
+			options: [
+				{
+					name: 'Browser Session',
+					value: 'browser',
+					description: 'Returns a connect URL for a person to authorize the provider in a browser',
+				},
+				{
+					name: 'Direct',
+					value: 'direct',
+					description: "Sends the provider's credentials (API key, token…) to Outlit",
+				},
+			],
+			default: 'browser',
+			description: 'How the provider is connected; see Get Capabilities for what each provider supports',
+		},
+		...fieldParameters,
+		{
+			displayName: 'Additional Config (JSON)',
+			name: 'additionalConfig',
+			type: 'json',
+			default: '{}',
+			description: 'Extra config keys sent with the fields above (the fields win on conflicts)',
+			displayOptions: { show: DIRECT },
+		},
+		{
+			displayName: 'Wait Until Connected',
+			name: 'waitUntilConnected',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to keep polling the new session until it is connected, failed or expired',
+			displayOptions: { show: { connectionMethod: ['browser'] } },
+		},
+		...waitFields(WAIT),
+	],
+});
