@@ -9,7 +9,7 @@ module.exports = {
 	testMatch: ['**/*.test.js'],
 	moduleFileExtensions: ['js', 'ts', 'json'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	testTimeout: 30000,
 };

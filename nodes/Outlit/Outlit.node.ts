@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { integrationProperties } from './actions/integration';
+import { integrationCustomOperations, integrationProperties } from './actions/integration';
 import { BASE_URL_EXPRESSION } from './transport';
 
 export class Outlit implements INodeType {
@@ -38,4 +38,7 @@ export class Outlit implements INodeType {
 			...integrationProperties,
 		],
 	};
+
+	// Connect and Wait for Connection may wait on a browser session; see CustomSpec for why.
+	customOperations = { integration: integrationCustomOperations };
 }

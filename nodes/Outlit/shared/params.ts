@@ -1,14 +1,15 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { PROVIDER_IDS, findProvider, type Provider } from '../catalog/providers';
+import type { ItemScope } from './scope';
 
 /**
  * Parameter readers used by the operations' preSend hooks. Each one fails before any request with
  * a NodeOperationError that names the parameter, so a bad value never reaches Outlit.
  */
 
-function fail(ctx: IExecuteSingleFunctions, message: string, description: string): never {
+function fail(ctx: ItemScope, message: string, description: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, {
 		description,
 		itemIndex: ctx.getItemIndex(),
@@ -16,7 +17,7 @@ function fail(ctx: IExecuteSingleFunctions, message: string, description: string
 }
 
 /** The provider, from a fixed option or an expression; accepts `gmail` and any letter case. */
-export function readProvider(this: IExecuteSingleFunctions): Provider {
+export function readProvider(this: ItemScope): Provider {
 	const raw = this.getNodeParameter('provider', '') as unknown;
 	const provider = findProvider(raw);
 	if (!provider) {
@@ -32,7 +33,7 @@ export function readProvider(this: IExecuteSingleFunctions): Provider {
 
 /** A JSON-object parameter: an object, a JSON string of one, or empty (undefined). */
 export function readJsonObject(
-	this: IExecuteSingleFunctions,
+	this: ItemScope,
 	name: string,
 	label: string,
 ): IDataObject | undefined {
@@ -64,7 +65,7 @@ export function readJsonObject(
 
 /** A positive number of seconds, returned in milliseconds. */
 export function readSeconds(
-	this: IExecuteSingleFunctions,
+	this: ItemScope,
 	name: string,
 	label: string,
 	max: number,
@@ -81,7 +82,7 @@ export function readSeconds(
 	return Math.round(value * 1000);
 }
 
-export function readRequiredString(this: IExecuteSingleFunctions, name: string, label: string): string {
+export function readRequiredString(this: ItemScope, name: string, label: string): string {
 	const raw = this.getNodeParameter(name, '') as unknown;
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!value) {
@@ -90,7 +91,7 @@ export function readRequiredString(this: IExecuteSingleFunctions, name: string, 
 	return value;
 }
 
-export function readOption<T>(this: IExecuteSingleFunctions, name: string, fallback: T): T {
+export function readOption<T>(this: ItemScope, name: string, fallback: T): T {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	return (options?.[name] as T) ?? fallback;
 }

@@ -1,12 +1,14 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { ItemScope } from './scope';
 
 /** Older n8n-workflow releases ignore sleep's abort signal, so long waits are cut into slices. */
 const SLICE_MS = 500;
 
-export function throwIfCancelled(ctx: IExecuteSingleFunctions, signal?: AbortSignal): void {
+export function throwIfCancelled(ctx: ItemScope, signal?: AbortSignal): void {
 	if (signal?.aborted) {
-		throw new NodeOperationError(ctx.getNode(), 'The wait was cancelled', {
+		// n8n files an execution whose error mentions "canceled" as canceled, not failed.
+		throw new NodeOperationError(ctx.getNode(), 'The wait was canceled', {
 			description: 'The execution was stopped while waiting for the connection.',
 			itemIndex: ctx.getItemIndex(),
 		});
@@ -15,7 +17,7 @@ export function throwIfCancelled(ctx: IExecuteSingleFunctions, signal?: AbortSig
 
 /** Sleeps `ms`, returning early (by throwing) as soon as the execution is cancelled. */
 export async function pause(
-	ctx: IExecuteSingleFunctions,
+	ctx: ItemScope,
 	ms: number,
 	signal?: AbortSignal,
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
@@ -9,9 +9,11 @@ import {
 	outlitApiError,
 	outlitRawRequest,
 	retryAfterMs,
+	type OutlitContext,
 	type OutlitResponse,
 } from '../transport';
 import { asNodeError } from './errors';
+import type { ItemScope } from './scope';
 import { pause, throwIfCancelled } from './sleep';
 
 export const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'] as const;
@@ -38,20 +40,21 @@ function providerName(id: unknown): string {
  *   happens at the deadline at the latest.
  * - 408, 429, 5xx and network failures are retried with exponential backoff that honours
  *   Retry-After / X-RateLimit-Reset; any other 4xx ends the wait with its readable error.
- * - `first` lets the caller hand over a status response it already has (the declarative request).
+ * - Stops at the execution's cancel signal, also in the middle of a pause.
+ *
+ * `http` makes the requests (it holds the credential); `scope` is the item being processed.
  */
 export async function waitForSession(
-	this: IExecuteSingleFunctions,
+	http: OutlitContext,
+	scope: ItemScope,
 	settings: WaitSettings,
-	first?: OutlitResponse,
 ): Promise<IDataObject> {
 	const { sessionId, intervalMs, timeoutMs } = settings;
-	const itemIndex = this.getItemIndex();
-	const signal = this.getExecutionCancelSignal?.();
+	const itemIndex = scope.getItemIndex();
+	const signal = scope.getExecutionCancelSignal?.();
 	const started = Date.now();
 	const deadline = started + timeoutMs;
 	let baseUrl: string | undefined;
-	let pending = first;
 	let polls = 0;
 	let transientStreak = 0;
 	let lastStatus: string | undefined;
@@ -59,34 +62,31 @@ export async function waitForSession(
 	let lastTransient: string | undefined;
 
 	for (;;) {
-		throwIfCancelled(this, signal);
-		let response = pending;
-		pending = undefined;
-		if (!response) {
-			baseUrl ??= await credentialBaseUrl.call(this);
-			try {
-				response = await outlitRawRequest.call(
-					this,
-					'getConnectionStatus',
-					{ qs: { sessionId } },
-					baseUrl,
-				);
-			} catch (error) {
-				// Only a network failure (no HTTP status) is worth another poll.
-				const isNetwork = error instanceof NodeApiError && error.httpCode === 'none';
-				if (!isNetwork) throw asNodeError(this, error);
-				lastTransient = (error as NodeApiError).message;
-			}
+		throwIfCancelled(scope, signal);
+		let response: OutlitResponse | undefined;
+		baseUrl ??= await credentialBaseUrl.call(http);
+		try {
+			response = await outlitRawRequest.call(
+				http,
+				'getConnectionStatus',
+				{ qs: { sessionId } },
+				baseUrl,
+			);
+		} catch (error) {
+			// Only a network failure (no HTTP status) is worth another poll.
+			const isNetwork = error instanceof NodeApiError && error.httpCode === 'none';
+			if (!isNetwork) throw asNodeError(scope, error);
+			lastTransient = (error as NodeApiError).message;
 		}
 		polls++;
 
 		let delay = intervalMs;
 		if (response && response.statusCode < 400) {
-			const body = assertOutlitSuccess.call(this, 'getConnectionStatus', response, itemIndex);
+			const body = assertOutlitSuccess.call(http, 'getConnectionStatus', response, itemIndex);
 			const status = body.status as SessionStatus;
 			if (!SESSION_STATUSES.includes(status)) {
 				throw new NodeApiError(
-					this.getNode(),
+					scope.getNode(),
 					{ statusCode: response.statusCode },
 					{
 						message: `Outlit returned an unknown session status: ${JSON.stringify(body.status)}`,
@@ -99,7 +99,7 @@ export async function waitForSession(
 			lastStatus = status;
 			lastProvider = body.provider;
 			if (status !== 'pending') {
-				return finish.call(this, settings, {
+				return finish(scope, settings, {
 					status,
 					provider: body.provider,
 					error: body.error,
@@ -114,12 +114,12 @@ export async function waitForSession(
 			const asked = response ? retryAfterMs(response.headers, Date.now()) : undefined;
 			delay = Math.max(backoff, asked ?? 0);
 		} else {
-			throw outlitApiError(this.getNode(), 'getConnectionStatus', response, itemIndex);
+			throw outlitApiError(scope.getNode(), 'getConnectionStatus', response, itemIndex);
 		}
 
 		const now = Date.now();
 		if (now >= deadline) {
-			return finish.call(this, settings, {
+			return finish(scope, settings, {
 				status: lastStatus ?? 'unknown',
 				provider: lastProvider,
 				polls,
@@ -128,7 +128,7 @@ export async function waitForSession(
 				lastError: lastTransient,
 			});
 		}
-		await pause(this, Math.min(delay, deadline - now), signal);
+		await pause(scope, Math.min(delay, deadline - now), signal);
 	}
 }
 
@@ -142,7 +142,7 @@ interface Outcome {
 	lastError?: string;
 }
 
-function finish(this: IExecuteSingleFunctions, settings: WaitSettings, outcome: Outcome): IDataObject {
+function finish(scope: ItemScope, settings: WaitSettings, outcome: Outcome): IDataObject {
 	const { sessionId, timeoutMs, continueOnUnsuccessful } = settings;
 	const item: IDataObject = {
 		sessionId,
@@ -159,21 +159,21 @@ function finish(this: IExecuteSingleFunctions, settings: WaitSettings, outcome: 
 	const retry =
 		'Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.';
 	if (outcome.timedOut) {
-		const seconds = Math.round(timeoutMs / 1000);
+		const seconds = Number((timeoutMs / 1000).toFixed(2));
 		throw new NodeOperationError(
-			this.getNode(),
+			scope.getNode(),
 			`Timed out after ${seconds} s waiting for the ${name} connection`,
 			{
 				description:
 					`The session was still ${outcome.status} after ${outcome.polls} polls` +
 					`${outcome.lastError ? ` (last error: ${outcome.lastError})` : ''}. ` +
 					'Raise "Timeout", or send the connect URL to the user again.',
-				itemIndex: this.getItemIndex(),
+				itemIndex: scope.getItemIndex(),
 			},
 		);
 	}
-	throw new NodeOperationError(this.getNode(), `The ${name} connection ${outcome.status}`, {
+	throw new NodeOperationError(scope.getNode(), `The ${name} connection ${outcome.status}`, {
 		description: `${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}${retry}`,
-		itemIndex: this.getItemIndex(),
+		itemIndex: scope.getItemIndex(),
 	});
 }

@@ -137,6 +137,15 @@ export function outlitApiError(
 	});
 }
 
+/** The system error code (ECONNREFUSED, ETIMEDOUT…), wherever n8n's wrapping put it. */
+function errorCode(error: unknown): string | undefined {
+	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+		if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
+		e = e.cause as typeof e;
+	}
+	return undefined;
+}
+
 /** A network failure (refused, DNS, TLS, timeout) with the request details left out on purpose. */
 export function outlitNetworkError(
 	node: INode,
@@ -144,14 +153,14 @@ export function outlitNetworkError(
 	baseUrl: string,
 	itemIndex?: number,
 ): NodeApiError {
-	const code = (error as { code?: unknown })?.code;
-	const reason = typeof code === 'string' ? code : 'no response';
+	const reason = errorCode(error) ?? 'no response';
 	return new NodeApiError(
 		node,
-		{ code: reason },
+		{ networkError: reason },
 		{
-			message: `Could not reach Outlit (${reason})`,
-			description: `No answer from ${baseUrl}. Check the Base URL in the Outlit credential and the network.`,
+			// The code stays out of the message: NodeApiError swaps messages that contain one.
+			message: 'Could not reach Outlit',
+			description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
 			httpCode: 'none',
 			itemIndex,
 		},

@@ -98,10 +98,10 @@ export async function outlitRawRequest(
 			options,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		// n8n's own errors (e.g. a credential that failed to load) already read well.
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-			throw error as NodeApiError | NodeOperationError;
-		}
+		// A credential problem reads well as it is. Anything else is a failure to get an answer
+		// (status errors are ignored above); n8n's wrapper of it may carry the request, so it is
+		// replaced by one that names only the Base URL and the error code.
+		if (error instanceof NodeOperationError) throw error;
 		throw outlitNetworkError(this.getNode(), error, base);
 	}
 	return {
@@ -142,7 +142,8 @@ export async function outlitApiRequest(
 	this: OutlitContext,
 	route: OutlitRoute,
 	request: OutlitRequest = {},
+	itemIndex?: number,
 ): Promise<IDataObject> {
 	const response = await outlitRawRequest.call(this, route, request);
-	return assertOutlitSuccess.call(this, route, response);
+	return assertOutlitSuccess.call(this, route, response, itemIndex);
 }

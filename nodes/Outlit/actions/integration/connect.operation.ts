@@ -1,12 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialFields, type Provider } from '../../catalog/providers';
 import { readJsonObject, readProvider } from '../../shared/params';
-import { respond } from '../../shared/respond';
+import type { ItemScope } from '../../shared/scope';
 import { waitForSession } from '../../shared/wait';
+import { outlitApiRequest } from '../../transport';
 import { providerField, waitFields } from './common';
-import { defineOperation } from './operation';
+import { defineCustomOperation } from './operation';
 import { readWaitSettings } from './waitSettings';
 
 const DIRECT = { connectionMethod: ['direct'] };
@@ -22,13 +23,14 @@ const fieldParameters: INodeProperties[] = credentialFields().map((field) => ({
 		: {}),
 	...(field.secret ? { typeOptions: { password: true } } : {}),
 	default: field.options ? field.options[0] : '',
-	required: true,
+	// Not `required`: n8n shows every field while Provider is an expression, and would then demand
+	// all of them. connectBody() checks exactly the chosen provider's fields instead.
 	placeholder: field.placeholder,
 	description: `Sent to Outlit as config.${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
 	displayOptions: { show: { ...DIRECT, provider: field.providers } },
 }));
 
-function fail(ctx: IExecuteSingleFunctions, message: string, description: string): never {
+function fail(ctx: ItemScope, message: string, description: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, { description, itemIndex: ctx.getItemIndex() });
 }
 
@@ -36,7 +38,7 @@ function fail(ctx: IExecuteSingleFunctions, message: string, description: string
  * The direct-credential config: the provider's own field parameters over the optional JSON object,
  * so an expression-chosen provider (whose fields the UI cannot show) can pass them in the JSON.
  */
-function directConfig(ctx: IExecuteSingleFunctions, provider: Provider): IDataObject {
+function directConfig(ctx: ItemScope, provider: Provider): IDataObject {
 	const config: IDataObject = { ...(readJsonObject.call(ctx, 'additionalConfig', 'Additional Config (JSON)') ?? {}) };
 	for (const field of provider.fields) {
 		const value = ctx.getNodeParameter(field.key, '') as unknown;
@@ -61,39 +63,45 @@ function directConfig(ctx: IExecuteSingleFunctions, provider: Provider): IDataOb
 	return config;
 }
 
-export const connect = defineOperation({
+/** The connect request body for the item, validated against the catalog before anything is sent. */
+function connectBody(item: ItemScope): IDataObject {
+	const provider = readProvider.call(item);
+	const method = item.getNodeParameter('connectionMethod', 'browser');
+	if (method === 'direct') {
+		if (provider.setupMode !== 'direct_api_key') {
+			fail(item, `${provider.name} connects by browser session only`, 'Set "Connection Method" to Browser Session.');
+		}
+		return { provider: provider.id, config: directConfig(item, provider) };
+	}
+	if (provider.setupMode !== 'browser_session') {
+		const fields = provider.fields.map((f) => f.label).join(', ');
+		fail(item, `${provider.name} connects with credentials (${fields}), not a browser session`, 'Set "Connection Method" to Direct and fill in the fields.');
+	}
+	return { provider: provider.id };
+}
+
+function waits(item: ItemScope): boolean {
+	return (
+		item.getNodeParameter('connectionMethod', 'browser') === 'browser' &&
+		item.getNodeParameter('waitUntilConnected', false) === true
+	);
+}
+
+export const connect = defineCustomOperation({
 	value: 'connect',
 	name: 'Connect',
 	action: 'Connect an integration',
 	description: 'Connect a provider with credentials, or start a browser-auth session',
-	route: 'connect',
-	build(request) {
-		const provider = readProvider.call(this);
-		const method = this.getNodeParameter('connectionMethod', 'browser');
-		if (method === 'direct') {
-			if (provider.setupMode !== 'direct_api_key') {
-				fail(this, `${provider.name} connects by browser session only`, 'Set "Connection Method" to Browser Session.');
-			}
-			request.body = { provider: provider.id, config: directConfig(this, provider) };
-			return;
-		}
-		if (provider.setupMode !== 'browser_session') {
-			const fields = provider.fields.map((f) => f.label).join(', ');
-			fail(this, `${provider.name} connects with credentials (${fields}), not a browser session`, 'Set "Connection Method" to Direct and fill in the fields.');
-		}
-		if (this.getNodeParameter('waitUntilConnected', false) === true) readWaitSettings.call(this, 'check');
-		request.body = { provider: provider.id };
-	},
-	output: respond('connect', async function (body) {
-		const result: IDataObject = { provider: readProvider.call(this).id, ...body };
-		const waits =
-			typeof body.sessionId === 'string' &&
-			this.getNodeParameter('connectionMethod', 'browser') === 'browser' &&
-			this.getNodeParameter('waitUntilConnected', false) === true;
-		if (!waits) return [result];
-		const outcome = await waitForSession.call(this, readWaitSettings.call(this, body.sessionId as string));
+	async run(item) {
+		const body = connectBody(item);
+		// Check the wait settings too, so a bad interval fails before a session is created.
+		if (waits(item)) readWaitSettings.call(item, 'pending');
+		const response = await outlitApiRequest.call(this, 'connect', { body }, item.getItemIndex());
+		const result: IDataObject = { provider: body.provider, ...response };
+		if (!waits(item) || typeof response.sessionId !== 'string') return [result];
+		const outcome = await waitForSession(this, item, readWaitSettings.call(item, response.sessionId));
 		return [{ ...result, ...outcome }];
-	}),
+	},
 	fields: [
 		providerField('The provider to connect.'),
 		{

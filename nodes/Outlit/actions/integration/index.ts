@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { CustomOperation } from './operation';
+
 import { connect } from './connect.operation';
 import { disconnect } from './disconnect.operation';
 import { getAll } from './getAll.operation';
@@ -33,3 +35,7 @@ export const integrationProperties: INodeProperties[] = [
 	},
 	...operations.flatMap((op) => op.fields),
 ];
+
+export const integrationCustomOperations: Record<string, CustomOperation> = Object.fromEntries(
+	operations.flatMap((op) => (op.custom ? [[op.option.value as string, op.custom]] : [])),
+);

@@ -1,12 +1,11 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
 import { readOption, readSeconds } from '../../shared/params';
+import type { ItemScope } from '../../shared/scope';
 import type { WaitSettings } from '../../shared/wait';
 import { POLL_INTERVAL_MAX_S, TIMEOUT_MAX_S } from './common';
 
 /** Poll interval, timeout and the unsuccessful-outcome option, validated. */
 export function readWaitSettings(
-	this: IExecuteSingleFunctions,
+	this: ItemScope,
 	sessionId: string,
 ): WaitSettings {
 	return {

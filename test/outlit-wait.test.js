@@ -1,0 +1,198 @@
+'use strict';
+/**
+ * Waiting on a browser-auth session (Wait for Connection, and Connect with Wait Until Connected),
+ * through n8n's real engine against the sandbox: terminal states, timeout, cancel, transient errors
+ * with backoff, and the rule that nothing is polled after a terminal state.
+ */
+const { outlitEnvironment } = require('./support/outlit');
+
+const env = outlitEnvironment();
+const FAST = { pollInterval: 0.05, timeout: 10 };
+
+const statusPolls = () => env.sandbox.requests.filter((r) => r.path === '/api/integrations/connect/status');
+
+async function newSession(provider = 'slack') {
+	const r = await env.run({ operation: 'connect', provider, connectionMethod: 'browser' });
+	env.sandbox.clearRequests();
+	return r.items[0].json.sessionId;
+}
+
+/** Runs fn after ms, from the test (the node itself never uses timers). */
+const later = (ms, fn) => new Promise((resolve) => setTimeout(() => resolve(fn()), ms));
+
+describe('Wait for Connection', () => {
+	test('returns once the session connects, after exactly as many polls as it took', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 3 });
+		const sessionId = await newSession('hubspot');
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
+		expect(r.error).toBeUndefined();
+		expect(r.items[0].json).toEqual({
+			sessionId,
+			provider: 'hubspot',
+			status: 'connected',
+			polls: 4,
+			waitedMs: expect.any(Number),
+		});
+		expect(r.items[0].pairedItem).toEqual({ item: 0 });
+		expect(statusPolls()).toHaveLength(4);
+		expect(statusPolls().every((p) => p.query.sessionId === sessionId)).toBe(true);
+		// connected in Outlit too
+		const list = await env.run({ operation: 'getAll', connectedOnly: true });
+		expect(list.items.map((i) => i.json.id)).toEqual(['hubspot']);
+	});
+
+	test('a failed session raises a clear error carrying Outlit\'s reason, and polling stops', async () => {
+		const sessionId = await newSession('slack');
+		const [r] = await Promise.all([
+			env.run({ operation: 'waitForConnection', sessionId, ...FAST }),
+			later(200, () => env.sandbox.failSession(sessionId, 'User denied access')),
+		]);
+		expect(r.error.message).toBe('The Slack connection failed');
+		expect(r.error.description).toContain('User denied access');
+		const polls = statusPolls().length;
+		await later(200, () => undefined);
+		expect(statusPolls()).toHaveLength(polls);
+	});
+
+	test('an expired session raises an error; with Continue on Unsuccessful it is an item', async () => {
+		const sessionId = await newSession('attio');
+		env.sandbox.expireSession(sessionId);
+		const strict = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
+		expect(strict.error.message).toBe('The Attio connection expired');
+		const lenient = await env.run({ operation: 'waitForConnection', sessionId, ...FAST, options: { continueOnUnsuccessful: true } });
+		expect(lenient.error).toBeUndefined();
+		expect(lenient.items[0].json).toMatchObject({ sessionId, provider: 'attio', status: 'expired', polls: 1 });
+	});
+
+	test('times out at the deadline; with Continue on Unsuccessful the item says timedOut', async () => {
+		const sessionId = await newSession('google-calendar');
+		const strict = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 0.35 });
+		expect(strict.error.message).toBe('Timed out after 0.35 s waiting for the Google Calendar connection');
+		expect(strict.error.description).toContain('still pending');
+		const lenient = await env.run({
+			operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 0.35, options: { continueOnUnsuccessful: true },
+		});
+		expect(lenient.items[0].json).toMatchObject({ status: 'pending', timedOut: true, provider: 'google-calendar' });
+		expect(lenient.items[0].json.polls).toBeGreaterThanOrEqual(4);
+		expect(lenient.items[0].json.polls).toBeLessThanOrEqual(6);
+		expect(lenient.items[0].json.waitedMs).toBeGreaterThanOrEqual(350);
+	});
+
+	test('stops promptly when the execution is cancelled, and polls no more', async () => {
+		const sessionId = await newSession('slack');
+		const controller = new AbortController();
+		const started = Date.now();
+		const [r] = await Promise.all([
+			env.run({ operation: 'waitForConnection', sessionId, pollInterval: 1, timeout: 60 }, { abortSignal: controller.signal }),
+			later(300, () => controller.abort()),
+		]);
+		expect(r.status).toBe('canceled');
+		expect(r.stillRunningAfterCancel).toBeFalsy();
+		expect(Date.now() - started).toBeLessThan(5000);
+		const polls = statusPolls().length;
+		await later(1200, () => undefined);
+		expect(statusPolls()).toHaveLength(polls);
+	});
+
+	test('retries 429 (honouring Retry-After) and 503, then succeeds', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 0 });
+		const sessionId = await newSession('slack');
+		const path = '/api/integrations/connect/status';
+		env.sandbox.injectFault({ method: 'GET', path, status: 429, headers: { 'Retry-After': '0.4' }, body: { error: 'Too many requests' } });
+		env.sandbox.injectFault({ method: 'GET', path, status: 503, times: 2 });
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
+		expect(r.error).toBeUndefined();
+		expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 4 });
+		expect(r.items[0].json.waitedMs).toBeGreaterThanOrEqual(400);
+	});
+
+	test('honours X-RateLimit-Reset when Retry-After is absent', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 0 });
+		const sessionId = await newSession('slack');
+		const reset = String(Math.ceil((Date.now() + 1500) / 1000));
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 429, headers: { 'X-RateLimit-Reset': reset } });
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
+		expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 2 });
+		expect(Date.now()).toBeGreaterThanOrEqual(Number(reset) * 1000 - 50);
+	});
+
+	test('network failures are retried until the timeout, which then names the last error', async () => {
+		const r = await env.run(
+			{ operation: 'waitForConnection', sessionId: 'abc', pollInterval: 0.05, timeout: 0.5 },
+			{ credentials: { baseUrl: 'http://127.0.0.1:9' } },
+		);
+		expect(r.error.message).toContain('Timed out after 0.5 s');
+		expect(r.error.description).toContain('Could not reach Outlit');
+	});
+
+	test('any other 4xx ends the wait at once with its error', async () => {
+		const r = await env.run({ operation: 'waitForConnection', sessionId: 'no-such-session', ...FAST });
+		expect(r.error.message).toBe('Outlit has no connection session with this ID');
+		expect(statusPolls()).toHaveLength(1);
+	});
+
+	test('a malformed status body ends the wait with a readable error', async () => {
+		const sessionId = await newSession('slack');
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 200, malformed: true });
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
+		expect(r.error.message).toBe('Outlit returned a response that is not a JSON object');
+	});
+
+	test.each([
+		[{ pollInterval: 0 }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
+		[{ pollInterval: -1 }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
+		[{ timeout: 0 }, 'Parameter "Timeout" must be a number of seconds above 0'],
+		[{ sessionId: '  ' }, 'Parameter "Session ID" is empty'],
+	])('bad input %o fails before any request', async (params, message) => {
+		const r = await env.run({ operation: 'waitForConnection', sessionId: 'abc', ...FAST, ...params });
+		expect(r.error.message).toContain(message);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('each input item waits on its own session; continueOnFail keeps the good ones', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 1 });
+		const good = await newSession('slack');
+		const r = await env.run(
+			{ operation: 'waitForConnection', sessionId: '={{ $json.sessionId }}', ...FAST },
+			{ input: [{ json: { sessionId: good } }, { json: { sessionId: 'missing' } }], continueOnFail: true },
+		);
+		expect(r.items).toHaveLength(2);
+		expect(r.items[0]).toMatchObject({ json: { status: 'connected' }, pairedItem: { item: 0 } });
+		expect(r.items[1]).toMatchObject({ json: { error: 'Outlit has no connection session with this ID' }, pairedItem: { item: 1 } });
+	});
+});
+
+describe('Connect with Wait Until Connected', () => {
+	test('creates the session and waits for it in the same node', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 2 });
+		const r = await env.run({ operation: 'connect', provider: 'google-mail', connectionMethod: 'browser', waitUntilConnected: true, ...FAST });
+		expect(r.error).toBeUndefined();
+		expect(r.items[0].json).toMatchObject({
+			provider: 'google-mail',
+			sessionId: expect.any(String),
+			connectUrl: expect.stringContaining('/connect/'),
+			status: 'connected',
+			polls: 3,
+		});
+		expect(env.calls()).toEqual([
+			'POST /api/integrations/connect',
+			...Array(3).fill('GET /api/integrations/connect/status'),
+		]);
+	});
+
+	test('a bad poll interval fails before the session is created', async () => {
+		const r = await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0 });
+		expect(r.error.message).toContain('Poll Interval');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('can be cancelled while waiting', async () => {
+		const controller = new AbortController();
+		const [r] = await Promise.all([
+			env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 1, timeout: 60 }, { abortSignal: controller.signal }),
+			later(300, () => controller.abort()),
+		]);
+		expect(r.status).toBe('canceled');
+		expect(r.stillRunningAfterCancel).toBeFalsy();
+	});
+});

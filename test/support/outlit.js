@@ -1,0 +1,69 @@
+'use strict';
+/**
+ * The setting most engine tests share: the package's node, trigger and credential in n8n's real
+ * engine (test/harness), talking over HTTP to a fresh local Outlit sandbox (test/sandbox).
+ */
+const { createHarness } = require('../harness');
+const { startSandbox } = require('../sandbox');
+const { Outlit } = require('../../nodes/Outlit/Outlit.node');
+const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
+
+/** Canary secrets: if any of these shows up in an output, error or log, a secret leaked. */
+const CANARY = {
+	apiKey: 'ok_CANARY_platform_key_7f3a9c',
+	stripeKey: 'rk_live_CANARY_stripe_91b2e4',
+	posthogKey: 'phx_CANARY_posthog_55d0aa',
+	supabaseKey: 'eyJCANARY_supabase_role_1c9',
+	pylonToken: 'pyl_CANARY_token_3e88f1',
+	clerkKey: 'sk_live_CANARY_clerk_0b7d',
+	webhookSecret: 'whsec_CANARY_hook_4a21',
+};
+
+function outlitEnvironment(sandboxOptions = {}) {
+	const env = { harness: createHarness({ nodes: [Outlit], credentials: [OutlitApi] }) };
+
+	beforeAll(async () => {
+		env.sandbox = await startSandbox({ apiKeys: [CANARY.apiKey], ...sandboxOptions });
+	});
+	afterAll(async () => {
+		await env.sandbox?.close();
+	});
+	beforeEach(() => {
+		env.sandbox.reset();
+		env.sandbox.clearFaults();
+		env.sandbox.clearRequests();
+	});
+
+	/** Runs one Outlit node with these parameters (resource defaults to integration). */
+	env.run = (parameters, options = {}) =>
+		env.harness.runNode({
+			type: 'outlit',
+			parameters: { resource: 'integration', ...parameters },
+			credentials: {
+				outlitApi: { apiKey: CANARY.apiKey, baseUrl: env.sandbox.url, ...options.credentials },
+			},
+			input: options.input,
+			continueOnFail: options.continueOnFail,
+			abortSignal: options.abortSignal,
+			cancelWaitMs: options.cancelWaitMs,
+		});
+
+	/** The API requests the sandbox received, as "METHOD /path". */
+	env.calls = () => env.sandbox.requests.map((r) => `${r.method} ${r.path}`);
+	return env;
+}
+
+/** Every canary that occurs anywhere in a value (serialised as n8n would store it). */
+function leakedCanaries(value) {
+	const text = typeof value === 'string' ? value : JSON.stringify(value, errorReplacer);
+	return Object.values(CANARY).filter((secret) => text.includes(secret));
+}
+
+function errorReplacer(_key, value) {
+	if (value instanceof Error) {
+		return { ...value, message: value.message, stack: value.stack, description: value.description };
+	}
+	return value;
+}
+
+module.exports = { outlitEnvironment, leakedCanaries, CANARY };
