@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
+import { redactNode } from './redact';
+
 /**
  * What parameter readers and the wait need from "the current item": the declarative context
  * (IExecuteSingleFunctions) is one already; a custom operation builds one per item.
  */
 export interface ItemScope {
+	/** The node for errors: secret parameters masked (see redactNode). */
 	getNode(): INode;
 	getItemIndex(): number;
 	getNodeParameter(name: string, fallback?: unknown): unknown;
@@ -13,7 +16,7 @@ export interface ItemScope {
 
 export function itemScope(ctx: IExecuteFunctions, itemIndex: number): ItemScope {
 	return {
-		getNode: () => ctx.getNode(),
+		getNode: () => redactNode(ctx.getNode()),
 		getItemIndex: () => itemIndex,
 		getNodeParameter: (name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback),
 		getExecutionCancelSignal: () => ctx.getExecutionCancelSignal(),

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { redactNode } from '../shared/redact';
 import { outlitApiError, outlitNetworkError, type OutlitResponse } from './errors';
 import { ROUTES, type OutlitRoute } from './routes';
 
@@ -37,7 +38,7 @@ export async function credentialBaseUrl(this: OutlitContext): Promise<string> {
 	);
 	const apiKey = String(credentials.apiKey ?? '').trim();
 	if (!apiKey.startsWith('ok_')) {
-		throw new NodeOperationError(this.getNode(), 'The Outlit API key must start with "ok_"', {
+		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit API key must start with "ok_"', {
 			description:
 				'Open the Outlit credential and paste a Platform API key from Outlit (Settings → API keys). ' +
 				'Public ingest keys and provider keys do not work here.',
@@ -45,7 +46,7 @@ export async function credentialBaseUrl(this: OutlitContext): Promise<string> {
 	}
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
 	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
-		throw new NodeOperationError(this.getNode(), 'The Outlit Base URL is not a valid http(s) URL', {
+		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit Base URL is not a valid http(s) URL', {
 			description: `Set Base URL in the Outlit credential to ${DEFAULT_BASE_URL} or your proxy's URL.`,
 		});
 	}
@@ -101,8 +102,12 @@ export async function outlitRawRequest(
 		// A credential problem reads well as it is. Anything else is a failure to get an answer
 		// (status errors are ignored above); n8n's wrapper of it may carry the request, so it is
 		// replaced by one that names only the Base URL and the error code.
-		if (error instanceof NodeOperationError) throw error;
-		throw outlitNetworkError(this.getNode(), error, base);
+		if (error instanceof NodeOperationError) {
+			throw new NodeOperationError(redactNode(this.getNode()), error.message, {
+				description: error.description ?? undefined,
+			});
+		}
+		throw outlitNetworkError(redactNode(this.getNode()), error, base);
 	}
 	return {
 		statusCode: response.statusCode,
@@ -119,11 +124,11 @@ export function assertOutlitSuccess(
 	itemIndex?: number,
 ): IDataObject {
 	if (response.statusCode >= 400) {
-		throw outlitApiError(this.getNode(), route, response, itemIndex);
+		throw outlitApiError(redactNode(this.getNode()), route, response, itemIndex);
 	}
 	if (!isJsonObject(response.body)) {
 		throw new NodeApiError(
-			this.getNode(),
+			redactNode(this.getNode()),
 			{ statusCode: response.statusCode },
 			{
 				message: 'Outlit returned a response that is not a JSON object',

@@ -35,15 +35,17 @@ function fail(ctx: ItemScope, message: string, description: string): never {
 }
 
 /**
- * The direct-credential config: the provider's own field parameters over the optional JSON object,
- * so an expression-chosen provider (whose fields the UI cannot show) can pass them in the JSON.
+ * The direct-credential config: the provider's field parameters, then the optional JSON object on
+ * top, so an expression-chosen provider (for which n8n cannot tell which fields apply) can pass
+ * its fields, and any field, in the JSON.
  */
 function directConfig(ctx: ItemScope, provider: Provider): IDataObject {
-	const config: IDataObject = { ...(readJsonObject.call(ctx, 'additionalConfig', 'Additional Config (JSON)') ?? {}) };
+	const config: IDataObject = {};
 	for (const field of provider.fields) {
 		const value = ctx.getNodeParameter(field.key, '') as unknown;
 		if (typeof value === 'string' && value.trim() !== '') config[field.key] = value.trim();
 	}
+	Object.assign(config, readJsonObject.call(ctx, 'additionalConfig', 'Additional Config (JSON)'));
 	const missing = provider.fields.filter(
 		(f) => typeof config[f.key] !== 'string' || (config[f.key] as string).trim() === '',
 	);
@@ -129,7 +131,7 @@ export const connect = defineCustomOperation({
 			name: 'additionalConfig',
 			type: 'json',
 			default: '{}',
-			description: 'Extra config keys sent with the fields above (the fields win on conflicts)',
+			description: 'Config keys sent with the fields above; a key here overrides the field of the same name',
 			displayOptions: { show: DIRECT },
 		},
 		{

@@ -11,7 +11,7 @@ import type {
 
 import { asNodeError } from '../../shared/errors';
 import { itemScope, type ItemScope } from '../../shared/scope';
-import { routeRequest, type OutlitRoute } from '../../transport';
+import { credentialBaseUrl, routeRequest, type OutlitRoute } from '../../transport';
 
 interface BaseSpec {
 	value: string;
@@ -68,6 +68,8 @@ export function defineOperation(spec: DeclarativeSpec): Operation {
 				send: {
 					preSend: [
 						async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+							// A key that cannot be an Outlit key fails here, naming the credential field.
+							await credentialBaseUrl.call(this);
 							request.qs = { ...(request.qs ?? {}) };
 							await spec.build.call(this, request);
 							return request;

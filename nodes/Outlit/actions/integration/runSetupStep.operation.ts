@@ -1,44 +1,44 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readJsonObject, readProvider, readRequiredString } from '../../shared/params';
-import { respond } from '../../shared/respond';
+import { outlitApiRequest } from '../../transport';
 import { providerField } from './common';
-import { defineOperation } from './operation';
+import { defineCustomOperation } from './operation';
 
 const CUSTOM = 'custom';
 
-export const runSetupStep = defineOperation({
+/**
+ * A custom operation although it never waits: its config may hold a webhook secret, and only here
+ * does every error it can raise (network failures included) carry the masked node.
+ */
+export const runSetupStep = defineCustomOperation({
 	value: 'runSetupStep',
 	name: 'Run Setup Step',
 	action: 'Run a post-connect setup step',
 	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected provider',
-	route: 'runSetupStep',
-	build(request) {
-		const provider = readProvider.call(this);
-		const choice = this.getNodeParameter('step', 'mappings');
+	async run(item) {
+		const provider = readProvider.call(item);
+		const choice = item.getNodeParameter('step', 'mappings');
 		const step =
 			choice === CUSTOM
-				? readRequiredString.call(this, 'customStep', 'Custom Step')
-				: readRequiredString.call(this, 'step', 'Step');
+				? readRequiredString.call(item, 'customStep', 'Custom Step')
+				: readRequiredString.call(item, 'step', 'Step');
 		const known = provider.postConnectSteps.map((s) => s.step);
 		// Custom tokens pass through untouched: Outlit may add steps before the catalog knows them.
 		if (choice !== CUSTOM && !known.includes(step)) {
-			throw new NodeOperationError(this.getNode(), `${provider.name} has no "${step}" setup step`, {
+			throw new NodeOperationError(item.getNode(), `${provider.name} has no "${step}" setup step`, {
 				description: known.length
 					? `Its post-connect steps: ${known.join(', ')}.`
 					: `${provider.name} has no post-connect steps.`,
-				itemIndex: this.getItemIndex(),
+				itemIndex: item.getItemIndex(),
 			});
 		}
-		const config = readJsonObject.call(this, 'setupConfig', 'Setup Config (JSON)');
-		request.body = { provider: provider.id, step, ...(config ? { config } : {}) };
+		const config = readJsonObject.call(item, 'setupConfig', 'Setup Config (JSON)');
+		const body = { provider: provider.id, step, ...(config ? { config } : {}) };
+		// A `config_required` answer (e.g. mappings without config) is a normal item listing what to send.
+		const response = await outlitApiRequest.call(this, 'runSetupStep', { body }, item.getItemIndex());
+		return [{ provider: provider.id, step, ...response }];
 	},
-	// A `config_required` answer (e.g. mappings without config) is a normal item listing what to send.
-	output: respond('runSetupStep', function (body) {
-		const sent = this.getNodeParameter('step', 'mappings');
-		const step = sent === CUSTOM ? this.getNodeParameter('customStep', '') : sent;
-		return [{ provider: readProvider.call(this).id, step, ...body }];
-	}),
 	fields: [
 		providerField('The connected provider to set up.'),
 		{

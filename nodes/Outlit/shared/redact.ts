@@ -1,0 +1,30 @@
+import type { INode } from 'n8n-workflow';
+
+import { credentialFields } from '../catalog/providers';
+
+/** Parameters that can hold a provider secret: the secret credential fields and the JSON configs. */
+const SECRET_PARAMETERS = new Set([
+	...credentialFields()
+		.filter((field) => field.secret)
+		.map((field) => field.key),
+	'additionalConfig',
+	'setupConfig',
+]);
+
+const MASK = '[redacted]';
+
+/**
+ * n8n stores a node error together with a copy of its node, parameters included, in the execution
+ * data. Errors raised here carry this copy instead, with every secret-bearing parameter masked.
+ */
+export function redactNode(node: INode): INode {
+	const parameters = { ...node.parameters };
+	let masked = false;
+	for (const key of Object.keys(parameters)) {
+		if (SECRET_PARAMETERS.has(key) && parameters[key] !== '' && parameters[key] !== MASK) {
+			parameters[key] = MASK;
+			masked = true;
+		}
+	}
+	return masked ? { ...node, parameters } : node;
+}

@@ -1,0 +1,176 @@
+'use strict';
+/**
+ * What goes wrong, through n8n's real engine against the sandbox: each documented Outlit error
+ * becomes a NodeApiError a person can act on; bad parameters fail before any request; continueOnFail
+ * and pairedItem hold on every operation; and no secret reaches an output, an error or a log.
+ */
+const { LoggerProxy } = require('n8n-workflow');
+const { outlitEnvironment, leakedCanaries, CANARY } = require('./support/outlit');
+
+const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] });
+
+describe('documented Outlit errors', () => {
+	test('400 names each invalid field from details', async () => {
+		env.sandbox.injectFault({
+			method: 'POST', path: '/api/integrations/connect', status: 400,
+			body: { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Required' }, { path: ['provider'], message: 'Unknown provider' }] },
+		});
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey });
+		expect(r.error.message).toBe('Outlit rejected the request: Invalid request');
+		expect(r.error.description).toBe('config.apiKey: Required; provider: Unknown provider');
+		expect(r.error.httpCode).toBe('400');
+	});
+
+	test('401 says to check the API key', async () => {
+		const r = await env.run({ operation: 'getAll' }, { credentials: { apiKey: 'ok_revoked_key' } });
+		expect(r.error.message).toBe('Outlit did not accept the API key');
+		expect(r.error.description).toContain('starts with ok_');
+	});
+
+	test('403 plan_connection_limit_exceeded reports plan, connections and limit', async () => {
+		env.sandbox.reset({ connected: ['stripe', 'hubspot'], connectionLimit: 2, plan: 'starter' });
+		const r = await env.run({ operation: 'connect', provider: 'clerk', connectionMethod: 'direct', secretKey: CANARY.clerkKey });
+		expect(r.error.message).toBe("Your Outlit plan's integration connection limit is reached");
+		expect(r.error.description).toBe(
+			'Plan "starter" allows 2 connected integrations and 2 are in use. Disconnect an integration or upgrade the plan, then retry.',
+		);
+	});
+
+	test('404 on disconnect says the integration is not connected', async () => {
+		const r = await env.run({ operation: 'disconnect', provider: 'granola' });
+		expect(r.error.message).toBe('The integration is not connected, so there is nothing to disconnect');
+		expect(r.error.httpCode).toBe('404');
+	});
+
+	test('429 says when to retry', async () => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '30' }, body: { error: 'Rate limit exceeded' } });
+		const r = await env.run({ operation: 'getAll' });
+		expect(r.error.message).toBe('Outlit rate limit reached');
+		expect(r.error.description).toBe('Too many requests. Retry in 30 s.');
+	});
+
+	test.each([500, 502, 503])('%i is reported as a temporary server error', async (status) => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status, body: { error: 'Internal server error' } });
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe' });
+		expect(r.error.message).toBe(`Outlit had a server error (${status})`);
+		expect(r.error.description).toContain('retry');
+	});
+
+	test('a body that is not JSON is reported, not passed on', async () => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/capabilities', status: 200, malformed: true });
+		const r = await env.run({ operation: 'getCapabilities', provider: 'all' });
+		expect(r.error.message).toBe('Outlit returned a response that is not a JSON object');
+	});
+
+	test('an unreachable Base URL is a clear error', async () => {
+		const r = await env.run({ operation: 'getAll' }, { credentials: { baseUrl: 'http://127.0.0.1:9' } });
+		expect(r.status).toBe('error');
+		expect(r.error.message).toMatch(/refused|reach/i);
+	});
+});
+
+describe('bad parameters fail before any request, naming the parameter', () => {
+	const cases = [
+		['an unknown provider from an expression', { operation: 'getSyncStatus', provider: '={{ "salesforce" }}' }, 'Unknown Outlit provider: "salesforce"'],
+		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, 'Unknown Outlit provider: empty'],
+		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
+		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of: us, eu'],
+		['config JSON that is not valid JSON', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: '{nope' }, 'Parameter "Additional Config (JSON)" is not valid JSON'],
+		['config JSON that is an array', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '[1,2]' }, 'Parameter "Setup Config (JSON)" must be a JSON object'],
+		['a browser session for an API-key provider', { operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, 'Stripe connects with credentials (API Key), not a browser session'],
+		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }, 'HubSpot connects by browser session only'],
+		['a step the provider does not have', { operation: 'runSetupStep', provider: 'stripe', step: 'mappings' }, 'Stripe has no "mappings" setup step'],
+		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty'],
+		['an empty session ID', { operation: 'getConnectionStatus', sessionId: '={{ "" }}' }, 'Parameter "Session ID" is empty'],
+	];
+	test.each(cases)('%s', async (_name, params, message) => {
+		const r = await env.run(params);
+		expect(r.error.message).toBe(message);
+		expect(r.error.description).toBeTruthy();
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('an API key that is not an Outlit key', async () => {
+		const r = await env.run({ operation: 'getAll' }, { credentials: { apiKey: 'sk_live_not_outlit' } });
+		expect(r.error.message).toBe('The Outlit API key must start with "ok_"');
+		expect(JSON.stringify(r.error)).not.toContain('sk_live_not_outlit');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('a Base URL that is not http(s)', async () => {
+		const r = await env.run({ operation: 'getAll' }, { credentials: { baseUrl: 'ftp://example.test' } });
+		expect(r.error.message).toBe('The Outlit Base URL is not a valid http(s) URL');
+	});
+});
+
+describe('continueOnFail and pairedItem on every operation', () => {
+	// Item 0 succeeds, item 1 fails; both come out, each paired to its own input.
+	const cases = [
+		['getCapabilities', { provider: '={{ $json.p }}' }, ['stripe', 'nope']],
+		['connect', { provider: '={{ $json.p }}', connectionMethod: 'browser' }, ['slack', 'stripe']],
+		['getConnectionStatus', { sessionId: '={{ $json.p }}' }, ['__session__', 'missing']],
+		['waitForConnection', { sessionId: '={{ $json.p }}', pollInterval: 0.05, timeout: 2 }, ['__session__', 'missing']],
+		['disconnect', { provider: '={{ $json.p }}' }, ['stripe', 'attio']],
+		['getSyncStatus', { provider: '={{ $json.p }}' }, ['stripe', 'nope']],
+		['runSetupStep', { provider: '={{ $json.p }}', step: 'webhooks' }, ['stripe', 'hubspot']],
+	];
+	test.each(cases)('%s', async (operation, params, values) => {
+		env.sandbox.reset({ connected: ['stripe', 'hubspot'], autoCompleteAfterPolls: 0 });
+		let session;
+		if (values[0] === '__session__') {
+			session = (await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' })).items[0].json.sessionId;
+		}
+		const input = values.map((p) => ({ json: { p: p === '__session__' ? session : p } }));
+		const r = await env.run({ operation, ...params }, { input, continueOnFail: true });
+		expect(r.status).toBe('success');
+		expect(r.items).toHaveLength(2);
+		expect(r.items[0].json.error).toBeUndefined();
+		expect(r.items[0].pairedItem).toEqual({ item: 0 });
+		expect(typeof r.items[1].json.error).toBe('string');
+		expect(r.items[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	test('getAll', async () => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 503 });
+		const r = await env.run({ operation: 'getAll' }, { continueOnFail: true });
+		expect(r.status).toBe('success');
+		expect(r.items).toEqual([expect.objectContaining({ json: { error: 'Outlit had a server error (503)' }, pairedItem: { item: 0 } })]);
+	});
+});
+
+describe('secrets never leave the node', () => {
+	const logged = [];
+	const capture = (level) => (message, meta) => logged.push(`${level} ${message} ${JSON.stringify(meta ?? {}, errorJson)}`);
+	const errorJson = (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
+	beforeAll(() => {
+		LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose') });
+	});
+
+	const scenarios = [
+		['direct connect success', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us', projectId: '1' }, { sent: CANARY.posthogKey }],
+		['direct connect 400', { operation: 'connect', provider: 'supabase', connectionMethod: 'direct', projectUrl: 'https://x.supabase.co', serviceRoleKey: CANARY.supabaseKey }, { sent: CANARY.supabaseKey, fault: { method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request' } } }],
+		['direct connect 500', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: CANARY.pylonToken }, { sent: CANARY.pylonToken, fault: { method: 'POST', path: '/api/integrations/connect', status: 500 } }],
+		['direct connect, network failure', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['list, network failure', { operation: 'getAll' }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['list, wrong key', { operation: 'getAll' }, { credentials: { apiKey: `${CANARY.apiKey}x` } }],
+		['missing field', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey }],
+		['webhook secret', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret }],
+		['webhook secret, 500', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret, fault: { method: 'POST', path: '/api/integrations/setup-step', status: 500 } }],
+		['webhook secret, network failure', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['wait, 401', { operation: 'waitForConnection', sessionId: 's', pollInterval: 0.05, timeout: 1 }, { credentials: { apiKey: `${CANARY.apiKey}x` } }],
+	];
+	test.each(scenarios)('%s: not in outputs, errors or logs', async (_name, params, options = {}) => {
+		if (options.fault) env.sandbox.injectFault(options.fault);
+		logged.length = 0;
+		const r = await env.run(params, { credentials: options.credentials });
+		// What n8n stores and shows: the node's run data (items and error) and the execution error.
+		expect(leakedCanaries({ runData: r.runData, executionError: r.executionError })).toEqual([]);
+		expect(leakedCanaries(logged.join('\n'))).toEqual([]);
+		// The scenario really ran: the request carried the secret that must not come back.
+		if (options.sent) expect(JSON.stringify(env.sandbox.requests)).toContain(options.sent);
+	});
+
+	test('the canary check itself catches a leak', () => {
+		expect(leakedCanaries({ json: { note: `key ${CANARY.stripeKey}` } })).toEqual([CANARY.stripeKey]);
+	});
+});
