@@ -1,0 +1,71 @@
+'use strict';
+/**
+ * A local, contract-faithful Outlit API for tests and for trying the package by hand.
+ *
+ *   const { startSandbox } = require('./test/sandbox');
+ *   const sb = await startSandbox({ connected: ['stripe'] });
+ *   // … point the node at sb.url with sb.apiKey …
+ *   await sb.close();
+ */
+const { createServer } = require('./server');
+const { SandboxState } = require('./state');
+
+const HOST = '127.0.0.1';
+
+/**
+ * @param {{ port?: number, apiKeys?: string[], connected?: string[], plan?: string,
+ *   connectionLimit?: number, autoCompleteAfterPolls?: number }} [options]
+ */
+async function startSandbox(options = {}) {
+	const state = new SandboxState(options);
+	const server = createServer(state);
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, HOST, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address();
+	const url = `http://${HOST}:${port}`;
+	state.baseUrl = url;
+	let closed;
+
+	return {
+		url,
+		port,
+		apiKey: state.apiKeys[0],
+		apiKeys: [...state.apiKeys],
+		/** A copy of the API requests received so far (control routes and /connect pages excluded). */
+		get requests() {
+			return state.requests.map((r) => ({ ...r }));
+		},
+		clearRequests: () => {
+			state.requests = [];
+		},
+		reset: (overrides) => state.reset(overrides),
+		state: () => state.snapshot(),
+		completeSession: (id) => state.completeSession(id),
+		failSession: (id, message) => state.failSession(id, message),
+		expireSession: (id) => state.expireSession(id),
+		latestSession: () => state.latestSession(),
+		setSyncFailure: (provider, model, errorMessage, opts) =>
+			state.setSyncFailure(provider, model, errorMessage, opts),
+		clearSyncFailure: (provider, model) => state.clearSyncFailure(provider, model),
+		setConnected: (provider, connected) => state.setConnected(provider, connected),
+		injectFault: (fault) => state.injectFault(fault),
+		clearFaults: () => {
+			state.faults = [];
+		},
+		close: () => {
+			closed ??= new Promise((resolve) => {
+				server.stopTimers();
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+			return closed;
+		},
+	};
+}
+
+module.exports = { startSandbox, SandboxState };

@@ -1,0 +1,140 @@
+'use strict';
+/**
+ * HTTP plumbing: body reading, request recording, fault injection, auth, routing. Only the CLI
+ * prints anything; the server itself never logs (requests may carry credentials).
+ */
+const http = require('node:http');
+const { ROUTES } = require('./api');
+const { handleControl } = require('./control');
+const { handlePage } = require('./page');
+const { replacesResponse } = require('./faults');
+
+const MAX_BODY = 1024 * 1024;
+const MALFORMED_JSON = '{"error": "truncat';
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		let size = 0;
+		req.on('data', (c) => {
+			size += c.length;
+			if (size <= MAX_BODY) chunks.push(c);
+		});
+		req.on('end', () =>
+			resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY }),
+		);
+		req.on('error', reject);
+	});
+}
+
+function send(res, status, body, headers = {}) {
+	if (res.destroyed || res.headersSent) return;
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Cache-Control': 'no-store',
+		...headers,
+	});
+	res.end(text);
+}
+
+function bearerKey(req) {
+	const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+	return m ? m[1] : undefined;
+}
+
+function parseJson(text) {
+	try {
+		return { value: JSON.parse(text) };
+	} catch {
+		return undefined;
+	}
+}
+
+function createServer(state) {
+	const timers = new Set();
+	const sleep = (ms) =>
+		new Promise((resolve) => {
+			const t = setTimeout(() => (timers.delete(t), resolve()), ms);
+			timers.add(t);
+		});
+
+	async function serveFault(res, fault) {
+		if (fault.delayMs) await sleep(fault.delayMs);
+		if (!replacesResponse(fault)) return false;
+		const status = fault.status ?? 200;
+		const body = fault.malformed
+			? MALFORMED_JSON
+			: (fault.body ?? { error: http.STATUS_CODES[status] ?? 'Error' });
+		send(res, status, body, fault.headers);
+		return true;
+	}
+
+	async function handleApi(req, res, url, raw) {
+		const path = url.pathname;
+		const method = req.method;
+		state.requests.push({
+			method,
+			path,
+			query: Object.fromEntries(url.searchParams),
+			headers: { ...req.headers },
+			body: raw.text.length ? (parseJson(raw.text)?.value ?? raw.text) : undefined,
+			at: new Date().toISOString(),
+		});
+		const fault = state.takeFault(method, path);
+		if (fault && (await serveFault(res, fault))) return;
+
+		const methods = ROUTES[path];
+		if (!methods) return send(res, 404, { error: 'Not found' });
+		const route = methods[method];
+		if (!route)
+			return send(
+				res,
+				405,
+				{ error: 'Method not allowed' },
+				{ Allow: Object.keys(methods).join(', ') },
+			);
+		const key = bearerKey(req);
+		if (!key || !state.apiKeys.includes(key))
+			return send(res, 401, { error: 'Invalid credentials' });
+		if (raw.tooLarge) return send(res, 413, { error: 'Request body too large' });
+		let body;
+		if (route.json) {
+			const parsed = parseJson(raw.text);
+			if (!parsed) return send(res, 400, { error: 'Invalid JSON body' });
+			body = parsed.value;
+		}
+		const result = route.handler({ state, query: url.searchParams, body });
+		send(res, result.status, result.body);
+	}
+
+	async function handle(req, res) {
+		const url = new URL(req.url, 'http://127.0.0.1');
+		const raw = await readBody(req);
+		if (url.pathname.startsWith('/__sandbox/')) {
+			const r = handleControl(state, req.method, url.pathname, raw.text);
+			return send(res, r.status, r.body, r.headers);
+		}
+		if (url.pathname.startsWith('/connect/')) {
+			const r = handlePage(state, req.method, url.pathname);
+			if (r.location)
+				return send(res, r.status, '', {
+					Location: r.location,
+					'Content-Type': 'text/html; charset=utf-8',
+				});
+			return send(res, r.status, r.html, { 'Content-Type': 'text/html; charset=utf-8' });
+		}
+		return handleApi(req, res, url, raw);
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch(() => send(res, 500, { error: 'Internal server error' }));
+	});
+	server.stopTimers = () => {
+		for (const t of timers) clearTimeout(t);
+		timers.clear();
+	};
+	return server;
+}
+
+module.exports = { createServer };
