@@ -1,0 +1,158 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { PROVIDERS, findProvider } from '../Outlit/catalog/providers';
+import { outlitApiRequest } from '../Outlit/transport';
+import {
+	currentFailures,
+	decide,
+	providersNeedingDetails,
+	type SyncDetails,
+} from './decide';
+import { parseIntegrationList, parseSyncStatus } from './validate';
+
+const providerOptions = [...PROVIDERS]
+	.sort((a, b) => a.name.localeCompare(b.name))
+	.map((p) => ({ name: p.name, value: p.id, description: `Category: ${p.category}` }));
+
+/** What a manual run shows when nothing is failing, so the editor has the item shape to map. */
+function sampleItem(events: string[], providers: string[], now: string): IDataObject {
+	const provider = findProvider(providers[0]) ?? PROVIDERS[0];
+	return {
+		event: events.includes('syncFailed') || events.length === 0 ? 'syncFailed' : 'syncRecovered',
+		provider: provider.id,
+		name: provider.name,
+		category: provider.category,
+		model: null,
+		status: 'FAILED',
+		errorMessage:
+			'Sample data: no watched integration is failing right now. Real items have this shape.',
+		lastSyncedAt: null,
+		detectedAt: now,
+		failureId: 'sample',
+		sample: true,
+	};
+}
+
+/** A body the trigger does not understand fails the poll before any state is written. */
+function checked<T>(ctx: IPollFunctions, parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+			description:
+				'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
+		});
+	}
+}
+
+export class OutlitTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Outlit Trigger',
+		name: 'outlitTrigger',
+		icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ ($parameter["providers"] || []).length ? $parameter["providers"].join(", ") : "All integrations" }}',
+		description: 'Starts the workflow when an Outlit integration sync fails or recovers',
+		defaults: { name: 'Outlit Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'outlitApi', required: true }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Sync Failed',
+						value: 'syncFailed',
+						description: 'An integration or one of its models starts failing, or its error changes',
+					},
+					{
+						name: 'Sync Recovered',
+						value: 'syncRecovered',
+						description: 'A failure seen earlier is gone',
+					},
+				],
+				default: ['syncFailed'],
+			},
+			{
+				displayName: 'Providers',
+				name: 'providers',
+				type: 'multiOptions',
+				options: providerOptions,
+				default: [],
+				description: 'Integrations to watch. Leave empty to watch all of them.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fire on Existing Failures',
+						name: 'fireOnExistingFailures',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether failures that already exist when the trigger is activated (or when a provider is added to Providers) fire too. Off: only failures that start later fire.',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const events = this.getNodeParameter('events', []) as string[];
+		const providers = this.getNodeParameter('providers', []) as string[];
+		const options = this.getNodeParameter('options', {}) as { fireOnExistingFailures?: boolean };
+		const manual = this.getMode() === 'manual';
+		const now = new Date().toISOString();
+		// A manual run computes from scratch and never touches the stored state.
+		const staticData = manual ? undefined : this.getWorkflowStaticData('node');
+
+		const listBody = await outlitApiRequest.call(this, 'listIntegrations');
+		const integrations = checked(this, () => parseIntegrationList(listBody));
+		const details: Record<string, SyncDetails> = {};
+		// One at a time: only providers whose failure is new get here, and it spares the rate limit.
+		for (const provider of providersNeedingDetails(staticData, integrations, { providers })) {
+			const body = await outlitApiRequest.call(this, 'getSyncStatus', { qs: { provider } });
+			details[provider] = checked(this, () => parseSyncStatus(body, provider));
+		}
+
+		if (manual) {
+			const items = currentFailures(integrations, details, { providers, now });
+			const json = items.length ? items : [sampleItem(events, providers, now)];
+			return [this.helpers.returnJsonArray(json as unknown as IDataObject[])];
+		}
+
+		const decision = decide(staticData, integrations, details, {
+			events,
+			providers,
+			fireOnExistingFailures: options.fireOnExistingFailures === true,
+			now,
+		});
+		// Written only once every request has succeeded: a failed poll leaves the state as it was.
+		// Unchanged state is not rewritten, so a quiet poll does not cost n8n a database write.
+		const stored = staticData as IDataObject;
+		const before = JSON.stringify(Object.keys(decision.state).map((key) => stored[key]));
+		if (before !== JSON.stringify(Object.values(decision.state))) {
+			Object.assign(stored, decision.state);
+		}
+		const items = decision.events as unknown as IDataObject[];
+		return items.length ? [this.helpers.returnJsonArray(items)] : null;
+	}
+}

@@ -1,0 +1,453 @@
+'use strict';
+/**
+ * The trigger's pure decision logic, case by case (see the header of nodes/OutlitTrigger/decide.ts
+ * for the semantics these tests pin down). The randomized counterpart is trigger-model.test.js.
+ */
+const {
+	decide,
+	providersNeedingDetails,
+	currentFailures,
+	normalizeState,
+	isFailureStatus,
+	isFailingIntegration,
+	failureIdOf,
+	MAX_FAILURES_PER_PROVIDER,
+	MAX_PROVIDERS,
+	STORED_TEXT_MAX,
+} = require('../nodes/OutlitTrigger/decide.ts');
+const { PROVIDERS } = require('../nodes/Outlit/catalog/providers.ts');
+
+const T0 = '2026-01-01T00:00:00.000Z';
+const at = (minute) => new Date(Date.parse(T0) + minute * 60000).toISOString();
+const BOTH = ['syncFailed', 'syncRecovered'];
+
+function integration(id, syncStatus = 'SUCCESS', errorMessage = null) {
+	return { id, name: `${id} name`, category: 'cat', status: 'connected', syncStatus, errorMessage };
+}
+const sync = (model, status = 'SUCCESS', errorMessage = null, lastSyncedAt = '2026-01-01T00:00:00Z') => ({
+	model,
+	status,
+	errorMessage,
+	lastSyncedAt,
+});
+
+/**
+ * One poll the way the node runs it: phase 1 names the providers, `world.details` answers them
+ * (recording which were asked), phase 2 decides. Returns the events, next state and the asks.
+ */
+function poll(state, world, opts = {}) {
+	const options = { events: ['syncFailed'], providers: [], now: at(opts.minute ?? 1), ...opts };
+	const asked = providersNeedingDetails(state, world.list, options);
+	const details = {};
+	for (const id of asked) details[id] = { syncs: (world.details ?? {})[id] ?? [] };
+	const { events, state: next } = decide(state, world.list, details, options);
+	return { events, state: JSON.parse(JSON.stringify(next)), asked };
+}
+
+/** Polls from an unseeded state once (seeding) and returns the seeded state. */
+function seeded(world, opts) {
+	const r = poll(undefined, world, { ...opts, minute: 0 });
+	expect(r.events).toEqual([]);
+	return r.state;
+}
+
+function deepFreeze(value) {
+	if (value && typeof value === 'object') {
+		Object.values(value).forEach(deepFreeze);
+		Object.freeze(value);
+	}
+	return value;
+}
+
+describe('what counts as failing', () => {
+	test.each(['FAILED', 'ERROR', 'failed', 'sync_failed', 'Errored', 'PARTIAL_FAILURE', 'error'])(
+		'status %s is a failure',
+		(status) => expect(isFailureStatus(status)).toBe(true),
+	);
+	test.each(['SUCCESS', 'PENDING', 'RUNNING', '', null, undefined, 42])('status %p is not', (status) =>
+		expect(isFailureStatus(status)).toBe(false),
+	);
+	test('an error message alone makes an integration failing; a blank one does not', () => {
+		expect(isFailingIntegration(integration('stripe', 'SUCCESS', 'token revoked'))).toBe(true);
+		expect(isFailingIntegration(integration('stripe', 'SUCCESS', '   '))).toBe(false);
+		expect(isFailingIntegration(integration('stripe', null, null))).toBe(false);
+	});
+});
+
+describe('seeding and firing once', () => {
+	const failing = {
+		list: [integration('stripe', 'FAILED', 'token revoked'), integration('slack')],
+		details: { stripe: [sync('StripeCustomer', 'FAILED', 'token revoked'), sync('StripeInvoice')] },
+	};
+
+	test('the first poll records existing failures and fires nothing', () => {
+		const r = poll(undefined, failing);
+		expect(r.asked).toEqual(['stripe']);
+		expect(r.events).toEqual([]);
+		expect(r.state.seededAt).toBe(at(1));
+		expect(r.state.providers.stripe.failures.map((f) => f.model)).toEqual(['StripeCustomer']);
+		// …and the next poll of the same world costs no detail request and fires nothing.
+		const again = poll(r.state, failing, { minute: 2 });
+		expect(again.asked).toEqual([]);
+		expect(again.events).toEqual([]);
+	});
+
+	test('fireOnExistingFailures fires them on the first poll only', () => {
+		const r = poll(undefined, failing, { fireOnExistingFailures: true });
+		expect(r.events).toEqual([
+			{
+				event: 'syncFailed',
+				provider: 'stripe',
+				name: 'stripe name',
+				category: 'cat',
+				model: 'StripeCustomer',
+				status: 'FAILED',
+				errorMessage: 'token revoked',
+				lastSyncedAt: '2026-01-01T00:00:00Z',
+				detectedAt: at(1),
+				failureId: failureIdOf('stripe', 'StripeCustomer', '2026-01-01T00:00:00Z', 'token revoked'),
+			},
+		]);
+		expect(poll(r.state, failing, { fireOnExistingFailures: true, minute: 2 }).events).toEqual([]);
+	});
+
+	test('a failure after seeding fires once, then nothing while it persists', () => {
+		const healthy = { list: [integration('stripe'), integration('slack')] };
+		let state = seeded(healthy);
+		const h = poll(state, healthy);
+		expect(h).toMatchObject({ asked: [], events: [] });
+		const r = poll(state, failing, { minute: 2 });
+		expect(r.asked).toEqual(['stripe']);
+		expect(r.events.map((e) => [e.event, e.provider, e.model])).toEqual([['syncFailed', 'stripe', 'StripeCustomer']]);
+		state = r.state;
+		for (let minute = 3; minute < 6; minute++) {
+			const again = poll(state, failing, { minute });
+			expect(again).toMatchObject({ asked: [], events: [] });
+			state = again.state;
+		}
+		expect(state.providers.stripe.failures[0].detectedAt).toBe(at(2));
+	});
+
+	test('unnamed catalog fields fall back to the catalog, unknown ids to the id', () => {
+		const world = {
+			list: [{ id: 'hubspot', syncStatus: 'ERROR' }, { id: 'acme', syncStatus: 'ERROR' }],
+		};
+		const r = poll(undefined, world, { fireOnExistingFailures: true });
+		const hubspot = PROVIDERS.find((p) => p.id === 'hubspot');
+		expect(r.events.map((e) => [e.provider, e.name, e.category, e.model])).toEqual([
+			['acme', 'acme', null, null],
+			['hubspot', hubspot.name, hubspot.category, null],
+		]);
+	});
+});
+
+describe('recovery and re-failure', () => {
+	const failing = {
+		list: [integration('stripe', 'FAILED', 'boom')],
+		details: { stripe: [sync('StripeCustomer', 'FAILED', 'boom')] },
+	};
+	const healthy = { list: [integration('stripe', 'SUCCESS')] };
+
+	test('recovery fires once with the failure id; a new failure after it fires again', () => {
+		let state = seeded(healthy);
+		const failed = poll(state, failing, { events: BOTH, minute: 2 });
+		expect(failed.events).toHaveLength(1);
+		const recovered = poll(failed.state, healthy, { events: BOTH, minute: 3 });
+		expect(recovered.asked).toEqual([]);
+		expect(recovered.events).toEqual([
+			{
+				event: 'syncRecovered',
+				provider: 'stripe',
+				name: 'stripe name',
+				category: 'cat',
+				model: 'StripeCustomer',
+				status: 'SUCCESS',
+				errorMessage: 'boom',
+				lastSyncedAt: null,
+				detectedAt: at(3),
+				failureId: failed.events[0].failureId,
+			},
+		]);
+		expect(recovered.state.providers).toEqual({});
+		expect(poll(recovered.state, healthy, { events: BOTH, minute: 4 }).events).toEqual([]);
+		state = recovered.state;
+		const again = poll(state, failing, { events: BOTH, minute: 5 });
+		expect(again.events.map((e) => e.event)).toEqual(['syncFailed']);
+		expect(again.events[0].failureId).toBe(failed.events[0].failureId);
+	});
+
+	test('without syncRecovered the recovery is silent but still clears the state', () => {
+		const failed = poll(seeded(healthy), failing, { minute: 2 });
+		const recovered = poll(failed.state, healthy, { minute: 3 });
+		expect(recovered.events).toEqual([]);
+		expect(recovered.state.providers).toEqual({});
+		expect(poll(recovered.state, failing, { minute: 4 }).events).toHaveLength(1);
+	});
+
+	test('only syncRecovered selected: failures are tracked silently, recoveries fire', () => {
+		const failed = poll(seeded(healthy), failing, { events: ['syncRecovered'], minute: 2 });
+		expect(failed.events).toEqual([]);
+		const recovered = poll(failed.state, healthy, { events: ['syncRecovered'], minute: 3 });
+		expect(recovered.events.map((e) => e.event)).toEqual(['syncRecovered']);
+	});
+
+	test('a failure recorded while seeding fires its recovery', () => {
+		const state = seeded(failing);
+		const r = poll(state, healthy, { events: BOTH, minute: 2 });
+		expect(r.events.map((e) => [e.event, e.model])).toEqual([['syncRecovered', 'StripeCustomer']]);
+	});
+});
+
+describe('changed failures', () => {
+	const listWith = (status, message) => [integration('hubspot', status, message)];
+
+	test('a changed error replaces the old failure: the new one fires, no recovery', () => {
+		const first = {
+			list: listWith('FAILED', 'quota'),
+			details: { hubspot: [sync('Contact', 'FAILED', 'quota'), sync('Deal', 'FAILED', 'quota')] },
+		};
+		const changed = {
+			list: listWith('FAILED', 'token expired'),
+			details: { hubspot: [sync('Contact', 'FAILED', 'token expired'), sync('Deal', 'FAILED', 'quota')] },
+		};
+		const a = poll(seeded({ list: listWith('SUCCESS') }), first, { events: BOTH, minute: 2 });
+		expect(a.events.map((e) => e.model)).toEqual(['Contact', 'Deal']);
+		const b = poll(a.state, changed, { events: BOTH, minute: 3 });
+		expect(b.asked).toEqual(['hubspot']);
+		expect(b.events.map((e) => [e.event, e.model, e.errorMessage])).toEqual([
+			['syncFailed', 'Contact', 'token expired'],
+		]);
+		// Deal's failure persisted through the refetch: same id, first detection kept.
+		const deal = b.state.providers.hubspot.failures.find((f) => f.model === 'Deal');
+		expect(deal.detectedAt).toBe(at(2));
+	});
+
+	test('a model that stops failing recovers while the provider still fails', () => {
+		const both = {
+			list: listWith('FAILED', 'x'),
+			details: { hubspot: [sync('Contact', 'FAILED', 'x'), sync('Deal', 'FAILED', 'x')] },
+		};
+		const oneLeft = {
+			list: listWith('FAILED', 'y'),
+			details: { hubspot: [sync('Contact', 'SUCCESS', null, 'later'), sync('Deal', 'FAILED', 'x')] },
+		};
+		const a = poll(seeded({ list: listWith('SUCCESS') }), both, { events: BOTH, minute: 2 });
+		const b = poll(a.state, oneLeft, { events: BOTH, minute: 3 });
+		expect(b.events.map((e) => [e.event, e.model, e.status, e.lastSyncedAt])).toEqual([
+			['syncRecovered', 'Contact', 'SUCCESS', 'later'],
+		]);
+	});
+
+	test('list-level failure (no failing model) is model null, and is replaced by a model failure', () => {
+		const listOnly = { list: listWith('ERROR', 'sync stalled'), details: { hubspot: [sync('Contact')] } };
+		const a = poll(seeded({ list: listWith('SUCCESS') }), listOnly, { events: BOTH, minute: 2 });
+		expect(a.events).toMatchObject([
+			{ event: 'syncFailed', model: null, status: 'ERROR', errorMessage: 'sync stalled', lastSyncedAt: null },
+		]);
+		expect(a.events[0].failureId).toBe(failureIdOf('hubspot', null, null, 'sync stalled'));
+		const named = {
+			list: listWith('FAILED', 'sync stalled'),
+			details: { hubspot: [sync('Contact', 'FAILED', null)] },
+		};
+		const b = poll(a.state, named, { events: BOTH, minute: 3 });
+		// The model inherits the list's message; the list-level failure is replaced, not recovered.
+		expect(b.events.map((e) => [e.event, e.model, e.errorMessage])).toEqual([
+			['syncFailed', 'Contact', 'sync stalled'],
+		]);
+		// Back to list-level only: Contact recovered, the list-level failure fires.
+		const c = poll(b.state, { ...listOnly, list: listWith('ERROR', 'other') }, { events: BOTH, minute: 4 });
+		expect(c.events.map((e) => [e.event, e.model])).toEqual([
+			['syncRecovered', 'Contact'],
+			['syncFailed', null],
+		]);
+	});
+
+	test('a status-only change refetches but the same failure does not fire again', () => {
+		const failed = { list: listWith('FAILED', 'x'), details: { hubspot: [sync('Contact', 'FAILED', 'x')] } };
+		const a = poll(seeded({ list: listWith('SUCCESS') }), failed, { minute: 2 });
+		const b = poll(a.state, { ...failed, list: listWith('ERROR', 'x') }, { minute: 3 });
+		expect(b.asked).toEqual(['hubspot']);
+		expect(b.events).toEqual([]);
+	});
+
+	test('model changes behind an unchanged list entry are not fetched (healthy poll = 1 request)', () => {
+		const failed = { list: listWith('FAILED', 'x'), details: { hubspot: [sync('Contact', 'FAILED', 'x')] } };
+		const a = poll(seeded({ list: listWith('SUCCESS') }), failed, { minute: 2 });
+		const hidden = { ...failed, details: { hubspot: [sync('Deal', 'FAILED', 'x')] } };
+		expect(poll(a.state, hidden, { minute: 3 })).toMatchObject({ asked: [], events: [] });
+	});
+});
+
+describe('provider filters and absent providers', () => {
+	const world = {
+		list: [integration('stripe', 'FAILED', 's'), integration('slack', 'FAILED', 'k'), integration('pylon')],
+		details: { stripe: [], slack: [] },
+	};
+
+	test('unwatched providers are neither fetched nor emitted', () => {
+		const state = seeded({ list: world.list.map((i) => integration(i.id)) }, { providers: ['stripe'] });
+		const r = poll(state, world, { providers: ['stripe'], minute: 2 });
+		expect(r.asked).toEqual(['stripe']);
+		expect(r.events.map((e) => e.provider)).toEqual(['stripe']);
+		expect(Object.keys(r.state.providers)).toEqual(['stripe']);
+	});
+
+	test('a provider dropped from the filter loses its entry silently', () => {
+		const both = poll(seeded({ list: [] }), world, { events: BOTH, minute: 2 });
+		expect(both.events.map((e) => e.provider)).toEqual(['slack', 'stripe']);
+		const narrowed = poll(both.state, world, { events: BOTH, providers: ['slack'], minute: 3 });
+		expect(narrowed.events).toEqual([]);
+		expect(Object.keys(narrowed.state.providers)).toEqual(['slack']);
+		expect(narrowed.state.scope).toEqual(['slack']);
+	});
+
+	test('a provider added to the filter is seeded silently (or fired with fireOnExistingFailures)', () => {
+		const state = seeded(world, { providers: ['slack'] });
+		const widened = poll(state, world, { providers: ['slack', 'stripe'], minute: 2 });
+		expect(widened.asked).toEqual(['stripe']);
+		expect(widened.events).toEqual([]);
+		const fired = poll(state, world, { providers: [], fireOnExistingFailures: true, minute: 2 });
+		expect(fired.events.map((e) => e.provider)).toEqual(['stripe']);
+		// Once watched, a new failure of it fires normally.
+		const changed = {
+			list: [integration('stripe', 'FAILED', 'new'), ...world.list.slice(1)],
+			details: world.details,
+		};
+		expect(poll(widened.state, changed, { providers: ['slack', 'stripe'], minute: 3 }).events).toHaveLength(1);
+	});
+
+	test('a watched provider missing from the list keeps its entry; it recovers when it is back healthy', () => {
+		const a = poll(seeded({ list: [integration('stripe')] }), world, { events: BOTH, providers: ['stripe'], minute: 2 });
+		const gone = poll(a.state, { list: [] }, { events: BOTH, providers: ['stripe'], minute: 3 });
+		expect(gone.events).toEqual([]);
+		expect(gone.state.providers).toEqual(a.state.providers);
+		const back = poll(gone.state, world, { events: BOTH, providers: ['stripe'], minute: 4 });
+		expect(back).toMatchObject({ asked: [], events: [] });
+		const healthy = poll(back.state, { list: [integration('stripe')] }, { events: BOTH, providers: ['stripe'], minute: 5 });
+		expect(healthy.events.map((e) => e.event)).toEqual(['syncRecovered']);
+	});
+
+	test('ids that are not provider slugs are ignored; `constructor` is an ordinary id', () => {
+		const world = {
+			list: [integration('__proto__', 'FAILED', 'x'), integration('a b', 'FAILED', 'x'), integration('constructor', 'FAILED', 'x')],
+			details: { constructor: [sync('M', 'FAILED', 'x')] },
+		};
+		const r = poll(undefined, world, { fireOnExistingFailures: true });
+		expect(r.asked).toEqual(['constructor']);
+		expect(r.events.map((e) => [e.provider, e.model])).toEqual([['constructor', 'M']]);
+		expect(Object.keys(r.state.providers)).toEqual(['constructor']);
+		expect(Object.getPrototypeOf(r.state.providers)).toBe(Object.prototype);
+		expect(() => decide(r.state, [integration('constructor', 'ERROR', 'y')], {}, { events: BOTH, providers: [], now: T0 })).toThrow(/constructor/);
+	});
+
+	test('a provider listed twice counts once (the first entry)', () => {
+		const dup = { list: [integration('stripe', 'FAILED', 'a'), integration('stripe', 'SUCCESS')], details: { stripe: [] } };
+		const r = poll(seeded({ list: [] }), dup, { minute: 2 });
+		expect(r.events.map((e) => e.errorMessage)).toEqual(['a']);
+	});
+});
+
+describe('state: purity, bounds, robustness', () => {
+	test('decide does not mutate its inputs and returns plain JSON', () => {
+		const world = deepFreeze({
+			list: [integration('stripe', 'FAILED', 'x')],
+			details: { stripe: [sync('A', 'FAILED', 'x')] },
+		});
+		const state = deepFreeze(seeded({ list: [integration('stripe')] }));
+		const details = deepFreeze({ stripe: { syncs: world.details.stripe } });
+		const opts = deepFreeze({ events: BOTH, providers: [], now: at(2) });
+		const r = decide(state, world.list, details, opts);
+		expect(JSON.parse(JSON.stringify(r.state))).toEqual(r.state);
+		expect(r.events).toHaveLength(1);
+	});
+
+	test('decide refuses to run without the details phase 1 asked for', () => {
+		const list = [integration('stripe', 'FAILED', 'x')];
+		expect(() => decide(undefined, list, {}, { events: BOTH, providers: [], now: T0 })).toThrow(/stripe/);
+	});
+
+	test('failures per provider, providers and stored texts are bounded', () => {
+		// Every text at its worst: long ids, models, statuses, timestamps and messages.
+		const long = (c, n = 5000) => c.repeat(n);
+		const models = Array.from({ length: 35 }, (_, i) =>
+			sync(`${long('M', 300)}${String(i).padStart(2, '0')}`, `FAILED${long('S', 300)}`, long('e'), long('t', 300) + i),
+		);
+		const ids = Array.from({ length: MAX_PROVIDERS + 10 }, (_, i) => `${long('p', 97)}${String(i).padStart(3, '0')}`);
+		const world = {
+			list: ids.map((id) => integration(id, 'FAILED', long('e'))),
+			details: Object.fromEntries(ids.map((id) => [id, models])),
+		};
+		const r = poll(undefined, world, { fireOnExistingFailures: true });
+		expect(r.asked).toHaveLength(MAX_PROVIDERS);
+		expect(Object.keys(r.state.providers)).toHaveLength(MAX_PROVIDERS);
+		expect(r.events).toHaveLength(MAX_PROVIDERS * MAX_FAILURES_PER_PROVIDER);
+		// Emitted items keep the full texts; the state keeps clipped copies.
+		expect(r.events[0].errorMessage).toBe(long('e'));
+		expect(r.events[0].model).toBe(models[0].model);
+		const failures = Object.values(r.state.providers).flatMap((p) => p.failures);
+		expect(Math.max(...failures.map((f) => f.errorMessage.length))).toBeLessThanOrEqual(STORED_TEXT_MAX);
+		const recordBytes = Math.max(...failures.map((f) => JSON.stringify(f).length));
+		expect(recordBytes).toBeLessThan(500);
+		const providerKeyBytes = Math.max(...Object.keys(r.state.providers).map((k) => k.length));
+		expect(JSON.stringify(r.state).length).toBeLessThan(MAX_PROVIDERS * (MAX_FAILURES_PER_PROVIDER * 500 + providerKeyBytes + 50));
+		// The same world again: nothing is re-fired even though the bounds cut some failures off.
+		expect(poll(r.state, world, { fireOnExistingFailures: true, minute: 2 })).toMatchObject({ asked: [], events: [] });
+	});
+
+	test('typical state is small', () => {
+		const healthy = seeded({ list: PROVIDERS.map((p) => integration(p.id)) });
+		expect(JSON.stringify(healthy).length).toBeLessThan(100);
+		const world = {
+			list: [integration('stripe', 'FAILED', 'Card declined'), integration('slack')],
+			details: { stripe: [sync('StripeCustomer', 'FAILED', 'Card declined'), sync('StripeInvoice', 'FAILED', 'Card declined')] },
+		};
+		const r = poll(healthy, world);
+		expect(JSON.stringify(r.state).length).toBeLessThan(100 + 2 * 150);
+	});
+
+	test('unreadable stored state counts as unseeded; damaged entries are dropped', () => {
+		for (const raw of [undefined, null, 'x', 42, [], {}, { version: 2, seededAt: T0 }, { version: 1 }]) {
+			expect(normalizeState(raw)).toEqual({ version: 1, seededAt: null, scope: null, providers: {} });
+		}
+		const good = { sig: 's', failures: [{ id: 'a', model: null, errorMessage: null, detectedAt: T0 }] };
+		const state = normalizeState({
+			version: 1,
+			seededAt: T0,
+			scope: ['stripe', 7],
+			providers: { stripe: good, slack: { sig: 1, failures: [] }, pylon: { sig: 's', failures: [{ id: 'x' }] } },
+		});
+		expect(state).toEqual({ version: 1, seededAt: T0, scope: null, providers: { stripe: good } });
+	});
+
+	test('failure ids are stable for the same failure and differ when anything identifying changes', () => {
+		const id = failureIdOf('stripe', 'Customer', T0, 'boom');
+		expect(failureIdOf('stripe', 'Customer', T0, 'boom')).toBe(id);
+		const others = [
+			failureIdOf('slack', 'Customer', T0, 'boom'),
+			failureIdOf('stripe', 'Invoice', T0, 'boom'),
+			failureIdOf('stripe', null, T0, 'boom'),
+			failureIdOf('stripe', 'Customer', at(1), 'boom'),
+			failureIdOf('stripe', 'Customer', T0, 'boom!'),
+			failureIdOf('stripe', 'Customer', null, 'boom'),
+		];
+		expect(new Set([id, ...others]).size).toBe(others.length + 1);
+		expect(failureIdOf('stripe', 'M'.repeat(1000), T0, 'e'.repeat(1000)).length).toBeLessThan(120);
+	});
+});
+
+describe('manual mode helper', () => {
+	test('currentFailures lists every current failure of watched providers, state-free', () => {
+		const world = {
+			list: [integration('stripe', 'FAILED', 'a'), integration('slack', 'ERROR'), integration('pylon')],
+			details: { stripe: [sync('Customer', 'FAILED', 'a')], slack: [] },
+		};
+		const asked = providersNeedingDetails(undefined, world.list, { providers: ['stripe', 'slack'] });
+		expect(asked).toEqual(['slack', 'stripe']);
+		const details = Object.fromEntries(asked.map((id) => [id, { syncs: world.details[id] }]));
+		const items = currentFailures(world.list, details, { providers: ['stripe', 'slack'], now: T0 });
+		expect(items.map((e) => [e.event, e.provider, e.model])).toEqual([
+			['syncFailed', 'slack', null],
+			['syncFailed', 'stripe', 'Customer'],
+		]);
+	});
+});
