@@ -56,7 +56,7 @@ export class OutlitTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Outlit Trigger',
 		name: 'outlitTrigger',
-		icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
+		icon: { light: 'file:../Outlit/outlit.svg', dark: 'file:../Outlit/outlit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle:
