@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { providerOptions } from '../Outlit/actions/integration/common';
 import { PROVIDERS, findProvider } from '../Outlit/catalog/providers';
 import { outlitApiRequest } from '../Outlit/transport';
 import {
@@ -17,9 +18,6 @@ import {
 } from './decide';
 import { parseIntegrationList, parseSyncStatus } from './validate';
 
-const providerOptions = [...PROVIDERS]
-	.sort((a, b) => a.name.localeCompare(b.name))
-	.map((p) => ({ name: p.name, value: p.id, description: `Category: ${p.category}` }));
 
 /** What a manual run shows when nothing is failing, so the editor has the item shape to map. */
 function sampleItem(events: string[], providers: string[], now: string): IDataObject {
@@ -91,7 +89,7 @@ export class OutlitTrigger implements INodeType {
 				displayName: 'Providers',
 				name: 'providers',
 				type: 'multiOptions',
-				options: providerOptions,
+				options: providerOptions(),
 				default: [],
 				description: 'Integrations to watch. Leave empty to watch all of them.',
 			},
