@@ -8,7 +8,7 @@ import { waitForSession } from '../../shared/wait';
 import { outlitApiRequest } from '../../transport';
 import { providerField, waitFields } from './common';
 import { defineCustomOperation } from './operation';
-import { readWaitSettings } from './waitSettings';
+import { readWaitOptions } from './waitSettings';
 
 const DIRECT = { connectionMethod: ['direct'] };
 const WAIT = { connectionMethod: ['browser'], waitUntilConnected: [true] };
@@ -96,12 +96,12 @@ export const connect = defineCustomOperation({
 	description: 'Connect a provider with credentials, or start a browser-auth session',
 	async run(item) {
 		const body = connectBody(item);
-		// Check the wait settings too, so a bad interval fails before a session is created.
-		if (waits(item)) readWaitSettings.call(item, 'pending');
+		// Read the wait options first, so a bad interval fails before a session is created.
+		const wait = waits(item) ? readWaitOptions.call(item) : undefined;
 		const response = await outlitApiRequest.call(this, 'connect', { body }, item.getItemIndex());
 		const result: IDataObject = { provider: body.provider, ...response };
-		if (!waits(item) || typeof response.sessionId !== 'string') return [result];
-		const outcome = await waitForSession(this, item, readWaitSettings.call(item, response.sessionId));
+		if (!wait || typeof response.sessionId !== 'string') return [result];
+		const outcome = await waitForSession(this, item, { sessionId: response.sessionId, ...wait });
 		return [{ ...result, ...outcome }];
 	},
 	fields: [

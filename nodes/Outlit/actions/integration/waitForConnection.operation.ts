@@ -2,7 +2,7 @@ import { readRequiredString } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
 import { sessionIdField, waitFields } from './common';
 import { defineCustomOperation } from './operation';
-import { readWaitSettings } from './waitSettings';
+import { readWaitOptions } from './waitSettings';
 
 export const waitForConnection = defineCustomOperation({
 	value: 'waitForConnection',
@@ -12,8 +12,7 @@ export const waitForConnection = defineCustomOperation({
 	async run(item) {
 		const sessionId = readRequiredString.call(item, 'sessionId', 'Session ID');
 		// Everything is validated before the first poll goes out.
-		const settings = readWaitSettings.call(item, sessionId);
-		return [await waitForSession(this, item, settings)];
+		return [await waitForSession(this, item, { sessionId, ...readWaitOptions.call(item) })];
 	},
 	fields: [sessionIdField, ...waitFields()],
 });
