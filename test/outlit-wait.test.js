@@ -73,8 +73,9 @@ describe('Wait for Connection', () => {
 			operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 0.35, options: { continueOnUnsuccessful: true },
 		});
 		expect(lenient.items[0].json).toMatchObject({ status: 'pending', timedOut: true, provider: 'google-calendar' });
-		expect(lenient.items[0].json.polls).toBeGreaterThanOrEqual(4);
-		expect(lenient.items[0].json.polls).toBeLessThanOrEqual(6);
+		// Polls at 0, 100, 200, 300 ms and one last at the 350 ms deadline; fewer on a loaded machine.
+		expect(lenient.items[0].json.polls).toBeGreaterThanOrEqual(2);
+		expect(lenient.items[0].json.polls).toBeLessThanOrEqual(5);
 		expect(lenient.items[0].json.waitedMs).toBeGreaterThanOrEqual(350);
 	});
 
