@@ -1,0 +1,72 @@
+'use strict';
+/**
+ * Where canary secrets may and may not be after a run:
+ * - the Outlit API key: nowhere in the user folder, not even in the raw DB (n8n stores it encrypted);
+ * - provider secrets: only inside the parameters of the Outlit nodes the user typed them into
+ *   (workflow definition, its history, and the workflow snapshot n8n keeps with each execution);
+ *   never in run data, errors, static data, logs, or any other table.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { query } = require('../../../scripts/lib/n8n-db');
+const { NODE_TYPE } = require('../../../scripts/lib/outlit-setup');
+
+function walk(dir, out = []) {
+	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+		const p = path.join(dir, e.name);
+		if (e.isDirectory()) walk(p, out);
+		else if (e.isFile()) out.push(p);
+	}
+	return out;
+}
+
+/** Columns that hold workflow definitions, where typed-in node parameters legitimately live. */
+const DEFINITION_COLUMNS = new Set(['workflow_entity.nodes', 'workflow_history.nodes', 'execution_data.workflowData']);
+
+/** Drops the parameters of Outlit nodes from a workflow definition (nodes array or workflow). */
+function withoutOutlitParameters(text) {
+	let v;
+	try {
+		v = JSON.parse(text);
+	} catch {
+		return text;
+	}
+	const nodes = Array.isArray(v) ? v : v && v.nodes;
+	for (const n of nodes || []) if (n.type === NODE_TYPE) delete n.parameters;
+	return JSON.stringify(v);
+}
+
+/** Returns a list of "<canary name> in <where>" findings (empty = clean). */
+async function findLeaks({ userFolder, dbFile, canaries, extraLogs = [] }) {
+	const findings = [];
+	const entries = Object.entries(canaries);
+	const outlitKeys = entries.filter(([k]) => k === 'outlitKey' || k === 'wrongKey');
+	// 1. Every file of the user folder (logs, event log, config, our captured CLI output) and the
+	//    extra logs; the DB files only for the Outlit keys (raw bytes, so no decoding can hide one).
+	const files = [...walk(userFolder).filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`)), ...extraLogs];
+	for (const f of files) {
+		const isDb = /database\.sqlite/.test(path.basename(f));
+		const text = fs.readFileSync(f).toString('latin1');
+		for (const [name, value] of isDb ? outlitKeys : entries) {
+			if (text.includes(value)) findings.push(`${name} in ${path.relative(userFolder, f)}`);
+		}
+	}
+	// 2. Every column of every table, decoded as text; definitions without the Outlit parameters.
+	const tables = await query(dbFile, "SELECT name FROM sqlite_master WHERE type = 'table'");
+	for (const { name: table } of tables) {
+		const rows = await query(dbFile, `SELECT * FROM "${table}"`);
+		for (const row of rows) {
+			for (const [col, raw] of Object.entries(row)) {
+				if (raw === null || raw === undefined) continue;
+				let text = String(raw);
+				if (DEFINITION_COLUMNS.has(`${table}.${col}`)) text = withoutOutlitParameters(text);
+				for (const [name, value] of entries) {
+					if (text.includes(value)) findings.push(`${name} in ${table}.${col}`);
+				}
+			}
+		}
+	}
+	return [...new Set(findings)];
+}
+
+module.exports = { findLeaks };

@@ -1,0 +1,113 @@
+'use strict';
+/**
+ * Everything the e2e does against one real n8n version, with its own sandbox, user folder and
+ * ports (so the two versions run side by side without seeing each other's requests):
+ * import → execute every operation and the examples → trigger across a restart → secret scan.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { REPO_ROOT, RUNTIME_ROOT } = require('../../../scripts/lib/n8n-versions');
+const { N8nInstance } = require('../../../scripts/lib/n8n-instance');
+const { installPackage, PACKAGE_NAME } = require('../../../scripts/lib/package');
+const setup = require('../../../scripts/lib/outlit-setup');
+const { freePort } = require('../../../scripts/lib/proc');
+const { nodeItems } = require('../../../scripts/lib/n8n-db');
+const { startSandbox } = require('../../sandbox');
+const { SYNC_MODELS } = require('../../sandbox/fixtures');
+const { assert, assertEqual } = require('./report');
+const { opsWorkflow, OPS_ID, WRONG_CREDENTIAL } = require('./workflows');
+const { checkOps } = require('./ops-checks');
+const { runTriggerPhase } = require('./trigger-phase');
+const { findLeaks } = require('./secrets');
+
+const E2E_ROOT = path.join(RUNTIME_ROOT, 'e2e');
+
+function items(run, node) {
+	const runData = run && run.data && run.data.resultData.runData;
+	return nodeItems(runData, node) || [];
+}
+
+async function checkExamples(scope, n8n, sb) {
+	const check = (name, fn) => scope.check(`example: ${name}`, fn);
+	sb.reset({ autoCompleteAfterPolls: 1 });
+	const onboarding = await scope.time('execute example: onboarding', () => n8n.execute('outlitExOnboard1'));
+	await check('onboarding connects HubSpot by browser session, then asks for mappings', () => {
+		assert(onboarding.ok && onboarding.run && onboarding.run.status === 'success', `run failed (exit ${onboarding.code}): ${onboarding.stderr.slice(-500)}`);
+		const [c] = items(onboarding.run, 'Connect HubSpot');
+		assertEqual([c.provider, typeof c.sessionId, typeof c.connectUrl], ['hubspot', 'string', 'string'], 'connect item');
+		const [w] = items(onboarding.run, 'Wait for HubSpot');
+		assertEqual([w.sessionId, w.provider, w.status, w.polls], [c.sessionId, 'hubspot', 'connected', 2], 'wait item');
+		const [m] = items(onboarding.run, 'Set up HubSpot mappings');
+		assertEqual([m.provider, m.step, m.status], ['hubspot', 'mappings', 'config_required'], 'setup item');
+		assert(sb.state().connected.includes('hubspot'), 'sandbox: hubspot connected');
+	});
+	sb.reset();
+	const direct = await scope.time('execute example: direct connect', () => n8n.execute('outlitExDirect01'));
+	await check('direct connect of Stripe with an API key', () => {
+		assert(direct.ok && direct.run && direct.run.status === 'success', `run failed (exit ${direct.code}): ${direct.stderr.slice(-500)}`);
+		assertEqual(items(direct.run, 'Stripe capabilities')[0].setupMode, 'direct_api_key', 'capabilities');
+		const [c] = items(direct.run, 'Connect Stripe');
+		assertEqual([c.provider, c.connected], ['stripe', true], 'connect item');
+		const [s] = items(direct.run, 'Stripe sync status');
+		assertEqual([s.status, s.syncs.map((x) => x.model)], ['connected', SYNC_MODELS.stripe], 'sync status');
+		const sent = sb.requests.find((r) => r.path === '/api/integrations/connect');
+		assertEqual(Object.keys(sent.body.config), ['apiKey'], 'config sent');
+	});
+}
+
+/**
+ * @param opts { version, tarball, report, canaries, editor?: async ({ baseUrl, scope, sandbox }) => void }
+ */
+async function runVersionSuite({ version, tarball, report, canaries, editor }) {
+	const scope = report.scope(`n8n ${version}`);
+	const userFolder = path.join(E2E_ROOT, version);
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const sb = await startSandbox({ port: 0, apiKeys: [canaries.outlitKey] });
+	const n8n = new N8nInstance({
+		version,
+		userFolder,
+		port: await freePort(),
+		brokerPort: await freePort(),
+		// Debug logs to console and file: the secret scan then covers the most n8n ever logs.
+		extraEnv: { N8N_LOG_LEVEL: 'debug', N8N_LOG_OUTPUT: 'console,file', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true' },
+	});
+	try {
+		await scope.time('import package, credentials, workflows', async () => {
+			const pkgDir = await installPackage(tarball, userFolder);
+			scope.log(`package unpacked into ${path.relative(REPO_ROOT, pkgDir)}`);
+			await n8n.importCredentials([
+				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey }),
+				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.wrongKey, ...WRONG_CREDENTIAL }),
+			]);
+			await n8n.importWorkflows([...setup.loadExamples().map(setup.forImport), opsWorkflow(canaries)]);
+		});
+		const catalog = require(path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'dist', 'nodes', 'Outlit', 'catalog', 'providers.js'));
+
+		sb.reset({ connectionLimit: 20, autoCompleteAfterPolls: 1 });
+		const ops = await scope.time('execute every operation', () => n8n.execute(OPS_ID));
+		await checkOps(scope, ops.run, sb.requests, { canaries, catalog, syncModels: SYNC_MODELS, sandboxUrl: sb.url });
+
+		await checkExamples(scope, n8n, sb);
+
+		await runTriggerPhase(scope, {
+			n8n,
+			sb,
+			duringFirstWait: editor ? () => editor({ baseUrl: n8n.baseUrl, scope, sandbox: sb, version }) : undefined,
+		});
+
+		await scope.check('no canary secret in stored executions, DB tables or logs', async () => {
+			const leaks = await findLeaks({ userFolder, dbFile: n8n.dbFile, canaries });
+			assertEqual(leaks, [], 'leaks');
+			// The scan must have had something to look at.
+			assert(n8n.logText().includes('"runData"'), 'captured CLI output present');
+		});
+	} catch (e) {
+		scope.fail('suite aborted', e);
+	} finally {
+		await n8n.stop().catch(() => {});
+		await sb.close();
+	}
+	return { userFolder, logFile: n8n.logFile };
+}
+
+module.exports = { runVersionSuite, E2E_ROOT };

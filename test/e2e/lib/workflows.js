@@ -1,0 +1,83 @@
+'use strict';
+/**
+ * The e2e-only workflows. "ops" runs every operation of the Outlit node once, in a chain
+ * (each node `executeOnce`, so a list output does not fan out), against one sandbox scenario.
+ * Canary values stand in for secrets so the tests can prove where they do and do not end up.
+ */
+const { randomBytes } = require('node:crypto');
+const { CREDENTIAL, NODE_TYPE } = require('../../../scripts/lib/outlit-setup');
+
+const hex = () => randomBytes(6).toString('hex');
+
+/** Fresh canaries per run: the Outlit key and every provider secret the ops workflow sends. */
+function makeCanaries() {
+	return {
+		outlitKey: `ok_e2e_canary_${hex()}`,
+		wrongKey: `ok_e2e_wrong_${hex()}`,
+		posthogKey: `phx_canary_${hex()}`,
+		stripeKey: `rk_test_canary_${hex()}`,
+		supabaseKey: `srk_canary_${hex()}`,
+		clerkKey: `sk_test_canary_${hex()}`,
+		pylonToken: `pylon_canary_${hex()}`,
+		webhookSecret: `whsec_canary_${hex()}`,
+	};
+}
+
+const WRONG_CREDENTIAL = { id: 'OutlitWrongKey01', name: 'Outlit wrong key' };
+
+const OPS_ID = 'e2eOutlitOps0001';
+
+/** [node name, parameters, extra node fields] in execution order. */
+function opsSteps(c) {
+	const sessionOf = (node) => `={{ $('${node}').first().json.sessionId }}`;
+	return [
+		['List all', { operation: 'getAll' }],
+		['Capabilities PostHog', { operation: 'getCapabilities', provider: 'posthog' }],
+		['Capabilities all', { operation: 'getCapabilities', provider: 'all' }],
+		['Connect PostHog', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: c.posthogKey, region: 'eu', projectId: '4242' }],
+		['Connect Stripe', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: c.stripeKey }],
+		// projectUrl through Additional Config (JSON), the secret through its field: the two merge.
+		['Connect Supabase', { operation: 'connect', provider: 'supabase', connectionMethod: 'direct', additionalConfig: '{"projectUrl": "https://e2e.supabase.co"}', serviceRoleKey: c.supabaseKey }],
+		['Connect Clerk', { operation: 'connect', provider: 'clerk', connectionMethod: 'direct', secretKey: c.clerkKey }],
+		['Connect Pylon', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: c.pylonToken }],
+		['List connected', { operation: 'getAll', connectedOnly: true }],
+		['Start HubSpot session', { operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' }],
+		['HubSpot session status', { operation: 'getConnectionStatus', sessionId: sessionOf('Start HubSpot session') }],
+		['Wait for HubSpot', { operation: 'waitForConnection', sessionId: sessionOf('Start HubSpot session'), pollInterval: 0.5, timeout: 30 }],
+		['Connect Attio and wait', { operation: 'connect', provider: 'attio', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.5, timeout: 30 }],
+		['HubSpot mappings needed', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' }],
+		['HubSpot mappings', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '{"mappings": [{"pipelineId": "hubspot-sales", "stage": "Won"}]}' }],
+		['Stripe webhooks', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: JSON.stringify({ webhookSecret: c.webhookSecret }) }],
+		['Stripe sync status', { operation: 'getSyncStatus', provider: 'stripe' }],
+		['Disconnect Stripe', { operation: 'disconnect', provider: 'stripe' }],
+		['Disconnect Stripe ignored', { operation: 'disconnect', provider: 'stripe', options: { ignoreNotConnected: true } }],
+		['Disconnect Stripe error', { operation: 'disconnect', provider: 'stripe' }, { onError: 'continueRegularOutput' }],
+		['List with wrong key', { operation: 'getAll' }, { onError: 'continueRegularOutput', credentials: { outlitApi: WRONG_CREDENTIAL } }],
+	];
+}
+
+function opsWorkflow(c) {
+	const trigger = { id: 'e2e-0000', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const steps = opsSteps(c);
+	const nodes = [trigger];
+	const connections = {};
+	let prev = trigger.name;
+	steps.forEach(([name, params, extra = {}], i) => {
+		nodes.push({
+			id: `e2e-${String(i + 1).padStart(4, '0')}`,
+			name,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [220 * (i + 1), 0],
+			executeOnce: true,
+			parameters: { resource: 'integration', ...params },
+			credentials: { outlitApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+			...extra,
+		});
+		connections[prev] = { main: [[{ node: name, type: 'main', index: 0 }]] };
+		prev = name;
+	});
+	return { id: OPS_ID, name: 'e2e: every Outlit operation', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+}
+
+module.exports = { makeCanaries, opsWorkflow, opsSteps, OPS_ID, WRONG_CREDENTIAL };
