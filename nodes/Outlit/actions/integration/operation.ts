@@ -55,14 +55,15 @@ function scopedFields(value: string, fields: INodeProperties[]): INodeProperties
 	}));
 }
 
+function optionOf({ name, value, action, description }: BaseSpec): INodePropertyOptions {
+	return { name, value, action, description };
+}
+
 /** One declarative operation: its option (with routing) and its fields, shown only for it. */
 export function defineOperation(spec: DeclarativeSpec): Operation {
 	return {
 		option: {
-			name: spec.name,
-			value: spec.value,
-			action: spec.action,
-			description: spec.description,
+			...optionOf(spec),
 			routing: {
 				request: routeRequest(spec.route),
 				send: {
@@ -86,12 +87,7 @@ export function defineOperation(spec: DeclarativeSpec): Operation {
 /** One custom operation, with the per-item loop, pairedItem and continueOnFail n8n expects. */
 export function defineCustomOperation(spec: CustomSpec): Operation {
 	return {
-		option: {
-			name: spec.name,
-			value: spec.value,
-			action: spec.action,
-			description: spec.description,
-		},
+		option: optionOf(spec),
 		fields: scopedFields(spec.value, spec.fields),
 		async custom(this: IExecuteFunctions) {
 			const output: INodeExecutionData[] = [];
