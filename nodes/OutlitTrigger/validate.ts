@@ -4,6 +4,7 @@
  * it into a NodeApiError and leaves its state alone). Fields the trigger does not read are not
  * checked, so additive API changes do not break it.
  */
+import { isJsonObject as isObject } from '../Outlit/transport';
 import { isProviderId, type ObservedIntegration, type ObservedSync, type SyncDetails } from './decide';
 
 export class MalformedResponseError extends Error {
@@ -14,10 +15,6 @@ export class MalformedResponseError extends Error {
 		super(`Outlit returned a malformed ${what}: ${reason}`);
 		this.name = 'MalformedResponseError';
 	}
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function optionalString(

@@ -9,7 +9,8 @@ import type { ItemScope } from './scope';
  * a NodeOperationError that names the parameter, so a bad value never reaches Outlit.
  */
 
-function fail(ctx: ItemScope, message: string, description: string): never {
+/** A bad parameter value: the error names it and says what to do, before any request. */
+export function fail(ctx: ItemScope, message: string, description: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, {
 		description,
 		itemIndex: ctx.getItemIndex(),

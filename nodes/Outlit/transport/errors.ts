@@ -10,10 +10,9 @@ export interface OutlitResponse {
 	body: unknown;
 }
 
-const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
-
+/** Timeouts, rate limits and server errors: worth another try; any other 4xx is not. */
 export function isTransientStatus(statusCode: number): boolean {
-	return TRANSIENT.has(statusCode) || statusCode >= 500;
+	return statusCode === 408 || statusCode === 425 || statusCode === 429 || statusCode >= 500;
 }
 
 function header(headers: Record<string, unknown>, name: string): string | undefined {

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialFields, type Provider } from '../../catalog/providers';
-import { readJsonObject, readProvider } from '../../shared/params';
+import { fail, readJsonObject, readProvider } from '../../shared/params';
 import type { ItemScope } from '../../shared/scope';
 import { waitForSession } from '../../shared/wait';
 import { outlitApiRequest } from '../../transport';
@@ -29,10 +28,6 @@ const fieldParameters: INodeProperties[] = credentialFields().map((field) => ({
 	description: `Sent to Outlit as config.${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
 	displayOptions: { show: { ...DIRECT, provider: field.providers } },
 }));
-
-function fail(ctx: ItemScope, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { description, itemIndex: ctx.getItemIndex() });
-}
 
 /**
  * The direct-credential config: the provider's field parameters, then the optional JSON object on
