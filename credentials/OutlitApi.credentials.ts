@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { BASE_URL_EXPRESSION } from '../nodes/Outlit/transport/baseUrl';
+
 export class OutlitApi implements ICredentialType {
 	name = 'outlitApi';
 
@@ -26,6 +28,31 @@ export class OutlitApi implements ICredentialType {
 			description: 'An Outlit Platform API key. It starts with ok_ (not the public ingest key).',
 		},
 		{
+			displayName: 'API',
+			name: 'api',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'auto',
+					description:
+						"Outlit's tools gateway for what it covers, the REST routes for the rest (Disconnect, sync detail, webhooks), and whichever one the server has",
+				},
+				{
+					name: 'Tools Gateway',
+					value: 'tools',
+					description: 'Only POST /api/tools/call, the API Outlit documents since August 2026',
+				},
+				{
+					name: 'REST Routes (Legacy)',
+					value: 'rest',
+					description: 'Only the /api/integrations routes, as before the gateway',
+				},
+			],
+			default: 'auto',
+			description: 'Which of Outlit\'s two APIs the nodes speak',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -43,7 +70,7 @@ export class OutlitApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://app.outlit.ai").replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/api/validate-api-key',
 			method: 'POST',
 		},

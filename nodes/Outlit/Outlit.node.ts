@@ -1,7 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { integrationCustomOperations, integrationProperties } from './actions/integration';
+import { integrationOperations, integrationProperties } from './actions/integration';
+import { loadOptions } from './methods/loadOptions';
 import { BASE_URL_EXPRESSION } from './transport';
 
 export class Outlit implements INodeType {
@@ -19,12 +20,12 @@ export class Outlit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'outlitApi', required: true }],
-		// Status errors reach the operations' postReceive, which turns them into readable errors.
+		// A declarative node: descriptions are data and n8n offers its Request Options. Every
+		// operation runs as a customOperation (see README, Layout) because a call may go to the
+		// tools gateway or the REST routes, chosen at run time.
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
 		},
 		properties: [
 			{
@@ -39,6 +40,7 @@ export class Outlit implements INodeType {
 		],
 	};
 
-	// Connect and Wait for Connection may wait on a browser session; see CustomSpec for why.
-	customOperations = { integration: integrationCustomOperations };
+	methods = { loadOptions };
+
+	customOperations = { integration: integrationOperations };
 }

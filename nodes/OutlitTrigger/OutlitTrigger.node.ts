@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { providerOptions } from '../Outlit/actions/integration/common';
 import { PROVIDERS, findProvider } from '../Outlit/catalog/providers';
-import { outlitApiRequest } from '../Outlit/transport';
+import { readConnection, restCapabilities, wireFor } from '../Outlit/transport';
 import {
 	currentFailures,
 	decide,
@@ -122,12 +122,13 @@ export class OutlitTrigger implements INodeType {
 		// A manual run computes from scratch and never touches the stored state.
 		const staticData = manual ? undefined : this.getWorkflowStaticData('node');
 
-		const listBody = await outlitApiRequest.call(this, 'listIntegrations');
-		const integrations = checked(this, () => parseIntegrationList(listBody));
+		const rest = restCapabilities(wireFor(this, await readConnection.call(this)));
+		const listed = await rest.listIntegrations(false);
+		const integrations = checked(this, () => parseIntegrationList({ items: listed }));
 		const details: Record<string, SyncDetails> = {};
 		// One at a time: only providers whose failure is new get here, and it spares the rate limit.
 		for (const provider of providersNeedingDetails(staticData, integrations, { providers })) {
-			const body = await outlitApiRequest.call(this, 'getSyncStatus', { qs: { provider } });
+			const body = await rest.syncStatus({ id: provider, name: provider });
 			details[provider] = checked(this, () => parseSyncStatus(body, provider));
 		}
 

@@ -1,140 +1,208 @@
 /**
- * The Outlit provider catalog: the one place that knows which providers exist, how they connect,
- * which credential fields they take (and which of those are secret) and which post-connect steps
- * they offer. The node's UI options, its parameter validation and the local sandbox all read it.
+ * The Outlit provider catalog: the one place that knows which providers exist and how each one is
+ * set up on each of Outlit's two contracts. The node's UI options, its validation before any
+ * request, the request builders and the trigger's display names all read it.
  *
- * Source: Outlit's integration route docs (the newer text: 12 providers, Pylon by `apiToken`) and
- * the ProviderId enum of outlit-openapi.json.
+ * Sources: the REST route docs (12 providers, `config` fields, post-connect steps) and the tools
+ * gateway's `ToolInput_outlit_setup_integration` schema (15 providers, `credentials` shapes).
  */
 
-export type SetupMode = 'direct_api_key' | 'browser_session';
-
-export interface ProviderField {
-	/** The key Outlit expects inside `config`, and the node parameter's name. */
+export interface CredentialField {
+	/** The key Outlit expects (inside `config` on REST, `credentials` on the gateway); also the parameter name. */
 	key: string;
 	label: string;
 	secret: boolean;
-	placeholder?: string;
-	/** A closed set of values, when the provider documents one. */
+	type?: 'string' | 'boolean';
+	/** A closed set of values, when the contract gives one. */
 	options?: readonly string[];
+	/** Optional on this contract (the gateway has defaults for Granola's scope fields). */
+	optional?: boolean;
+	/** A rule the contract states, checked before any request: the value and a sentence saying what it must be. */
+	rule?: { pattern: RegExp; says: string };
+	placeholder?: string;
 }
 
-export interface PostConnectStep {
-	/** Capability id as Outlit reports it (e.g. `webhook-setup`). */
-	id: string;
-	/** The token sent as `step` to POST /api/integrations/setup-step. */
+export interface SetupStep {
+	/** The token sent as `step` (REST) and the Run Setup Step option value. */
 	step: string;
+	/** Capability id on REST (`webhook-setup`). */
+	id: string;
 	required: boolean;
-	/** Config keys the step accepts, for docs and the sandbox. */
-	configKeys: readonly string[];
+}
+
+/** `POST /api/integrations/connect` and `/setup-step`. */
+export interface RestSetup {
+	mode: 'direct' | 'browser';
+	fields: readonly CredentialField[];
+	steps: readonly SetupStep[];
+}
+
+/** `outlit_setup_integration`. */
+export interface ToolsSetup {
+	/** Connects through a browser handoff (no credentials sent). */
+	browser: boolean;
+	/** The `credentials` object's fields, or null when the gateway takes none. */
+	credentials: readonly CredentialField[] | null;
+	/** Stripe names its two ways in `connectionMode`. */
+	connectionMode?: { browser: string; direct: string };
+	/** The post-connect configuration kind the provider takes. */
+	configuration?: 'crm_mapping' | 'mixpanel_mapping';
 }
 
 export interface Provider {
 	id: string;
 	name: string;
-	/** Lower-case, as the list and sync-status routes return it. */
+	/** Lower-case, as both contracts return it. */
 	category: string;
-	cliName: string;
-	setupMode: SetupMode;
-	credentialType: string | null;
-	fields: readonly ProviderField[];
-	postConnectSteps: readonly PostConnectStep[];
+	/** Null where the REST routes do not know the provider. */
+	rest: RestSetup | null;
+	tools: ToolsSetup;
 }
 
-const CRM_MAPPINGS: PostConnectStep = {
-	id: 'mappings',
-	step: 'mappings',
-	required: false,
-	configKeys: ['mappings'],
+const apiKey = (placeholder?: string, rule?: CredentialField['rule']): CredentialField => ({
+	key: 'apiKey',
+	label: 'API Key',
+	secret: true,
+	...(placeholder ? { placeholder } : {}),
+	...(rule ? { rule } : {}),
+});
+const API_TOKEN: CredentialField = { key: 'apiToken', label: 'API Token', secret: true };
+
+const MAPPINGS: SetupStep = { step: 'mappings', id: 'mappings', required: false };
+const webhooks = (required: boolean): SetupStep => ({ step: 'webhooks', id: 'webhook-setup', required });
+
+const REST_BROWSER: RestSetup = { mode: 'browser', fields: [], steps: [] };
+const restDirect = (fields: readonly CredentialField[], steps: readonly SetupStep[] = []): RestSetup => ({
+	mode: 'direct',
+	fields,
+	steps,
+});
+const TOOLS_BROWSER: ToolsSetup = { browser: true, credentials: null };
+const toolsDirect = (credentials: readonly CredentialField[]): ToolsSetup => ({ browser: false, credentials });
+const CRM: Pick<Provider, 'rest' | 'tools'> = {
+	rest: { ...REST_BROWSER, steps: [MAPPINGS] },
+	tools: { ...TOOLS_BROWSER, configuration: 'crm_mapping' },
 };
 
-const API_KEY: ProviderField = { key: 'apiKey', label: 'API Key', secret: true };
-
-const browser = (
-	id: string,
-	name: string,
-	category: string,
-	postConnectSteps: readonly PostConnectStep[] = [],
-	cliName = id,
-): Provider => ({
-	id,
-	name,
-	category,
-	cliName,
-	setupMode: 'browser_session',
-	credentialType: null,
-	fields: [],
-	postConnectSteps,
-});
-
-const direct = (
-	id: string,
-	name: string,
-	category: string,
-	credentialType: string,
-	fields: readonly ProviderField[],
-	postConnectSteps: readonly PostConnectStep[] = [],
-): Provider => ({
-	id,
-	name,
-	category,
-	cliName: id,
-	setupMode: 'direct_api_key',
-	credentialType,
-	fields,
-	postConnectSteps,
-});
-
-const webhooks = (required: boolean): PostConnectStep => ({
-	id: 'webhook-setup',
-	step: 'webhooks',
-	required,
-	configKeys: ['webhookSecret'],
-});
-
-/** In the order Outlit's docs list them. */
+/** In the order Outlit's gateway lists them. */
 export const PROVIDERS: readonly Provider[] = [
-	browser('hubspot', 'HubSpot', 'crm', [CRM_MAPPINGS]),
-	browser('attio', 'Attio', 'crm', [CRM_MAPPINGS]),
-	browser('slack', 'Slack', 'communication'),
-	direct('fireflies', 'Fireflies.ai', 'calls', 'api_key', [API_KEY], [webhooks(false)]),
-	direct('granola', 'Granola', 'calls', 'api_key', [API_KEY]),
-	browser('google-calendar', 'Google Calendar', 'calendar'),
-	browser('google-mail', 'Gmail', 'communication', [], 'gmail'),
-	direct('posthog', 'PostHog', 'analytics', 'api_key', [
-		{ ...API_KEY, placeholder: 'phx_...' },
-		{ key: 'region', label: 'Region', secret: false, options: ['us', 'eu'] },
-		{ key: 'projectId', label: 'Project ID', secret: false, placeholder: '12345' },
-	]),
-	direct(
-		'stripe',
-		'Stripe',
-		'billing',
-		'api_key',
-		[{ ...API_KEY, placeholder: 'rk_live_...' }],
-		[webhooks(false)],
-	),
-	direct('supabase', 'Supabase Auth', 'analytics', 'service_role_key', [
-		{ key: 'projectUrl', label: 'Project URL', secret: false, placeholder: 'https://abc.supabase.co' },
-		{ key: 'serviceRoleKey', label: 'Service Role Key', secret: true },
-	]),
-	direct('clerk', 'Clerk', 'analytics', 'secret_key', [
-		{ key: 'secretKey', label: 'Secret Key', secret: true, placeholder: 'sk_live_...' },
-	]),
-	direct(
-		'pylon',
-		'Pylon',
-		'support',
-		'api_token',
-		[{ key: 'apiToken', label: 'API Token', secret: true }],
-		[webhooks(true)],
-	),
+	{ id: 'salesforce', name: 'Salesforce', category: 'crm', ...CRM, rest: null },
+	{ id: 'hubspot', name: 'HubSpot', category: 'crm', ...CRM },
+	{ id: 'attio', name: 'Attio', category: 'crm', ...CRM },
+	{ id: 'slack', name: 'Slack', category: 'communication', rest: REST_BROWSER, tools: TOOLS_BROWSER },
+	{ id: 'google-calendar', name: 'Google Calendar', category: 'calendar', rest: REST_BROWSER, tools: TOOLS_BROWSER },
+	{ id: 'google-mail', name: 'Gmail', category: 'communication', rest: REST_BROWSER, tools: TOOLS_BROWSER },
+	{
+		id: 'granola',
+		name: 'Granola',
+		category: 'calls',
+		rest: restDirect([apiKey()]),
+		tools: toolsDirect([
+			apiKey(),
+			{ key: 'authScope', label: 'Auth Scope', secret: false, options: ['personal', 'enterprise'], optional: true },
+			{
+				key: 'enterpriseKeyAcknowledged',
+				label: 'Enterprise Key Acknowledged',
+				secret: false,
+				type: 'boolean',
+				optional: true,
+			},
+		]),
+	},
+	{ id: 'gong', name: 'Gong', category: 'calls', rest: null, tools: TOOLS_BROWSER },
+	{
+		id: 'fireflies',
+		name: 'Fireflies.ai',
+		category: 'calls',
+		rest: restDirect([apiKey()], [webhooks(false)]),
+		tools: toolsDirect([apiKey()]),
+	},
+	{
+		id: 'pylon',
+		name: 'Pylon',
+		category: 'support',
+		rest: restDirect([API_TOKEN], [webhooks(true)]),
+		tools: toolsDirect([API_TOKEN]),
+	},
+	{
+		id: 'stripe',
+		name: 'Stripe',
+		category: 'billing',
+		rest: restDirect([apiKey('rk_live_...')], [webhooks(false)]),
+		tools: {
+			browser: true,
+			credentials: [apiKey('rk_live_...', { pattern: /^rk_/, says: 'a restricted key that starts with rk_' })],
+			connectionMode: { browser: 'oauth', direct: 'restricted_key' },
+		},
+	},
+	{
+		id: 'mixpanel',
+		name: 'Mixpanel',
+		category: 'analytics',
+		rest: null,
+		tools: {
+			...toolsDirect([
+				{ key: 'username', label: 'Service Account Username', secret: false },
+				{ key: 'secret', label: 'Service Account Secret', secret: true },
+				{
+					key: 'projectId',
+					label: 'Project ID',
+					secret: false,
+					placeholder: '12345',
+					rule: { pattern: /^.{1,64}$/, says: 'at most 64 characters' },
+				},
+				{ key: 'region', label: 'Region', secret: false, options: ['us', 'eu', 'in'] },
+			]),
+			configuration: 'mixpanel_mapping',
+		},
+	},
+	{
+		id: 'posthog',
+		name: 'PostHog',
+		category: 'analytics',
+		rest: restDirect([
+			apiKey('phx_...'),
+			{ key: 'region', label: 'Region', secret: false, options: ['us', 'eu'] },
+			{ key: 'projectId', label: 'Project ID', secret: false, placeholder: '12345' },
+		]),
+		tools: toolsDirect([
+			apiKey('phx_...', { pattern: /^phx_.{6,}$/, says: 'a personal API key that starts with phx_ (at least 10 characters)' }),
+			{ key: 'region', label: 'Region', secret: false, options: ['us', 'eu'] },
+			{
+				key: 'projectId',
+				label: 'Project ID',
+				secret: false,
+				placeholder: '12345',
+				rule: { pattern: /^\d+$/, says: 'digits only' },
+			},
+		]),
+	},
+	{
+		id: 'supabase',
+		name: 'Supabase Auth',
+		category: 'analytics',
+		rest: restDirect([
+			{ key: 'projectUrl', label: 'Project URL', secret: false, placeholder: 'https://abc.supabase.co' },
+			{ key: 'serviceRoleKey', label: 'Service Role Key', secret: true },
+		]),
+		tools: TOOLS_BROWSER,
+	},
+	{
+		id: 'clerk',
+		name: 'Clerk',
+		category: 'analytics',
+		rest: restDirect([{ key: 'secretKey', label: 'Secret Key', secret: true, placeholder: 'sk_live_...' }]),
+		tools: TOOLS_BROWSER,
+	},
 ];
 
-/** Names people type that Outlit also accepts (the CLI's convenience aliases). */
+/** Names people type that Outlit's CLI also accepts. The APIs take only the ids. */
 export const PROVIDER_ALIASES: Readonly<Record<string, string>> = { gmail: 'google-mail' };
 
 const BY_ID = new Map(PROVIDERS.map((p) => [p.id, p]));
+
+/** Provider ids are slugs; anything else can never be one, known or not. */
+export const PROVIDER_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
 /** Resolves an id or alias (any case, surrounding spaces ignored) to its provider. */
 export function findProvider(idOrAlias: unknown): Provider | undefined {
@@ -143,36 +211,23 @@ export function findProvider(idOrAlias: unknown): Provider | undefined {
 	return BY_ID.get(PROVIDER_ALIASES[key] ?? key);
 }
 
-export const PROVIDER_IDS: readonly string[] = PROVIDERS.map((p) => p.id);
+/** A post-connect step the node can run on each contract (webhooks stay on REST). */
+export const MIXPANEL_MAPPING_STEP = 'mixpanelMapping';
 
-/** Every distinct credential field across providers, with the providers that take it. */
-export function credentialFields(): Array<ProviderField & { providers: string[] }> {
-	const byKey = new Map<string, ProviderField & { providers: string[] }>();
-	for (const provider of PROVIDERS) {
-		for (const field of provider.fields) {
-			const seen = byKey.get(field.key);
-			if (seen) seen.providers.push(provider.id);
-			else byKey.set(field.key, { ...field, providers: [provider.id] });
-		}
+/** Every credential field a provider takes on either contract, once per key (REST's first). */
+export function providerFields(provider: Provider): CredentialField[] {
+	const byKey = new Map<string, CredentialField>();
+	for (const field of [...(provider.rest?.fields ?? []), ...(provider.tools.credentials ?? [])]) {
+		if (!byKey.has(field.key)) byKey.set(field.key, field);
 	}
 	return [...byKey.values()];
 }
 
-/** The capability document Outlit returns for a provider (ProviderCapability in the OpenAPI). */
-export function capabilityOf(provider: Provider) {
-	const setupCommand = `outlit integrations setup ${provider.cliName}`;
-	return {
-		cliName: provider.cliName,
-		providerId: provider.id,
-		setupMode: provider.setupMode,
-		credentialType: provider.credentialType,
-		requiredFields: provider.fields.map(({ key, label, secret }) => ({ key, label, secret })),
-		commands: [setupCommand],
-		postConnectSteps: provider.postConnectSteps.map((s) => ({
-			id: s.id,
-			required: s.required,
-			supported: true,
-			command: `${setupCommand} ${s.step}`,
-		})),
-	};
+/** Every key that holds a secret on some provider: these parameters are masked in stored errors. */
+export function secretFieldKeys(): string[] {
+	const keys = new Set<string>();
+	for (const provider of PROVIDERS) {
+		for (const field of providerFields(provider)) if (field.secret) keys.add(field.key);
+	}
+	return [...keys];
 }

@@ -1,12 +1,10 @@
 import type { INode } from 'n8n-workflow';
 
-import { credentialFields } from '../catalog/providers';
+import { secretFieldKeys } from '../catalog/providers';
 
 /** Parameters that can hold a provider secret: the secret credential fields and the JSON configs. */
 const SECRET_PARAMETERS = new Set([
-	...credentialFields()
-		.filter((field) => field.secret)
-		.map((field) => field.key),
+	...secretFieldKeys(),
 	'additionalConfig',
 	'setupConfig',
 ]);

@@ -1,29 +1,25 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-
-import type { ItemScope } from './scope';
 
 /** Older n8n-workflow releases ignore sleep's abort signal, so long waits are cut into slices. */
 const SLICE_MS = 500;
 
-export function throwIfCancelled(ctx: ItemScope, signal?: AbortSignal): void {
-	if (signal?.aborted) {
+export function throwIfCancelled(ctx: IExecuteFunctions, itemIndex: number): void {
+	if (ctx.getExecutionCancelSignal()?.aborted) {
 		// n8n files an execution whose error mentions "canceled" as canceled, not failed.
 		throw new NodeOperationError(ctx.getNode(), 'The wait was canceled', {
-			description: 'The execution was stopped while waiting for the connection.',
-			itemIndex: ctx.getItemIndex(),
+			description: 'The execution was stopped while waiting.',
+			itemIndex,
 		});
 	}
 }
 
 /** Sleeps `ms`, returning early (by throwing) as soon as the execution is cancelled. */
-export async function pause(
-	ctx: ItemScope,
-	ms: number,
-	signal?: AbortSignal,
-): Promise<void> {
+export async function pause(ctx: IExecuteFunctions, itemIndex: number, ms: number): Promise<void> {
+	const signal = ctx.getExecutionCancelSignal();
 	let left = ms;
 	while (left > 0) {
-		throwIfCancelled(ctx, signal);
+		throwIfCancelled(ctx, itemIndex);
 		const slice = Math.min(left, SLICE_MS);
 		try {
 			await sleep(slice, signal);
@@ -32,5 +28,5 @@ export async function pause(
 		}
 		left -= slice;
 	}
-	throwIfCancelled(ctx, signal);
+	throwIfCancelled(ctx, itemIndex);
 }

@@ -1,23 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
-import {
-	assertOutlitSuccess,
-	credentialBaseUrl,
-	isTransientStatus,
-	outlitApiError,
-	outlitRawRequest,
-	retryAfterMs,
-	type OutlitContext,
-	type OutlitResponse,
-} from '../transport';
-import { asNodeError } from './errors';
-import type { ItemScope } from './scope';
+import { transientInfo, type OutlitCapabilities, type SessionState } from '../transport';
 import { pause, throwIfCancelled } from './sleep';
 
 export const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export interface WaitSettings {
 	sessionId: string;
@@ -38,115 +26,84 @@ function providerName(id: unknown): string {
  *
  * - Never polls again after a terminal status, and never sleeps past the deadline: the last poll
  *   happens at the deadline at the latest.
- * - 408, 429, 5xx and network failures are retried with exponential backoff that honours
- *   Retry-After / X-RateLimit-Reset; any other 4xx ends the wait with its readable error.
+ * - Transient failures (408, 429, 5xx, the gateway's `retryable`, no answer at all) are retried with
+ *   exponential backoff that honours Retry-After / X-RateLimit-Reset / `resetAt`; any other error
+ *   ends the wait with its readable message.
  * - Stops at the execution's cancel signal, also in the middle of a pause.
- *
- * `http` makes the requests (it holds the credential); `scope` is the item being processed.
  */
 export async function waitForSession(
-	http: OutlitContext,
-	scope: ItemScope,
+	ctx: IExecuteFunctions,
+	api: OutlitCapabilities,
+	itemIndex: number,
 	settings: WaitSettings,
 ): Promise<IDataObject> {
 	const { sessionId, intervalMs, timeoutMs } = settings;
-	const itemIndex = scope.getItemIndex();
-	const signal = scope.getExecutionCancelSignal?.();
 	const started = Date.now();
 	const deadline = started + timeoutMs;
-	let baseUrl: string | undefined;
 	let polls = 0;
 	let transientStreak = 0;
-	let lastStatus: string | undefined;
-	let lastProvider: unknown;
+	let last: SessionState | undefined;
 	let lastTransient: string | undefined;
 
 	for (;;) {
-		throwIfCancelled(scope, signal);
-		let response: OutlitResponse | undefined;
-		baseUrl ??= await credentialBaseUrl.call(http);
-		try {
-			response = await outlitRawRequest.call(
-				http,
-				'getConnectionStatus',
-				{ qs: { sessionId } },
-				baseUrl,
-			);
-		} catch (error) {
-			// Only a network failure (no HTTP status) is worth another poll.
-			const isNetwork = error instanceof NodeApiError && error.httpCode === 'none';
-			if (!isNetwork) throw asNodeError(scope, error);
-			lastTransient = (error as NodeApiError).message;
-		}
-		polls++;
-
+		throwIfCancelled(ctx, itemIndex);
 		let delay = intervalMs;
-		if (response && response.statusCode < 400) {
-			const body = assertOutlitSuccess.call(http, 'getConnectionStatus', response, itemIndex);
-			const status = body.status as SessionStatus;
-			if (!SESSION_STATUSES.includes(status)) {
+		try {
+			const state = await api.sessionStatus(sessionId, itemIndex);
+			polls++;
+			if (!(SESSION_STATUSES as readonly string[]).includes(state.status)) {
 				throw new NodeApiError(
-					scope.getNode(),
-					{ statusCode: response.statusCode },
+					ctx.getNode(),
+					{ statusCode: 200 },
 					{
-						message: `Outlit returned an unknown session status: ${JSON.stringify(body.status)}`,
+						message: `Outlit returned an unknown session status: ${JSON.stringify(state.status)}`,
 						description: `Expected one of ${SESSION_STATUSES.join(', ')}.`,
 						itemIndex,
 					},
 				);
 			}
 			transientStreak = 0;
-			lastStatus = status;
-			lastProvider = body.provider;
-			if (status !== 'pending') {
-				return finish(scope, settings, {
-					status,
-					provider: body.provider,
-					error: body.error,
-					polls,
-					waitedMs: Date.now() - started,
-				});
+			last = state;
+			if (state.status !== 'pending') {
+				return finish(ctx, itemIndex, settings, { ...state, polls, waitedMs: Date.now() - started });
 			}
-		} else if (!response || isTransientStatus(response.statusCode)) {
+		} catch (error) {
+			const retry = transientInfo(error);
+			if (!retry) throw error;
+			polls++;
 			transientStreak++;
-			if (response) lastTransient = `HTTP ${response.statusCode}`;
+			lastTransient = (error as Error).message;
 			const backoff = Math.min(intervalMs * 2 ** (transientStreak - 1), MAX_BACKOFF_MS);
-			const asked = response ? retryAfterMs(response.headers, Date.now()) : undefined;
-			delay = Math.max(backoff, asked ?? 0);
-		} else {
-			throw outlitApiError(scope.getNode(), 'getConnectionStatus', response, itemIndex);
+			delay = Math.max(backoff, retry.retryAfterMs ?? 0);
 		}
 
 		const now = Date.now();
 		if (now >= deadline) {
-			return finish(scope, settings, {
-				status: lastStatus ?? 'unknown',
-				provider: lastProvider,
+			return finish(ctx, itemIndex, settings, {
+				status: last?.status ?? 'unknown',
+				provider: last?.provider ?? null,
 				polls,
 				waitedMs: now - started,
 				timedOut: true,
 				lastError: lastTransient,
 			});
 		}
-		await pause(scope, Math.min(delay, deadline - now), signal);
+		await pause(ctx, itemIndex, Math.min(delay, deadline - now));
 	}
 }
 
-interface Outcome {
-	status: string;
-	provider: unknown;
-	error?: unknown;
+interface Outcome extends SessionState {
 	polls: number;
 	waitedMs: number;
 	timedOut?: boolean;
 	lastError?: string;
 }
 
-function finish(scope: ItemScope, settings: WaitSettings, outcome: Outcome): IDataObject {
+function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSettings, outcome: Outcome): IDataObject {
 	const { sessionId, timeoutMs, continueOnUnsuccessful } = settings;
 	const item: IDataObject = {
 		sessionId,
-		provider: (outcome.provider as string) ?? null,
+		provider: outcome.provider ?? null,
 		status: outcome.status,
 		...(typeof outcome.error === 'string' ? { error: outcome.error } : {}),
 		polls: outcome.polls,
@@ -156,24 +113,20 @@ function finish(scope: ItemScope, settings: WaitSettings, outcome: Outcome): IDa
 	if (outcome.status === 'connected' || continueOnUnsuccessful) return item;
 
 	const name = providerName(outcome.provider);
-	const retry =
-		'Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.';
 	if (outcome.timedOut) {
 		const seconds = Number((timeoutMs / 1000).toFixed(2));
-		throw new NodeOperationError(
-			scope.getNode(),
-			`Timed out after ${seconds} s waiting for the ${name} connection`,
-			{
-				description:
-					`The session was still ${outcome.status} after ${outcome.polls} polls` +
-					`${outcome.lastError ? ` (last error: ${outcome.lastError})` : ''}. ` +
-					'Raise "Timeout", or send the connect URL to the user again.',
-				itemIndex: scope.getItemIndex(),
-			},
-		);
+		throw new NodeOperationError(ctx.getNode(), `Timed out after ${seconds} s waiting for the ${name} connection`, {
+			description:
+				`The session was still ${outcome.status} after ${outcome.polls} polls` +
+				`${outcome.lastError ? ` (last error: ${outcome.lastError})` : ''}. ` +
+				'Raise "Timeout", or send the connect URL to the user again.',
+			itemIndex,
+		});
 	}
-	throw new NodeOperationError(scope.getNode(), `The ${name} connection ${outcome.status}`, {
-		description: `${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}${retry}`,
-		itemIndex: scope.getItemIndex(),
+	throw new NodeOperationError(ctx.getNode(), `The ${name} connection ${outcome.status}`, {
+		description:
+			`${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}` +
+			'Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.',
+		itemIndex,
 	});
 }

@@ -1,13 +1,22 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { OutlitRoute } from './routes';
+import type { OutlitResponse } from './http';
 
-/** What an error needs to know about the response, whichever way it was received. */
-export interface OutlitResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
+/**
+ * Errors that are worth another try, and how long Outlit asked to wait. Kept beside the error
+ * instead of on it, so the NodeApiError n8n stores stays plain.
+ */
+const transient = new WeakMap<object, { retryAfterMs?: number }>();
+
+export function markTransient<E extends object>(error: E, retryAfterMs?: number): E {
+	transient.set(error, retryAfterMs === undefined ? {} : { retryAfterMs });
+	return error;
+}
+
+/** Undefined when the error is final; else how long Outlit asked to wait (if it said). */
+export function transientInfo(error: unknown): { retryAfterMs?: number } | undefined {
+	return error !== null && typeof error === 'object' ? transient.get(error) : undefined;
 }
 
 /** Timeouts, rate limits and server errors: worth another try; any other 4xx is not. */
@@ -29,7 +38,7 @@ export function retryAfterMs(headers: Record<string, unknown>, now: number): num
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined) {
 		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return Math.max(0, date - now);
 	}
@@ -42,7 +51,7 @@ export function retryAfterMs(headers: Record<string, unknown>, now: number): num
 	return undefined;
 }
 
-function bodyObject(body: unknown): IDataObject {
+export function bodyObject(body: unknown): IDataObject {
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 }
 
@@ -57,30 +66,56 @@ function formatDetails(details: unknown): string | undefined {
 		.join('; ');
 }
 
-const NOT_FOUND: Partial<Record<OutlitRoute, string>> = {
+const KEY_DESCRIPTION =
+	'Open the Outlit credential and paste a valid Platform API key (it starts with ok_). ' +
+	'The key may have been revoked, or the Base URL may point at another Outlit instance.';
+
+/** Only fields Outlit documents are copied, so nothing from the request can reach the error. */
+function safeContext(statusCode: number, body: IDataObject, apiMessage?: string): JsonObject {
+	const safe: JsonObject = { statusCode, ...(apiMessage ? { message: apiMessage } : {}) };
+	for (const key of ['code', 'requestId', 'retryable', 'resetAt', 'plan', 'feature', 'currentConnections', 'limit', 'details'] as const) {
+		if (body[key] !== undefined) safe[key] = body[key] as JsonObject[string];
+	}
+	return safe;
+}
+
+function apiError(
+	node: INode,
+	response: OutlitResponse,
+	body: IDataObject,
+	text: { message: string; description: string; apiMessage?: string },
+	itemIndex?: number,
+): NodeApiError {
+	const error = new NodeApiError(node, safeContext(response.statusCode, body, text.apiMessage), {
+		message: text.message,
+		description: text.description,
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+	return error;
+}
+
+/** What each REST capability's 404 means, where Outlit documents one. */
+export type RestNotFound = 'disconnect' | 'sessionStatus';
+const NOT_FOUND: Record<RestNotFound, string> = {
 	disconnect: 'The integration is not connected, so there is nothing to disconnect',
-	getConnectionStatus: 'Outlit has no connection session with this ID',
+	sessionStatus: 'Outlit has no connection session with this ID',
 };
 
 /**
- * Turns an Outlit error response into a NodeApiError a person can act on. The API's own message is
- * kept; the description says what to do. Only fields Outlit documents are copied, so nothing from
- * the request (the API key, provider credentials) can reach the error.
+ * Turns a REST error response into a NodeApiError a person can act on: the API's own message is
+ * kept and the description says what to do.
  */
-export function outlitApiError(
+export function restApiError(
 	node: INode,
-	route: OutlitRoute,
 	response: OutlitResponse,
 	itemIndex?: number,
+	notFound?: RestNotFound,
 ): NodeApiError {
 	const { statusCode } = response;
 	const body = bodyObject(response.body);
 	const apiMessage =
-		typeof body.error === 'string'
-			? body.error
-			: typeof body.message === 'string'
-				? body.message
-				: undefined;
+		typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : undefined;
 	let message: string;
 	let description: string;
 
@@ -91,9 +126,7 @@ export function outlitApiError(
 			'Check the node parameters: the provider ID, the required fields and any JSON config.';
 	} else if (statusCode === 401) {
 		message = 'Outlit did not accept the API key';
-		description =
-			'Open the Outlit credential and paste a valid Platform API key (it starts with ok_). ' +
-			'The key may have been revoked, or the Base URL may point at another Outlit instance.';
+		description = KEY_DESCRIPTION;
 	} else if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
 		message = `Your Outlit plan's integration connection limit is reached`;
 		description =
@@ -104,11 +137,11 @@ export function outlitApiError(
 		message = `Outlit refused the request: ${apiMessage ?? 'forbidden'}`;
 		description = 'The API key is valid but not allowed to do this. Check the key and the plan.';
 	} else if (statusCode === 404) {
-		message = NOT_FOUND[route] ?? `Outlit could not find it: ${apiMessage ?? 'not found'}`;
+		message = (notFound && NOT_FOUND[notFound]) ?? `Outlit could not find it: ${apiMessage ?? 'not found'}`;
 		description =
-			route === 'getConnectionStatus'
+			notFound === 'sessionStatus'
 				? 'Use the sessionId returned by Connect (browser session) in the same Outlit organization; sessions do not survive forever.'
-				: apiMessage ?? 'Check the provider and the Base URL in the credential.';
+				: (apiMessage ?? 'Check the provider and the Base URL in the credential.');
 	} else if (statusCode === 429) {
 		const waitMs = retryAfterMs(response.headers, Date.now());
 		message = 'Outlit rate limit reached';
@@ -123,17 +156,90 @@ export function outlitApiError(
 		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
 		description = 'The response was not one Outlit documents for this route.';
 	}
+	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
+	return isTransientStatus(statusCode)
+		? markTransient(error, retryAfterMs(response.headers, Date.now()))
+		: error;
+}
 
-	const safe: JsonObject = { statusCode, ...(apiMessage ? { message: apiMessage } : {}) };
-	for (const key of ['code', 'plan', 'feature', 'currentConnections', 'limit', 'details'] as const) {
-		if (body[key] !== undefined) safe[key] = body[key] as JsonObject[string];
+/** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
+export function isGatewayEnvelope(body: unknown): boolean {
+	const b = bodyObject(body);
+	return typeof b.code === 'string' || (typeof b.error === 'string' && 'details' in b);
+}
+
+const PLAN_LIMIT = ['plan_api_limit_exceeded', 'api_limit_exceeded'];
+
+function whenToRetry(resetAt: unknown, headers: Record<string, unknown>): string {
+	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) {
+		return `Retry after ${new Date(resetAt).toISOString()}.`;
 	}
-	return new NodeApiError(node, safe, {
-		message,
-		description,
-		httpCode: String(statusCode),
-		itemIndex,
-	});
+	const waitMs = retryAfterMs(headers, Date.now());
+	return waitMs === undefined ? 'Retry later.' : `Retry in ${Math.ceil(waitMs / 1000)} s.`;
+}
+
+/**
+ * Turns a gateway error (any status, the envelope or the older shape) into a readable NodeApiError.
+ * Every description ends with Outlit's request ID, for Outlit's support.
+ */
+export function gatewayApiError(
+	node: INode,
+	tool: string,
+	response: OutlitResponse,
+	itemIndex?: number,
+): NodeApiError {
+	const { statusCode } = response;
+	const body = bodyObject(response.body);
+	const code = typeof body.code === 'string' ? body.code : typeof body.error === 'string' ? body.error : undefined;
+	const apiMessage =
+		typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
+	let message: string;
+	let description: string;
+
+	if (statusCode === 401 || code === 'INVALID_CREDENTIALS') {
+		message = 'Outlit did not accept the API key';
+		description = KEY_DESCRIPTION;
+	} else if (code === 'TOOL_CALL_FORBIDDEN') {
+		message =
+			'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant';
+		description =
+			'Create an Outlit API key with one of these grants (Settings → API keys) and paste it into the Outlit credential.';
+	} else if (code && PLAN_LIMIT.includes(code)) {
+		message = `Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}`;
+		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}${whenToRetry(body.resetAt, response.headers)} Upgrade the plan for a higher allowance.`;
+	} else if (code === 'plan_billing_action_required' || statusCode === 402) {
+		message = 'Outlit needs a billing action on your plan before it accepts this call';
+		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}Open billing in the Outlit web app. ${whenToRetry(body.resetAt, response.headers)}`;
+	} else if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
+		message = `Outlit rejected the request: ${apiMessage ?? 'invalid input'}`;
+		description =
+			formatDetails(body.details) ??
+			'Check the node parameters: the provider, the required fields and any JSON config.';
+	} else if (code === 'INVALID_TOOL_CALL') {
+		message = `This Outlit server does not offer ${tool}`;
+		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL.`;
+	} else if (statusCode === 429) {
+		message = 'Outlit rate limit reached';
+		description = `Too many requests. ${whenToRetry(body.resetAt, response.headers)}`;
+	} else if (statusCode === 409) {
+		message = `Outlit reported a conflict: ${apiMessage ?? 'conflict'}`;
+		description = 'Another change to this integration is in progress or conflicts; check it in the Outlit web app.';
+	} else if (statusCode >= 500) {
+		message = `Outlit had a server error (${statusCode})`;
+		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}This is usually temporary: retry in a moment.`;
+	} else {
+		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
+		description = `The gateway answered ${tool} with an error the node does not know.`;
+	}
+	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
+	if (requestId) description = `${description} (Outlit request ID: ${requestId})`;
+	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
+
+	// The envelope says whether a retry can help; without one, the status does.
+	const retryable = typeof body.retryable === 'boolean' ? body.retryable : isTransientStatus(statusCode);
+	if (!retryable) return error;
+	const resetMs = typeof body.resetAt === 'number' ? Math.max(0, body.resetAt - Date.now()) : undefined;
+	return markTransient(error, resetMs ?? retryAfterMs(response.headers, Date.now()));
 }
 
 /** The system error code (ECONNREFUSED, ETIMEDOUT…), wherever n8n's wrapping put it. */
@@ -153,14 +259,44 @@ export function outlitNetworkError(
 	itemIndex?: number,
 ): NodeApiError {
 	const reason = errorCode(error) ?? 'no response';
+	return markTransient(
+		new NodeApiError(
+			node,
+			{ networkError: reason },
+			{
+				// The code stays out of the message: NodeApiError swaps messages that contain one.
+				message: 'Could not reach Outlit',
+				description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
+				httpCode: 'none',
+				itemIndex,
+			},
+		),
+	);
+}
+
+/** A 2xx whose body is not a JSON object: the Base URL probably points at something else. */
+export function notJsonError(node: INode, response: OutlitResponse, itemIndex?: number): NodeApiError {
 	return new NodeApiError(
 		node,
-		{ networkError: reason },
+		{ statusCode: response.statusCode },
 		{
-			// The code stays out of the message: NodeApiError swaps messages that contain one.
-			message: 'Could not reach Outlit',
-			description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
-			httpCode: 'none',
+			message: 'Outlit returned a response that is not a JSON object',
+			description:
+				'The Base URL may point at something other than the Outlit API (a proxy page, for example), or the response was cut off. Check the credential and retry.',
+			httpCode: String(response.statusCode),
+			itemIndex,
+		},
+	);
+}
+
+/** A 2xx whose JSON does not have the documented shape. */
+export function shapeError(node: INode, what: string, itemIndex?: number): NodeApiError {
+	return new NodeApiError(
+		node,
+		{ statusCode: 200 },
+		{
+			message: `Outlit returned ${what}`,
+			description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
 			itemIndex,
 		},
 	);

@@ -1,20 +1,26 @@
-export { ROUTES, routeRequest, BASE_URL_EXPRESSION, type OutlitRoute } from './routes';
 export {
-	outlitApiError,
-	outlitNetworkError,
-	retryAfterMs,
-	isTransientStatus,
-	type OutlitResponse,
-} from './errors';
-export {
-	outlitApiRequest,
-	outlitRawRequest,
-	assertOutlitSuccess,
-	credentialBaseUrl,
-	parseBody,
-	isJsonObject,
+	readConnection,
+	normalizeBaseUrl,
+	BASE_URL_EXPRESSION,
 	CREDENTIAL_TYPE,
 	DEFAULT_BASE_URL,
+	API_CHOICES,
+	type ApiChoice,
+	type OutlitConnection,
 	type OutlitContext,
-	type OutlitRequest,
-} from './request';
+} from './connection';
+export { sendOutlitRequest, isJsonObject, parseBody, type RequestSettings, type OutlitResponse } from './http';
+export { retryAfterMs, isTransientStatus, transientInfo, markTransient } from './errors';
+export { createOutlitClient, wireFor } from './client';
+export { restCapabilities, isRetiredRoute, REST_ROUTES } from './rest';
+export { gatewayCapabilities, CONNECTED_READINESS, TOOLS, TOOLS_PATH } from './gateway';
+export {
+	ContractUnavailable,
+	type Contract,
+	type ConnectRequest,
+	type OutlitCapabilities,
+	type ProviderChoice,
+	type SessionState,
+	type SetupStepRequest,
+} from './capabilities';
+export type { Wire } from './wire';

@@ -2,7 +2,7 @@ import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n
 
 import { PROVIDERS } from '../../catalog/providers';
 
-/** Provider choices, alphabetical by name as n8n's UI guidelines ask. */
+/** Provider choices from the catalog, alphabetical by name as n8n's UI guidelines ask. */
 export function providerOptions(includeAll = false): INodePropertyOptions[] {
 	const options = [...PROVIDERS]
 		.sort((a, b) => a.name.localeCompare(b.name))
@@ -11,16 +11,15 @@ export function providerOptions(includeAll = false): INodePropertyOptions[] {
 }
 
 export function providerField(description: string, includeAll = false): INodeProperties {
-	const property: INodeProperties = {
-		displayName: 'Provider',
+	return {
+		displayName: 'Provider Name or ID',
 		name: 'provider',
 		type: 'options',
-		options: providerOptions(includeAll),
-		default: 'hubspot',
+		typeOptions: { loadOptionsMethod: includeAll ? 'getProvidersWithAll' : 'getProviders' },
+		default: includeAll ? 'all' : 'hubspot',
 		required: true,
-		description: `${description} An expression may return any provider ID (or the alias gmail)`,
+		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. An expression may return any provider ID (or the alias gmail).`,
 	};
-	return includeAll ? { ...property, default: 'all' } : property;
 }
 
 export const sessionIdField: INodeProperties = {
@@ -29,7 +28,7 @@ export const sessionIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a',
+	placeholder: 'e.g. 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a',
 	description: 'The sessionId returned by Connect with the browser session method',
 };
 
@@ -42,7 +41,7 @@ export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
 			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			typeOptions: { minValue: 0.1, maxValue: POLL_INTERVAL_MAX_S, numberPrecision: 1 },
 			default: 2,
 			description: 'How long to wait between status checks',
 			displayOptions: { show },
@@ -51,9 +50,10 @@ export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: TIMEOUT_MAX_S },
 			default: 300,
 			description: 'How long to wait in total before giving up',
+			hint: "For waits longer than a few minutes, use the Outlit Trigger's Integration Connected event instead: an execution should not hold a worker for hours.",
 			displayOptions: { show },
 		},
 		{

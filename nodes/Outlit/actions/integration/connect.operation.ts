@@ -1,103 +1,82 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { credentialFields, type Provider } from '../../catalog/providers';
-import { fail, readJsonObject, readProvider } from '../../shared/params';
-import type { ItemScope } from '../../shared/scope';
+import { PROVIDERS, providerFields, type CredentialField } from '../../catalog/providers';
+import { readJsonObject, readProvider } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
-import { outlitApiRequest } from '../../transport';
+import type { ConnectRequest } from '../../transport';
 import { providerField, waitFields } from './common';
-import { defineCustomOperation } from './operation';
-import { readWaitOptions } from './waitSettings';
+import { defineOperation } from './operation';
+import { readWaitSettings } from './waitSettings';
 
 const DIRECT = { connectionMethod: ['direct'] };
 const WAIT = { connectionMethod: ['browser'], waitUntilConnected: [true] };
 
-/** One parameter per credential field in the catalog, shown only for the providers that take it. */
-const fieldParameters: INodeProperties[] = credentialFields().map((field) => ({
-	displayName: field.label,
-	name: field.key,
-	type: field.options ? 'options' : 'string',
-	...(field.options
-		? { options: field.options.map((value) => ({ name: value.toUpperCase(), value })) }
-		: {}),
-	...(field.secret ? { typeOptions: { password: true } } : {}),
-	default: field.options ? field.options[0] : '',
-	// Not `required`: n8n shows every field while Provider is an expression, and would then demand
-	// all of them. connectBody() checks exactly the chosen provider's fields instead.
-	placeholder: field.placeholder,
-	description: `Sent to Outlit as config.${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
-	displayOptions: { show: { ...DIRECT, provider: field.providers } },
-}));
-
 /**
- * The direct-credential config: the provider's field parameters, then the optional JSON object on
- * top, so an expression-chosen provider (for which n8n cannot tell which fields apply) can pass
- * its fields, and any field, in the JSON.
+ * One parameter per credential field in the catalog, shown only for the providers that take it.
+ * A key whose values differ by provider (Region: PostHog us/eu, Mixpanel us/eu/in) gets one
+ * parameter per variant under the same name, so the stored value is the same key either way.
  */
-function directConfig(ctx: ItemScope, provider: Provider): IDataObject {
-	const config: IDataObject = {};
-	for (const field of provider.fields) {
-		const value = ctx.getNodeParameter(field.key, '') as unknown;
-		if (typeof value === 'string' && value.trim() !== '') config[field.key] = value.trim();
-	}
-	Object.assign(config, readJsonObject.call(ctx, 'additionalConfig', 'Additional Config (JSON)'));
-	const missing = provider.fields.filter(
-		(f) => typeof config[f.key] !== 'string' || (config[f.key] as string).trim() === '',
-	);
-	if (missing.length) {
-		fail(
-			ctx,
-			`${provider.name} needs ${missing.map((f) => f.label).join(', ')}`,
-			`Fill in ${missing.map((f) => `"${f.label}"`).join(', ')}. When Provider comes from an expression, ` +
-				`put them in Additional Config (JSON) as ${missing.map((f) => f.key).join(', ')}.`,
-		);
-	}
-	for (const field of provider.fields) {
-		if (field.options && !field.options.includes(config[field.key] as string)) {
-			fail(ctx, `${provider.name} ${field.label} must be one of: ${field.options.join(', ')}`, `Parameter "${field.label}" is not one of the values Outlit accepts.`);
+function fieldParameters(): INodeProperties[] {
+	const variants = new Map<string, { field: CredentialField; providers: string[] }>();
+	for (const provider of PROVIDERS) {
+		for (const field of providerFields(provider)) {
+			const variant = `${field.key}|${field.type ?? 'string'}|${(field.options ?? []).join(',')}`;
+			const seen = variants.get(variant);
+			if (seen) seen.providers.push(provider.id);
+			else variants.set(variant, { field, providers: [provider.id] });
 		}
 	}
-	return config;
+	return [...variants.values()].map(({ field, providers }) => ({
+		displayName: field.label,
+		name: field.key,
+		type: field.type === 'boolean' ? 'boolean' : field.options ? 'options' : 'string',
+		...(field.options ? { options: field.options.map((value) => ({ name: value.toUpperCase(), value })) } : {}),
+		...(field.secret ? { typeOptions: { password: true } } : {}),
+		default: field.type === 'boolean' ? false : field.options ? field.options[0] : '',
+		// Not `required`: n8n shows every field while Provider is an expression, and would then
+		// demand all of them. The request builders check exactly the chosen provider's fields.
+		...(field.placeholder ? { placeholder: `e.g. ${field.placeholder}` } : {}),
+		description: `Sent to Outlit as ${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
+		displayOptions: { show: { ...DIRECT, provider: providers } },
+	}));
 }
 
-/** The connect request body for the item, validated against the catalog before anything is sent. */
-function connectBody(item: ItemScope): IDataObject {
-	const provider = readProvider.call(item);
-	const method = item.getNodeParameter('connectionMethod', 'browser');
-	if (method === 'direct') {
-		if (provider.setupMode !== 'direct_api_key') {
-			fail(item, `${provider.name} connects by browser session only`, 'Set "Connection Method" to Browser Session.');
+/** The connect request for the item: provider, method, typed-in fields and Additional Config. */
+function readConnectRequest(ctx: IExecuteFunctions, itemIndex: number): ConnectRequest {
+	const provider = readProvider(ctx, itemIndex);
+	const method = ctx.getNodeParameter('connectionMethod', itemIndex, 'browser') === 'direct' ? 'direct' : 'browser';
+	const values: IDataObject = {};
+	if (method === 'direct' && provider.entry) {
+		for (const field of providerFields(provider.entry)) {
+			const value = ctx.getNodeParameter(field.key, itemIndex, field.type === 'boolean' ? false : '') as unknown;
+			if (typeof value === 'boolean') values[field.key] = value;
+			else if (typeof value === 'string' && value.trim() !== '') values[field.key] = value.trim();
 		}
-		return { provider: provider.id, config: directConfig(item, provider) };
 	}
-	if (provider.setupMode !== 'browser_session') {
-		const fields = provider.fields.map((f) => f.label).join(', ');
-		fail(item, `${provider.name} connects with credentials (${fields}), not a browser session`, 'Set "Connection Method" to Direct and fill in the fields.');
-	}
-	return { provider: provider.id };
+	const extra = method === 'direct' ? (readJsonObject(ctx, itemIndex, 'additionalConfig', 'Additional Config (JSON)') ?? {}) : {};
+	return { provider, method, values, extra };
 }
 
-function waits(item: ItemScope): boolean {
-	return (
-		item.getNodeParameter('connectionMethod', 'browser') === 'browser' &&
-		item.getNodeParameter('waitUntilConnected', false) === true
-	);
-}
-
-export const connect = defineCustomOperation({
+export const connect = defineOperation({
 	value: 'connect',
 	name: 'Connect',
 	action: 'Connect an integration',
 	description: 'Connect a provider with credentials, or start a browser-auth session',
-	async run(item) {
-		const body = connectBody(item);
-		// Read the wait options first, so a bad interval fails before a session is created.
-		const wait = waits(item) ? readWaitOptions.call(item) : undefined;
-		const response = await outlitApiRequest.call(this, 'connect', { body }, item.getItemIndex());
-		const result: IDataObject = { provider: body.provider, ...response };
-		if (!wait || typeof response.sessionId !== 'string') return [result];
-		const outcome = await waitForSession(this, item, { sessionId: response.sessionId, ...wait });
-		return [{ ...result, ...outcome }];
+	async run(itemIndex, api) {
+		const request = readConnectRequest(this, itemIndex);
+		const waits = request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex, false) === true;
+		// Read the wait settings first, so a bad interval fails before a session is created.
+		const wait = waits ? readWaitSettings(this, itemIndex) : undefined;
+		const result: IDataObject = { provider: request.provider.id, ...(await api.connect(request, itemIndex)) };
+		if (!wait || typeof result.sessionId !== 'string') return [result];
+		const outcome = await waitForSession(this, api, itemIndex, { sessionId: result.sessionId, ...wait });
+		if (outcome.status !== 'connected') return [{ ...result, ...outcome }];
+		// On the gateway, Outlit may have a next step once authenticated (e.g. a CRM mapping recommendation).
+		// Its status and next replace the handoff's.
+		const followUp = await api.continueSetup(request, itemIndex);
+		if (!followUp) return [{ ...result, ...outcome }];
+		const { next: _handoff, ...connected } = result;
+		return [{ ...connected, ...outcome, ...followUp }];
 	},
 	fields: [
 		providerField('The provider to connect.'),
@@ -120,13 +99,14 @@ export const connect = defineCustomOperation({
 			default: 'browser',
 			description: 'How the provider is connected; see Get Capabilities for what each provider supports',
 		},
-		...fieldParameters,
+		...fieldParameters(),
 		{
 			displayName: 'Additional Config (JSON)',
 			name: 'additionalConfig',
 			type: 'json',
 			default: '{}',
-			description: 'Config keys sent with the fields above; a key here overrides the field of the same name',
+			description:
+				'Credential keys sent with the fields above; a key here overrides the field of the same name. For a provider this node does not list yet, put all its keys here.',
 			displayOptions: { show: DIRECT },
 		},
 		{

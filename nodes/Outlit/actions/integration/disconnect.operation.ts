@@ -1,5 +1,4 @@
 import { readOption, readProvider } from '../../shared/params';
-import { respond } from '../../shared/respond';
 import { providerField } from './common';
 import { defineOperation } from './operation';
 
@@ -7,25 +6,12 @@ export const disconnect = defineOperation({
 	value: 'disconnect',
 	name: 'Disconnect',
 	action: 'Disconnect an integration',
-	description: 'Disconnect a connected provider',
-	route: 'disconnect',
-	build(request) {
-		request.body = { provider: readProvider.call(this).id };
+	description: 'Disconnect a connected provider (REST routes only; the gateway has no disconnect)',
+	async run(itemIndex, api) {
+		const provider = readProvider(this, itemIndex);
+		const ignore = readOption<boolean>(this, itemIndex, 'ignoreNotConnected', false) === true;
+		return [await api.disconnect(provider, ignore, itemIndex)];
 	},
-	output: respond(
-		'disconnect',
-		function (body) {
-			return [{ ...body, provider: readProvider.call(this).id }];
-		},
-		// Outlit answers 404 when the provider is valid but not connected: with the option on, that
-		// is the desired end state, not an error.
-		function (response) {
-			if (response.statusCode !== 404 || !readOption.call(this, 'ignoreNotConnected', false)) {
-				return undefined;
-			}
-			return [{ success: false, notConnected: true, provider: readProvider.call(this).id }];
-		},
-	),
 	fields: [
 		providerField('The provider to disconnect.'),
 		{

@@ -1,5 +1,4 @@
 import { readRequiredString } from '../../shared/params';
-import { respond } from '../../shared/respond';
 import { sessionIdField } from './common';
 import { defineOperation } from './operation';
 
@@ -8,12 +7,9 @@ export const getConnectionStatus = defineOperation({
 	name: 'Get Connection Status',
 	action: 'Get the status of a connection session',
 	description: 'Check a browser-auth session once: pending, connected, failed or expired',
-	route: 'getConnectionStatus',
-	build(request) {
-		request.qs!.sessionId = readRequiredString.call(this, 'sessionId', 'Session ID');
+	async run(itemIndex, api) {
+		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID');
+		return [{ sessionId, ...(await api.sessionStatus(sessionId, itemIndex)) }];
 	},
-	output: respond('getConnectionStatus', function (body) {
-		return [{ sessionId: readRequiredString.call(this, 'sessionId', 'Session ID'), ...body }];
-	}),
 	fields: [sessionIdField],
 });

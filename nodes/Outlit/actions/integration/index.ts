@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { CustomOperation } from './operation';
-
 import { connect } from './connect.operation';
 import { disconnect } from './disconnect.operation';
 import { getAll } from './getAll.operation';
 import { getCapabilities } from './getCapabilities.operation';
 import { getConnectionStatus } from './getConnectionStatus.operation';
 import { getSyncStatus } from './getSyncStatus.operation';
+import type { CustomOperation } from './operation';
 import { runSetupStep } from './runSetupStep.operation';
 import { waitForConnection } from './waitForConnection.operation';
 
@@ -36,6 +35,7 @@ export const integrationProperties: INodeProperties[] = [
 	...operations.flatMap((op) => op.fields),
 ];
 
-export const integrationCustomOperations: Record<string, CustomOperation> = Object.fromEntries(
-	operations.flatMap((op) => (op.custom ? [[op.option.value as string, op.custom]] : [])),
+/** Every operation runs as an n8n customOperation, by the one rule in ../router.ts. */
+export const integrationOperations: Record<string, CustomOperation> = Object.fromEntries(
+	operations.map((op) => [op.option.value as string, op.execute]),
 );

@@ -1,43 +1,42 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import { readJsonObject, readProvider, readRequiredString } from '../../shared/params';
-import { outlitApiRequest } from '../../transport';
+import { MIXPANEL_MAPPING_STEP } from '../../catalog/providers';
+import { parameterError, readJsonObject, readOption, readProvider, readRequiredString } from '../../shared/params';
 import { providerField } from './common';
-import { defineCustomOperation } from './operation';
+import { defineOperation } from './operation';
 
 const CUSTOM = 'custom';
 
-/**
- * A custom operation although it never waits: its config may hold a webhook secret, and only here
- * does every error it can raise (network failures included) carry the masked node.
- */
-export const runSetupStep = defineCustomOperation({
+export const runSetupStep = defineOperation({
 	value: 'runSetupStep',
 	name: 'Run Setup Step',
 	action: 'Run a post-connect setup step',
 	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected provider',
-	async run(item) {
-		const provider = readProvider.call(item);
-		const choice = item.getNodeParameter('step', 'mappings');
+	async run(itemIndex, api) {
+		const provider = readProvider(this, itemIndex);
+		const choice = this.getNodeParameter('step', itemIndex, 'mappings');
 		const step =
 			choice === CUSTOM
-				? readRequiredString.call(item, 'customStep', 'Custom Step')
-				: readRequiredString.call(item, 'step', 'Step');
-		const known = provider.postConnectSteps.map((s) => s.step);
+				? readRequiredString(this, itemIndex, 'customStep', 'Custom Step')
+				: readRequiredString(this, itemIndex, 'step', 'Step');
 		// Custom tokens pass through untouched: Outlit may add steps before the catalog knows them.
-		if (choice !== CUSTOM && !known.includes(step)) {
-			throw new NodeOperationError(item.getNode(), `${provider.name} has no "${step}" setup step`, {
-				description: known.length
-					? `Its post-connect steps: ${known.join(', ')}.`
-					: `${provider.name} has no post-connect steps.`,
-				itemIndex: item.getItemIndex(),
-			});
+		const entry = provider.entry;
+		if (choice !== CUSTOM && entry) {
+			const steps = [
+				...(entry.rest?.steps.map((s) => s.step) ?? []),
+				...(entry.tools.configuration === 'crm_mapping' ? ['mappings'] : []),
+				...(entry.tools.configuration === 'mixpanel_mapping' ? [MIXPANEL_MAPPING_STEP] : []),
+			];
+			if (!steps.includes(step)) {
+				throw parameterError(
+					this,
+					itemIndex,
+					`${provider.name} has no "${step}" setup step`,
+					steps.length ? `Its post-connect steps: ${[...new Set(steps)].join(', ')}.` : `${provider.name} has no post-connect steps.`,
+				);
+			}
 		}
-		const config = readJsonObject.call(item, 'setupConfig', 'Setup Config (JSON)');
-		const body = { provider: provider.id, step, ...(config ? { config } : {}) };
-		// A `config_required` answer (e.g. mappings without config) is a normal item listing what to send.
-		const response = await outlitApiRequest.call(this, 'runSetupStep', { body }, item.getItemIndex());
-		return [{ provider: provider.id, step, ...response }];
+		const config = readJsonObject(this, itemIndex, 'setupConfig', 'Setup Config (JSON)');
+		const acceptRecommendation = readOption<boolean>(this, itemIndex, 'acceptRecommendation', false) === true;
+		return [await api.setupStep({ provider, step, config, acceptRecommendation }, itemIndex)];
 	},
 	fields: [
 		providerField('The connected provider to set up.'),
@@ -46,12 +45,13 @@ export const runSetupStep = defineCustomOperation({
 			name: 'step',
 			type: 'options',
 			options: [
-				{ name: 'Custom', value: CUSTOM, description: 'A step token Outlit lists that is not above' },
-				{ name: 'Mappings', value: 'mappings', description: 'CRM field and pipeline mappings (HubSpot, Attio)' },
-				{ name: 'Webhooks', value: 'webhooks', description: 'Webhook setup (Stripe, Fireflies, Pylon)' },
+				{ name: 'Custom', value: CUSTOM, description: 'A step token Outlit lists that is not above (REST routes)' },
+				{ name: 'Mappings', value: 'mappings', description: 'CRM pipeline mappings (Salesforce, HubSpot, Attio)' },
+				{ name: 'Mixpanel Mapping', value: MIXPANEL_MAPPING_STEP, description: 'How Mixpanel events map to accounts (tools gateway)' },
+				{ name: 'Webhooks', value: 'webhooks', description: 'Webhook setup (Stripe, Fireflies, Pylon; REST routes)' },
 			],
 			default: 'mappings',
-			description: 'The follow-up step; Get Capabilities lists the steps each provider supports',
+			description: 'The follow-up step; Get Capabilities lists what each provider supports',
 		},
 		{
 			displayName: 'Custom Step',
@@ -68,7 +68,25 @@ export const runSetupStep = defineCustomOperation({
 			type: 'json',
 			default: '',
 			description:
-				'Optional step config, e.g. {"mappings": [...]} or {"webhookSecret": "whsec_..."}. Leave empty to get what the step needs.',
+				'Optional step config, e.g. {"mappings": [...]}, {"mapping": {"mode": "email_domain"}} or {"webhookSecret": "whsec_..."}. Leave empty to get what the step needs.',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: { show: { step: ['mappings'] } },
+			options: [
+				{
+					displayName: 'Accept Recommendation',
+					name: 'acceptRecommendation',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether to confirm Outlit's recommended CRM mappings in the same run when no mappings are given (tools gateway; two calls)",
+				},
+			],
 		},
 	],
 });

@@ -1,18 +1,19 @@
 import { readRequiredString } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
 import { sessionIdField, waitFields } from './common';
-import { defineCustomOperation } from './operation';
-import { readWaitOptions } from './waitSettings';
+import { defineOperation } from './operation';
+import { readWaitSettings } from './waitSettings';
 
-export const waitForConnection = defineCustomOperation({
+export const waitForConnection = defineOperation({
 	value: 'waitForConnection',
 	name: 'Wait for Connection',
 	action: 'Wait for a connection session to finish',
 	description: 'Poll a browser-auth session until it is connected, failed or expired',
-	async run(item) {
-		const sessionId = readRequiredString.call(item, 'sessionId', 'Session ID');
+	async run(itemIndex, api) {
+		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID');
 		// Everything is validated before the first poll goes out.
-		return [await waitForSession(this, item, { sessionId, ...readWaitOptions.call(item) })];
+		const settings = { sessionId, ...readWaitSettings(this, itemIndex) };
+		return [await waitForSession(this, api, itemIndex, settings)];
 	},
 	fields: [sessionIdField, ...waitFields()],
 });

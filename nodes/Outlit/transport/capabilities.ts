@@ -1,0 +1,75 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Provider } from '../catalog/providers';
+
+/** The two ways Outlit can be spoken to. */
+export type Contract = 'rest' | 'tools';
+
+/** A provider as the user chose it: a catalog entry, or a slug Outlit may know before the catalog does. */
+export interface ProviderChoice {
+	id: string;
+	name: string;
+	entry?: Provider;
+}
+
+export interface ConnectRequest {
+	provider: ProviderChoice;
+	method: 'browser' | 'direct';
+	/** The typed-in credential fields that have a value (strings trimmed). */
+	values: IDataObject;
+	/** Additional Config (JSON): keys on top of the fields, for providers the catalog does not know. */
+	extra: IDataObject;
+}
+
+export interface SetupStepRequest {
+	provider: ProviderChoice;
+	step: string;
+	config?: IDataObject;
+	/** Confirm the mapping Outlit recommends in the same run (gateway mappings only). */
+	acceptRecommendation: boolean;
+}
+
+export interface SessionState {
+	status: string;
+	provider: string | null;
+	error?: string;
+}
+
+/**
+ * One method per Outlit capability. Operations and the trigger call these, never routes or tools;
+ * `rest.ts` and `gateway.ts` implement them and `client.ts` chooses between the two.
+ * `itemIndex` only labels errors.
+ */
+export interface OutlitCapabilities {
+	listIntegrations(connectedOnly: boolean, itemIndex?: number): Promise<IDataObject[]>;
+	getCapabilities(providerId: string | undefined, itemIndex?: number): Promise<IDataObject[]>;
+	connect(request: ConnectRequest, itemIndex?: number): Promise<IDataObject>;
+	/** After a browser session connected: the gateway's follow-up (status, next); nothing on REST. */
+	continueSetup(request: ConnectRequest, itemIndex?: number): Promise<IDataObject | undefined>;
+	sessionStatus(sessionId: string, itemIndex?: number): Promise<SessionState>;
+	disconnect(provider: ProviderChoice, ignoreNotConnected: boolean, itemIndex?: number): Promise<IDataObject>;
+	syncStatus(provider: ProviderChoice, itemIndex?: number): Promise<IDataObject>;
+	setupStep(request: SetupStepRequest, itemIndex?: number): Promise<IDataObject>;
+}
+
+/**
+ * Thrown by an implementation when its contract does not answer on this server: REST routes that
+ * answer like retired ones, or no `/api/tools/call`. The resolver falls back or explains.
+ */
+export class ContractUnavailable extends Error {
+	constructor(
+		readonly contract: Contract,
+		readonly statusCode: number,
+	) {
+		super(`The Outlit ${contract === 'rest' ? 'REST routes' : 'tools gateway'} did not answer (${statusCode})`);
+		this.name = 'ContractUnavailable';
+	}
+}
+
+/** Thrown by the gateway implementation for what only REST offers (Disconnect, webhook steps). */
+export class NotOnGateway extends Error {
+	constructor(readonly what: string) {
+		super(`${what} is not available on Outlit's tools gateway`);
+		this.name = 'NotOnGateway';
+	}
+}

@@ -1,0 +1,142 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { redactNode } from '../shared/redact';
+import {
+	ContractUnavailable,
+	NotOnGateway,
+	type Contract,
+	type OutlitCapabilities,
+} from './capabilities';
+import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
+import { gatewayCapabilities } from './gateway';
+import { sendOutlitRequest, type RequestSettings } from './http';
+import { restCapabilities } from './rest';
+import type { Wire } from './wire';
+
+type Method = keyof OutlitCapabilities;
+
+/** What each capability prefers in Automatic mode, and where it may fall back. */
+const PLAN: Record<Method, { first: Contract; fallback?: Contract }> = {
+	listIntegrations: { first: 'tools', fallback: 'rest' },
+	getCapabilities: { first: 'tools', fallback: 'rest' },
+	connect: { first: 'tools', fallback: 'rest' },
+	continueSetup: { first: 'tools', fallback: 'rest' },
+	sessionStatus: { first: 'tools', fallback: 'rest' },
+	setupStep: { first: 'tools', fallback: 'rest' },
+	// The gateway has no Disconnect and no sync detail (only readiness).
+	disconnect: { first: 'rest' },
+	syncStatus: { first: 'rest', fallback: 'tools' },
+};
+
+/** Setup steps the gateway has no tool for stay on REST. */
+function isGatewayStep(step: string): boolean {
+	return step === 'mappings' || step === 'mixpanelMapping';
+}
+
+function webApp(connection: OutlitConnection): string {
+	return `${connection.baseUrl}/integrations`;
+}
+
+function unavailableError(wire: Wire, error: ContractUnavailable, itemIndex?: number): NodeApiError {
+	const rest = error.contract === 'rest';
+	return new NodeApiError(
+		wire.node,
+		{ statusCode: error.statusCode },
+		{
+			message: rest
+				? `Outlit's REST integration routes did not answer (${error.statusCode}): they may be retired`
+				: `This Outlit server has no tools gateway (${error.statusCode})`,
+			description: rest
+				? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${webApp(wire.connection)}.`
+				: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
+			httpCode: String(error.statusCode),
+			itemIndex,
+		},
+	);
+}
+
+function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number): NodeApiError {
+	return new NodeApiError(
+		wire.node,
+		{},
+		{
+			message: `${error.what} is not available on Outlit's tools gateway`,
+			description: `Do it in the Outlit web app: ${webApp(wire.connection)}. (Outlit's REST routes had it; with "API" set to Automatic the node uses them while they answer.)`,
+			itemIndex,
+		},
+	);
+}
+
+/** A sender bound to one connection, for the implementations (the trigger uses them directly). */
+export function wireFor(ctx: OutlitContext, connection: OutlitConnection, settings: RequestSettings = {}): Wire {
+	return {
+		connection,
+		node: redactNode(ctx.getNode()),
+		send: async (request, itemIndex) => await sendOutlitRequest(ctx, connection, request, settings, itemIndex),
+	};
+}
+
+/**
+ * The one place that chooses a contract per call. "rest" and "tools" use theirs only; "auto"
+ * uses the gateway for what it covers and REST for the rest, and falls back when a server lacks
+ * one of them. A server found without a gateway is remembered for the rest of the execution, so
+ * in steady state Automatic costs no extra request.
+ */
+export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings = {}): OutlitCapabilities {
+	let connection: OutlitConnection | undefined;
+	let gatewayMissing = false;
+
+	async function wire(): Promise<Wire> {
+		// Read once per execution; a credential error is raised again for every item.
+		connection ??= await readConnection.call(ctx);
+		return wireFor(ctx, connection, settings);
+	}
+
+	/** The contracts to try, in order, for one call. */
+	function contractsFor(api: OutlitConnection['api'], method: Method, gatewayStep: boolean): Contract[] {
+		if (api !== 'auto') return [api];
+		const plan = method === 'setupStep' && !gatewayStep ? { first: 'rest' as const } : PLAN[method];
+		const order = [plan.first, ...(plan.fallback ? [plan.fallback] : [])];
+		// A server found without a gateway is not asked again in this execution.
+		return gatewayMissing && order.length > 1 ? order.filter((c) => c !== 'tools') : order;
+	}
+
+	async function run<T>(
+		method: Method,
+		itemIndex: number | undefined,
+		call: (impl: OutlitCapabilities) => Promise<T>,
+		gatewayStep = true,
+	): Promise<T> {
+		const w = await wire();
+		const order = contractsFor(w.connection.api, method, gatewayStep);
+		for (let i = 0; ; i++) {
+			const contract = order[i];
+			try {
+				return await call(contract === 'rest' ? restCapabilities(w) : gatewayCapabilities(w));
+			} catch (error) {
+				if (error instanceof ContractUnavailable) {
+					if (contract === 'tools') gatewayMissing = true;
+					if (i < order.length - 1) continue;
+					throw unavailableError(w, error, itemIndex);
+				}
+				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
+				throw error;
+			}
+		}
+	}
+
+	return {
+		listIntegrations: async (connectedOnly, i) =>
+			await run('listIntegrations', i, async (c) => await c.listIntegrations(connectedOnly, i)),
+		getCapabilities: async (providerId, i) =>
+			await run('getCapabilities', i, async (c) => await c.getCapabilities(providerId, i)),
+		connect: async (request, i) => await run('connect', i, async (c) => await c.connect(request, i)),
+		continueSetup: async (request, i) => await run('continueSetup', i, async (c) => await c.continueSetup(request, i)),
+		sessionStatus: async (sessionId, i) => await run('sessionStatus', i, async (c) => await c.sessionStatus(sessionId, i)),
+		disconnect: async (provider, ignore, i) =>
+			await run('disconnect', i, async (c) => await c.disconnect(provider, ignore, i)),
+		syncStatus: async (provider, i) => await run('syncStatus', i, async (c) => await c.syncStatus(provider, i)),
+		setupStep: async (request, i) =>
+			await run('setupStep', i, async (c) => await c.setupStep(request, i), isGatewayStep(request.step)),
+	};
+}

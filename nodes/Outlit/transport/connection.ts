@@ -1,0 +1,65 @@
+import type {
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { redactNode } from '../shared/redact';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
+
+export { BASE_URL_EXPRESSION, DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
+
+export type OutlitContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'outlitApi';
+
+/** The credential's "API" choice: which of Outlit's two contracts to speak. */
+export type ApiChoice = 'auto' | 'tools' | 'rest';
+export const API_CHOICES: readonly ApiChoice[] = ['auto', 'tools', 'rest'];
+
+export interface OutlitConnection {
+	/** Without trailing slashes, so paths can be appended. */
+	baseUrl: string;
+	api: ApiChoice;
+}
+
+/**
+ * Reads the credential and checks what can be checked without a request: a key that is not an
+ * Outlit Platform key, or a Base URL that is not http(s), fails here naming the field (and never
+ * the value).
+ */
+export async function readConnection(this: OutlitContext): Promise<OutlitConnection> {
+	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string; api?: string }>(
+		CREDENTIAL_TYPE,
+	);
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	if (!apiKey.startsWith('ok_')) {
+		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit API key must start with "ok_"', {
+			description:
+				'Open the Outlit credential and paste a Platform API key from Outlit (Settings → API keys). ' +
+				'Public ingest keys and provider keys do not work here.',
+		});
+	}
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	let valid = false;
+	try {
+		const url = new URL(baseUrl);
+		valid = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+	} catch {
+		valid = false;
+	}
+	if (!valid || /\s/.test(baseUrl)) {
+		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit Base URL is not a valid http(s) URL', {
+			description: `Set Base URL in the Outlit credential to ${DEFAULT_BASE_URL} or your proxy's URL.`,
+		});
+	}
+	// Credentials saved before the field existed have no `api`: they get the default.
+	const api = API_CHOICES.includes(credentials.api as ApiChoice) ? (credentials.api as ApiChoice) : 'auto';
+	return { baseUrl, api };
+}

@@ -1,0 +1,65 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CredentialField } from '../catalog/providers';
+import type { ProviderChoice } from './capabilities';
+
+/** A parameter problem found before any request: the message names what to change. */
+export function parameterError(node: INode, message: string, description: string, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, message, { description, itemIndex });
+}
+
+/**
+ * The credential object one contract expects: the typed-in fields, then Additional Config on top,
+ * checked against the contract's fields (required, closed sets, stated rules) before anything is
+ * sent. Values are never quoted in messages: they may be secrets.
+ */
+export function credentialObject(
+	node: INode,
+	provider: ProviderChoice,
+	fields: readonly CredentialField[],
+	values: IDataObject,
+	extra: IDataObject,
+	itemIndex?: number,
+): IDataObject {
+	const out: IDataObject = {};
+	for (const field of fields) if (values[field.key] !== undefined) out[field.key] = values[field.key];
+	Object.assign(out, extra);
+	const missing = fields.filter((f) => !f.optional && (typeof out[f.key] !== 'string' || (out[f.key] as string).trim() === ''));
+	if (missing.length) {
+		throw parameterError(
+			node,
+			`${provider.name} needs ${missing.map((f) => f.label).join(', ')}`,
+			`Fill in ${missing.map((f) => `"${f.label}"`).join(', ')}. When Provider comes from an expression, ` +
+				`put them in Additional Config (JSON) as ${missing.map((f) => f.key).join(', ')}.`,
+			itemIndex,
+		);
+	}
+	for (const field of fields) {
+		const value = out[field.key];
+		if (value === undefined) continue;
+		if (field.type === 'boolean') {
+			if (typeof value !== 'boolean') {
+				throw parameterError(node, `${provider.name} ${field.label} must be true or false`, `Parameter "${field.label}" is not a boolean.`, itemIndex);
+			}
+			continue;
+		}
+		if (field.options && !field.options.includes(value as string)) {
+			throw parameterError(
+				node,
+				`${provider.name} ${field.label} must be one of: ${field.options.join(', ')}`,
+				`Parameter "${field.label}" is not one of the values Outlit accepts.`,
+				itemIndex,
+			);
+		}
+		if (field.rule && !(typeof value === 'string' && field.rule.pattern.test(value))) {
+			throw parameterError(
+				node,
+				`${provider.name} ${field.label} must be ${field.rule.says}`,
+				`Parameter "${field.label}" does not have the form Outlit accepts.`,
+				itemIndex,
+			);
+		}
+	}
+	return out;
+}
