@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
 import { transientInfo, type OutlitCapabilities, type SessionState } from '../transport';
+import { asNodeError } from './errors';
 import { pause, throwIfCancelled } from './sleep';
 
 export const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'] as const;
@@ -69,7 +70,7 @@ export async function waitForSession(
 			}
 		} catch (error) {
 			const retry = transientInfo(error);
-			if (!retry) throw error;
+			if (!retry) throw asNodeError(ctx, error, itemIndex);
 			polls++;
 			transientStreak++;
 			lastTransient = (error as Error).message;

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactNode } from '../shared/redact';
 import {
@@ -67,6 +67,12 @@ function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number):
 	);
 }
 
+/** The implementations raise n8n errors only; anything else (a bug) is wrapped, never leaked raw. */
+function asN8nError(wire: Wire, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(wire.node, error instanceof Error ? error.message : String(error), { itemIndex });
+}
+
 /** A sender bound to one connection, for the implementations (the trigger uses them directly). */
 export function wireFor(ctx: OutlitContext, connection: OutlitConnection, settings: RequestSettings = {}): Wire {
 	return {
@@ -120,7 +126,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 					throw unavailableError(w, error, itemIndex);
 				}
 				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
-				throw error;
+				throw asN8nError(w, error, itemIndex);
 			}
 		}
 	}

@@ -33,15 +33,10 @@ export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_interve
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The gateway's tool error, with its code kept for the callers that branch on it. */
-class ToolError {
-	constructor(
-		readonly code: string | undefined,
-		readonly error: NodeApiError,
-	) {}
-}
+type ToolResult = { body: IDataObject } | { failure: NodeApiError; code?: string };
 
-async function callTool(wire: Wire, tool: Tool, input: IDataObject, itemIndex?: number): Promise<IDataObject> {
+/** One gateway call; an error envelope comes back as a readable NodeApiError with its code. */
+async function callTool(wire: Wire, tool: Tool, input: IDataObject, itemIndex?: number): Promise<ToolResult> {
 	const response = await wire.send({ method: 'POST', path: TOOLS_PATH, body: { tool, input } }, itemIndex);
 	if (response.statusCode >= 400) {
 		// No envelope on a 404/405: the server has no gateway at all.
@@ -49,19 +44,17 @@ async function callTool(wire: Wire, tool: Tool, input: IDataObject, itemIndex?: 
 			throw new ContractUnavailable('tools', response.statusCode);
 		}
 		const code = bodyObject(response.body).code;
-		throw new ToolError(typeof code === 'string' ? code : undefined, gatewayApiError(wire.node, tool, response, itemIndex));
+		return { failure: gatewayApiError(wire.node, tool, response, itemIndex), ...(typeof code === 'string' ? { code } : {}) };
 	}
 	if (!isJsonObject(response.body)) throw notJsonError(wire.node, response, itemIndex);
-	return response.body;
+	return { body: response.body };
 }
 
-/** The gateway call, with tool errors unwrapped into their NodeApiError. */
+/** The gateway call's output, or its error thrown. */
 async function tool(wire: Wire, name: Tool, input: IDataObject, itemIndex?: number): Promise<IDataObject> {
-	try {
-		return await callTool(wire, name, input, itemIndex);
-	} catch (error) {
-		throw error instanceof ToolError ? error.error : error;
-	}
+	const result = await callTool(wire, name, input, itemIndex);
+	if ('failure' in result) throw result.failure;
+	return result.body;
 }
 
 const SETUP_ERRORS: Record<string, (name: string) => string> = {
@@ -107,7 +100,9 @@ function setupFailure(wire: Wire, provider: ProviderChoice, body: IDataObject, i
 function setupItem(wire: Wire, provider: ProviderChoice, body: IDataObject, itemIndex?: number): IDataObject {
 	const failure = setupFailure(wire, provider, body, itemIndex);
 	if (failure) throw failure;
-	const { next, error: _none, ...rest } = body;
+	const { next, ...rest } = body;
+	// `error` is null here (a failure was raised above).
+	delete rest.error;
 	const item: IDataObject = { ...rest, connected: body.status === 'ready' };
 	if (!isJsonObject(next)) return item;
 	item.next = next;
@@ -223,14 +218,10 @@ export function gatewayCapabilities(wire: Wire): OutlitCapabilities {
 
 		async connect(request, itemIndex) {
 			const input = setupInput(wire, request, itemIndex);
-			try {
-				const body = await callTool(wire, TOOLS.setup, input, itemIndex);
-				return setupItem(wire, request.provider, body, itemIndex);
-			} catch (error) {
-				// An older gateway without outlit_setup_integration: its compatibility tool starts a browser session.
-				if (!(error instanceof ToolError)) throw error;
-				if (error.code !== 'INVALID_TOOL_CALL' || request.method !== 'browser') throw error.error;
-			}
+			const result = await callTool(wire, TOOLS.setup, input, itemIndex);
+			if ('body' in result) return setupItem(wire, request.provider, result.body, itemIndex);
+			// An older gateway without outlit_setup_integration: its compatibility tool starts a browser session.
+			if (result.code !== 'INVALID_TOOL_CALL' || request.method !== 'browser') throw result.failure;
 			const body = await tool(wire, TOOLS.beginSetup, { provider: request.provider.id }, itemIndex);
 			if (body.connectUrl !== null && body.connectUrl !== undefined) {
 				const problem = handoffUrlProblem(body.connectUrl, wire.connection.baseUrl);

@@ -10,16 +10,22 @@ export function providerOptions(includeAll = false): INodePropertyOptions[] {
 	return includeAll ? [{ name: 'All Providers', value: 'all' }, ...options] : options;
 }
 
-export function providerField(description: string, includeAll = false): INodeProperties {
-	return {
+/** The provider list comes from the credential's Outlit (see methods/loadOptions.ts). */
+export function providerField(includeAll = false): INodeProperties {
+	const property: INodeProperties = {
 		displayName: 'Provider Name or ID',
 		name: 'provider',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: includeAll ? 'getProvidersWithAll' : 'getProviders' },
-		default: includeAll ? 'all' : 'hubspot',
+		typeOptions: { loadOptionsMethod: 'getProviders' },
+		default: 'hubspot',
 		required: true,
-		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. An expression may return any provider ID (or the alias gmail).`,
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'An expression may return any provider ID, also one Outlit added after this release (or the alias gmail)',
 	};
+	return includeAll
+		? { ...property, typeOptions: { loadOptionsMethod: 'getProvidersWithAll' }, default: 'all' }
+		: property;
 }
 
 export const sessionIdField: INodeProperties = {

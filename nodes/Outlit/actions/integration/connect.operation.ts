@@ -75,11 +75,11 @@ export const connect = defineOperation({
 		// Its status and next replace the handoff's.
 		const followUp = await api.continueSetup(request, itemIndex);
 		if (!followUp) return [{ ...result, ...outcome }];
-		const { next: _handoff, ...connected } = result;
-		return [{ ...connected, ...outcome, ...followUp }];
+		delete result.next;
+		return [{ ...result, ...outcome, ...followUp }];
 	},
 	fields: [
-		providerField('The provider to connect.'),
+		providerField(),
 		{
 			displayName: 'Connection Method',
 			name: 'connectionMethod',

@@ -13,7 +13,7 @@ export const disconnect = defineOperation({
 		return [await api.disconnect(provider, ignore, itemIndex)];
 	},
 	fields: [
-		providerField('The provider to disconnect.'),
+		providerField(),
 		{
 			displayName: 'Options',
 			name: 'options',

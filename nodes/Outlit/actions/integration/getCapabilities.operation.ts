@@ -12,5 +12,5 @@ export const getCapabilities = defineOperation({
 		const all = typeof raw === 'string' && raw.trim().toLowerCase() === 'all';
 		return await api.getCapabilities(all ? undefined : readProvider(this, itemIndex).id, itemIndex);
 	},
-	fields: [providerField('The provider to describe, or All Providers.', true)],
+	fields: [providerField(true)],
 });

@@ -10,5 +10,5 @@ export const getSyncStatus = defineOperation({
 	async run(itemIndex, api) {
 		return [await api.syncStatus(readProvider(this, itemIndex), itemIndex)];
 	},
-	fields: [providerField('The provider whose syncs to inspect.')],
+	fields: [providerField()],
 });

@@ -39,7 +39,7 @@ export const runSetupStep = defineOperation({
 		return [await api.setupStep({ provider, step, config, acceptRecommendation }, itemIndex)];
 	},
 	fields: [
-		providerField('The connected provider to set up.'),
+		providerField(),
 		{
 			displayName: 'Step',
 			name: 'step',
