@@ -115,7 +115,7 @@ async function main() {
 
 	// Import the credential and examples once, and again whenever they change.
 	const examples = loadExamples();
-	const credential = sandboxCredential({ baseUrl: sandbox.url, apiKey: sandbox.apiKey });
+	const credential = sandboxCredential({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, api: 'auto' });
 	const importHash = createHash('sha256').update(JSON.stringify({ examples, credential })).digest('hex');
 	const stampFile = path.join(userFolder, 'imported.sha256');
 	if (!fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== importHash) {

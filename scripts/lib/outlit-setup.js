@@ -13,9 +13,12 @@ const CREDENTIAL = { id: 'OutlitSandbox001', name: 'Outlit sandbox', type: 'outl
 const NODE_TYPE = `${PACKAGE_NAME}.outlit`;
 const TRIGGER_TYPE = `${PACKAGE_NAME}.outlitTrigger`;
 
-/** The credential in `n8n import:credentials` form (n8n encrypts `data` on import). */
-function sandboxCredential({ baseUrl, apiKey, id = CREDENTIAL.id, name = CREDENTIAL.name }) {
-	return { id, name, type: CREDENTIAL.type, data: { apiKey, baseUrl } };
+/**
+ * The credential in `n8n import:credentials` form (n8n encrypts `data` on import). `api` is the
+ * credential's contract choice; left out, n8n uses the field's default (Automatic).
+ */
+function sandboxCredential({ baseUrl, apiKey, api, id = CREDENTIAL.id, name = CREDENTIAL.name }) {
+	return { id, name, type: CREDENTIAL.type, data: { apiKey, baseUrl, ...(api ? { api } : {}) } };
 }
 
 /** Example workflows, by file name order; each has a stable `id`. */

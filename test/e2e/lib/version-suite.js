@@ -8,15 +8,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { REPO_ROOT, RUNTIME_ROOT } = require('../../../scripts/lib/n8n-versions');
 const { N8nInstance } = require('../../../scripts/lib/n8n-instance');
-const { installPackage, PACKAGE_NAME } = require('../../../scripts/lib/package');
+const { installPackage } = require('../../../scripts/lib/package');
 const setup = require('../../../scripts/lib/outlit-setup');
 const { freePort } = require('../../../scripts/lib/proc');
 const { nodeItems } = require('../../../scripts/lib/n8n-db');
 const { startSandbox } = require('../../sandbox');
 const { SYNC_MODELS } = require('../../sandbox/fixtures');
 const { assert, assertEqual } = require('./report');
-const { opsWorkflow, OPS_ID, WRONG_CREDENTIAL } = require('./workflows');
+const { opsWorkflow, gatewayOpsWorkflow, OPS_ID, GATEWAY_OPS_ID, WRONG_CREDENTIAL, REST_CREDENTIAL, TOOLS_CREDENTIAL } = require('./workflows');
 const { checkOps } = require('./ops-checks');
+const { checkGatewayOps } = require('./gateway-checks');
 const { runTriggerPhase } = require('./trigger-phase');
 const { findLeaks } = require('./secrets');
 
@@ -31,27 +32,29 @@ async function checkExamples(scope, n8n, sb) {
 	const check = (name, fn) => scope.check(`example: ${name}`, fn);
 	sb.reset({ autoCompleteAfterPolls: 1 });
 	const onboarding = await scope.time('execute example: onboarding', () => n8n.execute('outlitExOnboard1'));
-	await check('onboarding connects HubSpot by browser session, then asks for mappings', () => {
+	await check('onboarding connects HubSpot by browser session (Automatic: the gateway), then gets the recommended mappings', () => {
 		assert(onboarding.ok && onboarding.run && onboarding.run.status === 'success', `run failed (exit ${onboarding.code}): ${onboarding.stderr.slice(-500)}`);
 		const [c] = items(onboarding.run, 'Connect HubSpot');
-		assertEqual([c.provider, typeof c.sessionId, typeof c.connectUrl], ['hubspot', 'string', 'string'], 'connect item');
+		assertEqual([c.provider, typeof c.sessionId, typeof c.connectUrl, c.status], ['hubspot', 'string', 'string', 'awaiting_auth'], 'connect item');
 		const [w] = items(onboarding.run, 'Wait for HubSpot');
 		assertEqual([w.sessionId, w.provider, w.status, w.polls], [c.sessionId, 'hubspot', 'connected', 2], 'wait item');
 		const [m] = items(onboarding.run, 'Set up HubSpot mappings');
 		assertEqual([m.provider, m.step, m.status], ['hubspot', 'mappings', 'config_required'], 'setup item');
-		assert(sb.state().connected.includes('hubspot'), 'sandbox: hubspot connected');
+		assert(Array.isArray(m.recommendation) && m.recommendation.length > 0, 'recommendation');
+		assert(sb.requests.every((r) => r.path === '/api/tools/call'), 'Automatic used only the gateway');
 	});
 	sb.reset();
 	const direct = await scope.time('execute example: direct connect', () => n8n.execute('outlitExDirect01'));
-	await check('direct connect of Stripe with an API key', () => {
+	await check('direct connect of Stripe with an API key (Automatic: gateway, then REST for sync detail)', () => {
 		assert(direct.ok && direct.run && direct.run.status === 'success', `run failed (exit ${direct.code}): ${direct.stderr.slice(-500)}`);
-		assertEqual(items(direct.run, 'Stripe capabilities')[0].setupMode, 'direct_api_key', 'capabilities');
+		assertEqual(items(direct.run, 'Stripe capabilities')[0].provider, 'stripe', 'capabilities');
 		const [c] = items(direct.run, 'Connect Stripe');
-		assertEqual([c.provider, c.connected], ['stripe', true], 'connect item');
+		assertEqual([c.provider, c.connected, c.status], ['stripe', true, 'ready'], 'connect item');
 		const [s] = items(direct.run, 'Stripe sync status');
 		assertEqual([s.status, s.syncs.map((x) => x.model)], ['connected', SYNC_MODELS.stripe], 'sync status');
-		const sent = sb.requests.find((r) => r.path === '/api/integrations/connect');
-		assertEqual(Object.keys(sent.body.config), ['apiKey'], 'config sent');
+		const sent = sb.requests.find((r) => r.body && r.body.tool === 'outlit_setup_integration');
+		assertEqual([sent.body.input.connectionMode, Object.keys(sent.body.input.credentials)], ['restricted_key', ['apiKey']], 'input sent');
+		assertEqual(sb.requests.map((r) => r.path), ['/api/tools/call', '/api/tools/call', '/api/integrations/sync-status'], 'paths');
 	});
 }
 
@@ -77,15 +80,19 @@ async function runVersionSuite({ version, tarball, report, canaries, editor }) {
 			scope.log(`package unpacked into ${path.relative(REPO_ROOT, pkgDir)}`);
 			await n8n.importCredentials([
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey }),
+				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey, ...REST_CREDENTIAL }),
+				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey, ...TOOLS_CREDENTIAL }),
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.wrongKey, ...WRONG_CREDENTIAL }),
 			]);
-			await n8n.importWorkflows([...setup.loadExamples().map(setup.forImport), opsWorkflow(canaries)]);
+			await n8n.importWorkflows([...setup.loadExamples().map(setup.forImport), opsWorkflow(canaries), gatewayOpsWorkflow(canaries)]);
 		});
-		const catalog = require(path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'dist', 'nodes', 'Outlit', 'catalog', 'providers.js'));
+		sb.reset({ connectionLimit: 20, autoCompleteAfterPolls: 1 });
+		const ops = await scope.time('execute every operation (REST routes)', () => n8n.execute(OPS_ID));
+		await checkOps(scope, ops.run, sb.requests, { canaries, syncModels: SYNC_MODELS, sandboxUrl: sb.url });
 
 		sb.reset({ connectionLimit: 20, autoCompleteAfterPolls: 1 });
-		const ops = await scope.time('execute every operation', () => n8n.execute(OPS_ID));
-		await checkOps(scope, ops.run, sb.requests, { canaries, catalog, syncModels: SYNC_MODELS, sandboxUrl: sb.url });
+		const gatewayOps = await scope.time('execute every operation (tools gateway)', () => n8n.execute(GATEWAY_OPS_ID));
+		await checkGatewayOps(scope, gatewayOps.run, sb.requests, { canaries, sandboxUrl: sb.url });
 
 		await checkExamples(scope, n8n, sb);
 

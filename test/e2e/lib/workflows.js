@@ -5,7 +5,7 @@
  * Canary values stand in for secrets so the tests can prove where they do and do not end up.
  */
 const { randomBytes } = require('node:crypto');
-const { CREDENTIAL, NODE_TYPE } = require('../../../scripts/lib/outlit-setup');
+const { NODE_TYPE } = require('../../../scripts/lib/outlit-setup');
 
 const hex = () => randomBytes(6).toString('hex');
 
@@ -14,7 +14,7 @@ function makeCanaries() {
 	return {
 		outlitKey: `ok_e2e_canary_${hex()}`,
 		wrongKey: `ok_e2e_wrong_${hex()}`,
-		posthogKey: `phx_canary_${hex()}`,
+		posthogKey: `phx_canary_${hex()}`, // phx_ and at least 10 characters, as the gateway requires
 		stripeKey: `rk_test_canary_${hex()}`,
 		supabaseKey: `srk_canary_${hex()}`,
 		clerkKey: `sk_test_canary_${hex()}`,
@@ -24,8 +24,12 @@ function makeCanaries() {
 }
 
 const WRONG_CREDENTIAL = { id: 'OutlitWrongKey01', name: 'Outlit wrong key' };
+/** The same sandbox, one credential per contract choice (the default one is Automatic). */
+const REST_CREDENTIAL = { id: 'OutlitSandboxRst', name: 'Outlit sandbox (REST routes)', api: 'rest' };
+const TOOLS_CREDENTIAL = { id: 'OutlitSandboxTls', name: 'Outlit sandbox (tools gateway)', api: 'tools' };
 
 const OPS_ID = 'e2eOutlitOps0001';
+const GATEWAY_OPS_ID = 'e2eOutlitOpsGw01';
 
 /** [node name, parameters, extra node fields] in execution order. */
 function opsSteps(c) {
@@ -56,9 +60,29 @@ function opsSteps(c) {
 	];
 }
 
-function opsWorkflow(c) {
+/** Every gateway-era operation on the tools gateway (see gateway-checks.js for what is expected). */
+function gatewayOpsSteps(c) {
+	const sessionOf = (node) => `={{ $('${node}').first().json.sessionId }}`;
+	return [
+		['List all', { operation: 'getAll' }],
+		['Capabilities Stripe', { operation: 'getCapabilities', provider: 'stripe' }],
+		['Connect PostHog', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: c.posthogKey, region: 'eu', projectId: '4242' }],
+		['Connect Stripe', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: c.stripeKey }],
+		['Connect Pylon', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: c.pylonToken }],
+		['List connected', { operation: 'getAll', connectedOnly: true }],
+		['Start Slack session', { operation: 'connect', provider: 'slack', connectionMethod: 'browser' }],
+		['Slack session status', { operation: 'getConnectionStatus', sessionId: sessionOf('Start Slack session') }],
+		['Wait for Slack', { operation: 'waitForConnection', sessionId: sessionOf('Start Slack session'), pollInterval: 0.5, timeout: 30 }],
+		['Connect HubSpot and wait', { operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.5, timeout: 30 }],
+		['HubSpot mappings accepted', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '', options: { acceptRecommendation: true } }],
+		['Stripe readiness', { operation: 'getSyncStatus', provider: 'stripe' }],
+		['Disconnect on the gateway', { operation: 'disconnect', provider: 'stripe' }, { onError: 'continueRegularOutput' }],
+	];
+}
+
+/** A chain of Outlit nodes behind a manual trigger, each `executeOnce`, on one credential. */
+function opsWorkflow(c, { id = OPS_ID, name = 'e2e: every Outlit operation (REST routes)', steps = opsSteps(c), credential = REST_CREDENTIAL } = {}) {
 	const trigger = { id: 'e2e-0000', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const steps = opsSteps(c);
 	const nodes = [trigger];
 	const connections = {};
 	let prev = trigger.name;
@@ -71,13 +95,27 @@ function opsWorkflow(c) {
 			position: [220 * (i + 1), 0],
 			executeOnce: true,
 			parameters: { resource: 'integration', ...params },
-			credentials: { outlitApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+			credentials: { outlitApi: { id: credential.id, name: credential.name } },
 			...extra,
 		});
 		connections[prev] = { main: [[{ node: name, type: 'main', index: 0 }]] };
 		prev = name;
 	});
-	return { id: OPS_ID, name: 'e2e: every Outlit operation', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
 }
 
-module.exports = { makeCanaries, opsWorkflow, opsSteps, OPS_ID, WRONG_CREDENTIAL };
+function gatewayOpsWorkflow(c) {
+	return opsWorkflow(c, { id: GATEWAY_OPS_ID, name: 'e2e: every Outlit operation (tools gateway)', steps: gatewayOpsSteps(c), credential: TOOLS_CREDENTIAL });
+}
+
+module.exports = {
+	makeCanaries,
+	opsWorkflow,
+	gatewayOpsWorkflow,
+	opsSteps,
+	OPS_ID,
+	GATEWAY_OPS_ID,
+	WRONG_CREDENTIAL,
+	REST_CREDENTIAL,
+	TOOLS_CREDENTIAL,
+};
