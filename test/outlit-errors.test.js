@@ -7,7 +7,7 @@
 const { LoggerProxy } = require('n8n-workflow');
 const { outlitEnvironment, leakedCanaries, CANARY } = require('./support/outlit');
 
-const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] });
+const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] }, { api: 'rest' });
 
 describe('documented Outlit errors', () => {
 	test('400 names each invalid field from details', async () => {
@@ -71,7 +71,8 @@ describe('documented Outlit errors', () => {
 
 describe('bad parameters fail before any request, naming the parameter', () => {
 	const cases = [
-		['an unknown provider from an expression', { operation: 'getSyncStatus', provider: '={{ "salesforce" }}' }, 'Unknown Outlit provider: "salesforce"'],
+		['a provider that cannot be an ID, from an expression', { operation: 'getSyncStatus', provider: '={{ "Sales Force!" }}' }, 'Unknown Outlit provider: "Sales Force!"'],
+		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, "Salesforce is not available on Outlit's REST routes"],
 		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, 'Unknown Outlit provider: empty'],
 		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
 		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of: us, eu'],

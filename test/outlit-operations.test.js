@@ -4,9 +4,11 @@
  * what the node sends (route, Bearer header, query, body) and what it outputs (items, pairedItem).
  */
 const { outlitEnvironment, CANARY } = require('./support/outlit');
-const { PROVIDERS } = require('../nodes/Outlit/catalog/providers');
 
-const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] });
+/** The provider table of Outlit's REST route docs, in its order. */
+const REST_PROVIDER_IDS = ['hubspot', 'attio', 'slack', 'fireflies', 'granola', 'google-calendar', 'google-mail', 'posthog', 'stripe', 'supabase', 'clerk', 'pylon'];
+
+const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] }, { api: 'rest' });
 
 const last = () => env.sandbox.requests.at(-1);
 
@@ -14,7 +16,8 @@ describe('Get Many (getAll)', () => {
 	test('returns one item per integration, each paired to its input item', async () => {
 		const r = await env.run({ operation: 'getAll' });
 		expect(r.error).toBeUndefined();
-		expect(r.items.map((i) => i.json.id)).toEqual(PROVIDERS.map((p) => p.id));
+		expect(r.items.map((i) => i.json.id).sort()).toEqual([...REST_PROVIDER_IDS].sort());
+		expect(r.items.filter((i) => i.json.connected).map((i) => i.json.id).sort()).toEqual(['hubspot', 'stripe']);
 		expect(r.items.every((i) => i.pairedItem?.item === 0)).toBe(true);
 		expect(last()).toMatchObject({ method: 'GET', path: '/api/integrations', query: { connectedOnly: 'false' } });
 		expect(last().headers.authorization).toBe(`Bearer ${CANARY.apiKey}`);
@@ -37,7 +40,7 @@ describe('Get Many (getAll)', () => {
 describe('Get Capabilities', () => {
 	test('All Providers gives one item per provider, with no provider filter sent', async () => {
 		const r = await env.run({ operation: 'getCapabilities', provider: 'all' });
-		expect(r.items.map((i) => i.json.providerId).sort()).toEqual([...PROVIDERS.map((p) => p.id)].sort());
+		expect(r.items.map((i) => i.json.providerId).sort()).toEqual([...REST_PROVIDER_IDS].sort());
 		expect(last().query).toEqual({});
 	});
 

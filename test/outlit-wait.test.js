@@ -6,7 +6,7 @@
  */
 const { outlitEnvironment } = require('./support/outlit');
 
-const env = outlitEnvironment();
+const env = outlitEnvironment({}, { api: 'rest' });
 const FAST = { pollInterval: 0.05, timeout: 10 };
 
 const statusPolls = () => env.sandbox.requests.filter((r) => r.path === '/api/integrations/connect/status');

@@ -19,7 +19,12 @@ const CANARY = {
 	webhookSecret: 'whsec_CANARY_hook_4a21',
 };
 
-function outlitEnvironment(sandboxOptions = {}) {
+/**
+ * @param sandboxOptions startSandbox options (connected, contract, …)
+ * @param defaults.api the credential's API choice for every run of this suite ('rest', 'tools',
+ *   'auto'); a run's own `credentials` override it
+ */
+function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
 	const env = { harness: createHarness({ nodes: [Outlit], credentials: [OutlitApi] }) };
 
 	beforeAll(async () => {
@@ -40,7 +45,7 @@ function outlitEnvironment(sandboxOptions = {}) {
 			type: 'outlit',
 			parameters: { resource: 'integration', ...parameters },
 			credentials: {
-				outlitApi: { apiKey: CANARY.apiKey, baseUrl: env.sandbox.url, ...options.credentials },
+				outlitApi: { apiKey: CANARY.apiKey, baseUrl: env.sandbox.url, ...(api ? { api } : {}), ...options.credentials },
 			},
 			input: options.input,
 			continueOnFail: options.continueOnFail,

@@ -1,0 +1,97 @@
+'use strict';
+/**
+ * n8n shows its Request Options setting (batching, timeout, proxy) on this node because it has no
+ * `execute` method. Every operation runs as a customOperation, so each one must honour it: checked
+ * here through n8n's real engine, on both contracts, against the sandbox and a local proxy.
+ */
+const http = require('node:http');
+const { outlitEnvironment } = require('./support/outlit');
+
+const env = outlitEnvironment();
+
+/** A minimal forward proxy on 127.0.0.1 that records the absolute URLs it forwards. */
+async function startProxy() {
+	const seen = [];
+	const server = http.createServer((req, res) => {
+		seen.push(req.url);
+		const target = new URL(req.url);
+		const upstream = http.request(
+			{ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers },
+			(up) => {
+				res.writeHead(up.statusCode, up.headers);
+				up.pipe(res);
+			},
+		);
+		upstream.on('error', () => res.destroy());
+		req.pipe(upstream);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}`,
+		seen,
+		close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))),
+	};
+}
+
+const withOptions = (parameters, requestOptions) => ({ ...parameters, requestOptions });
+
+describe.each([
+	['REST routes', 'rest', { operation: 'getSyncStatus', provider: 'stripe' }, '/api/integrations/sync-status'],
+	['tools gateway', 'tools', { operation: 'getAll' }, '/api/tools/call'],
+])('Request Options on the %s', (_name, api, parameters, path) => {
+	const run = (params, options = {}) => env.run(params, { ...options, credentials: { api } });
+
+	test('Timeout ends a request that takes longer, with a readable error', async () => {
+		env.sandbox.injectFault({ path, delayMs: 1500 });
+		const started = Date.now();
+		const r = await run(withOptions(parameters, { timeout: 200 }));
+		expect(Date.now() - started).toBeLessThan(1400);
+		expect(r.error).toBeDefined();
+		expect(r.error.message).toBe('Could not reach Outlit');
+	});
+
+	test('without a Timeout the slow answer is awaited', async () => {
+		env.sandbox.injectFault({ path, delayMs: 300 });
+		const r = await run(parameters);
+		expect(r.error).toBeUndefined();
+	});
+
+	test('Batching spaces the items: 3 items in batches of 1 take two intervals', async () => {
+		const input = [{ json: {} }, { json: {} }, { json: {} }];
+		const started = Date.now();
+		const r = await run(withOptions(parameters, { batching: { batch: { batchSize: 1, batchInterval: 250 } } }), { input });
+		expect(r.error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+		const times = env.sandbox.requests.map((q) => Date.parse(q.at));
+		expect(times).toHaveLength(3);
+		expect(times[1] - times[0]).toBeGreaterThanOrEqual(200);
+		expect(times[2] - times[1]).toBeGreaterThanOrEqual(200);
+	});
+
+	test('Batching of 2 items per batch sends the first two at once', async () => {
+		const input = [{ json: {} }, { json: {} }, { json: {} }];
+		const started = Date.now();
+		const r = await run(withOptions(parameters, { batching: { batch: { batchSize: 2, batchInterval: 400 } } }), { input });
+		expect(r.error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+		expect(Date.now() - started).toBeLessThan(800 + 1000);
+	});
+
+	test('Proxy sends every request through the proxy', async () => {
+		const proxy = await startProxy();
+		try {
+			const r = await run(withOptions(parameters, { proxy: proxy.url }));
+			expect(r.error).toBeUndefined();
+			expect(proxy.seen).toEqual([expect.stringContaining(`${env.sandbox.url}${path}`)]);
+			expect(env.sandbox.requests).toHaveLength(1);
+		} finally {
+			await proxy.close();
+		}
+	});
+
+	test('a Proxy without a port fails before any request', async () => {
+		const r = await run(withOptions(parameters, { proxy: 'http://proxy.invalid' }));
+		expect(r.error.message).toBe('The proxy is not valid');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+});
