@@ -78,3 +78,28 @@ export function parseSyncStatus(body: unknown, provider: string): SyncDetails {
 	});
 	return { syncs };
 }
+
+/** One entry of the gateway's `outlit_get_integration_status`, as the trigger reads it. */
+export interface ObservedReadiness {
+	provider: string;
+	name: string | null;
+	category: string | null;
+	status: string;
+}
+
+/** `outlit_get_integration_status {}`: `{ integrations: [{ provider, name, category, status }] }`. */
+export function parseReadinessList(body: unknown): ObservedReadiness[] {
+	const what = 'integration status';
+	if (!isObject(body)) throw new MalformedResponseError(what, 'the body is not a JSON object');
+	if (!Array.isArray(body.integrations)) throw new MalformedResponseError(what, '"integrations" is not an array');
+	return body.integrations.map((item: unknown, index: number) => {
+		const where = `integrations[${index}]`;
+		if (!isObject(item)) throw new MalformedResponseError(what, `${where} is not an object`);
+		if (!isProviderId(item.provider)) throw new MalformedResponseError(what, `${where}.provider is not a provider id`);
+		if (typeof item.status !== 'string' || item.status === '') {
+			throw new MalformedResponseError(what, `${where}.status is not a readiness status`);
+		}
+		const field = (key: string) => optionalString(what, where, item, key);
+		return { provider: item.provider, name: field('name'), category: field('category'), status: item.status };
+	});
+}

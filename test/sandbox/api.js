@@ -10,8 +10,14 @@ const v = require('./validate');
 const ok = (body) => ({ status: 200, body });
 const invalid = (details) => ({ status: 400, body: { error: 'Invalid request', details } });
 
-function validateApiKey() {
-	return ok({ valid: true, organizationId: ORG_ID, createdById: USER_ID });
+/** apiKeyValidationSuccessSchema (outlit-tools/contracts.json), with the key's grants. */
+function validateApiKey({ state }) {
+	return ok({
+		valid: true,
+		organizationId: ORG_ID,
+		createdById: USER_ID,
+		authorization: { grants: [...state.grants] },
+	});
 }
 
 function listIntegrations({ state, query }) {
@@ -41,7 +47,7 @@ function connect({ state, body }) {
 	const session = state.createSession(provider.id, alreadyConnected ? 'connected' : 'pending');
 	return ok({
 		sessionId: session.id,
-		connectUrl: state.sessionView(session).connectUrl,
+		connectUrl: state.handoffUrlOf(session),
 		alreadyConnected,
 	});
 }
@@ -50,10 +56,17 @@ function connectStatus({ state, query }) {
 	const sessionId = query.get('sessionId');
 	if (!sessionId) return invalid([v.issue(['sessionId'], 'Required')]);
 	const session = state.pollSession(sessionId);
-	if (!session) return { status: 404, body: { error: 'Connection session not found' } };
+	// The docs give no answer for an unknown session; which plausible one is configurable.
+	if (!session) return unknownSessionAnswer(state);
 	const body = { status: session.status, provider: session.provider };
 	if (session.status === 'failed' && session.error) body.error = session.error;
 	return ok(body);
+}
+
+function unknownSessionAnswer(state) {
+	// ('expired' is a gateway-only answer: REST's status body requires a provider id.)
+	if (state.unknownSession === '400') return invalid([v.issue(['sessionId'], 'Invalid session')]);
+	return { status: 404, body: { error: 'Connection session not found' } };
 }
 
 function disconnect({ state, body }) {
@@ -128,8 +141,11 @@ function setupStep({ state, body }) {
 			body: { error: `${provider.name} is not connected. Connect it before running setup steps.` },
 		};
 	}
-	if (body.step === 'mappings') return mappingsStep(state, provider, body.config);
-	return webhooksStep(state, provider, body.config);
+	const steps = provider.postConnectSteps.map((st) => st.step);
+	if (body.step === 'mappings' && steps.includes('mappings')) return mappingsStep(state, provider, body.config);
+	if (body.step === 'webhooks' && steps.includes('webhooks')) return webhooksStep(state, provider, body.config);
+	// The docs describe no answer for other steps; the sandbox says it has nothing to run.
+	return ok({ status: 'unsupported', step: body.step, provider: provider.id, message: `The sandbox has no "${body.step}" step for ${provider.name}.` });
 }
 
 /** path → method → { handler, json (parse the body) } */

@@ -9,6 +9,8 @@
  *   --connected <id>[,<id>…]    OUTLIT_SANDBOX_CONNECTED       (providers connected at start)
  *   --plan <name>               OUTLIT_SANDBOX_PLAN            (default free)
  *   --limit <n>                 OUTLIT_SANDBOX_LIMIT           (plan connection limit, default 5)
+ *   --contract both|tools|rest  OUTLIT_SANDBOX_CONTRACT        (which APIs answer, default both)
+ *   --legacy-gateway true       OUTLIT_SANDBOX_LEGACY_GATEWAY  (a gateway without outlit_setup_integration)
  */
 const { startSandbox } = require('./index');
 
@@ -19,6 +21,8 @@ const FLAGS = {
 	'--connected': 'OUTLIT_SANDBOX_CONNECTED',
 	'--plan': 'OUTLIT_SANDBOX_PLAN',
 	'--limit': 'OUTLIT_SANDBOX_LIMIT',
+	'--contract': 'OUTLIT_SANDBOX_CONTRACT',
+	'--legacy-gateway': 'OUTLIT_SANDBOX_LEGACY_GATEWAY',
 };
 
 function parseArgs(argv, env) {
@@ -48,6 +52,8 @@ function parseArgs(argv, env) {
 		apiKeys: list('--api-key'),
 		autoCompleteAfterPolls: int('--auto-complete'),
 		connected: list('--connected'),
+		...(values['--contract'] ? { contract: values['--contract'] } : {}),
+		...(values['--legacy-gateway'] === 'true' ? { legacyGateway: true } : {}),
 		plan: values['--plan'],
 		connectionLimit: int('--limit'),
 	};

@@ -71,6 +71,23 @@ const CONTROL_ROUTES = [
 			return { ok: true };
 		},
 	],
+	[
+		'POST',
+		/^\/__sandbox\/contract$/,
+		(s, _p, b) => {
+			s.setContract(fields(b).contract);
+			return { ok: true, contract: s.contract };
+		},
+	],
+	[
+		'POST',
+		/^\/__sandbox\/setup-error$/,
+		(s, _p, b) => {
+			const { provider, ...error } = fields(b);
+			s.setSetupError(provider, error);
+			return { ok: true };
+		},
+	],
 	['POST', /^\/__sandbox\/faults$/, (s, _p, b) => ({ ok: true, fault: s.injectFault(b) })],
 	[
 		'POST',

@@ -8,12 +8,13 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 function normalize(spec, Err) {
 	if (typeof spec !== 'object' || spec === null) throw new Err('fault must be an object');
-	const { method, path, status, body, headers, delayMs, malformed, times = 1 } = spec;
-	const known = ['method', 'path', 'status', 'body', 'headers', 'delayMs', 'malformed', 'times'];
+	const { method, path, tool, status, body, headers, delayMs, malformed, times = 1 } = spec;
+	const known = ['method', 'path', 'tool', 'status', 'body', 'headers', 'delayMs', 'malformed', 'times'];
 	const extra = Object.keys(spec).filter((k) => !known.includes(k));
 	if (extra.length) throw new Err(`unknown fault option(s): ${extra.join(', ')}`);
 	if (typeof path !== 'string' || !path.startsWith('/'))
 		throw new Err('fault.path must be a path like /api/integrations');
+	if (tool !== undefined && typeof tool !== 'string') throw new Err('fault.tool must be a tool name');
 	if (method !== undefined && !METHODS.includes(String(method).toUpperCase()))
 		throw new Err('fault.method is not an HTTP method');
 	if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status <= 599))
@@ -37,6 +38,7 @@ function normalize(spec, Err) {
 	return {
 		method: method === undefined ? undefined : String(method).toUpperCase(),
 		path,
+		tool,
 		status,
 		body,
 		headers,
@@ -46,10 +48,10 @@ function normalize(spec, Err) {
 	};
 }
 
-/** Consumes one use of the first fault matching the request; returns it or undefined. */
-function take(queue, method, path) {
+/** Consumes one use of the first fault matching the request (and gateway tool); returns it or undefined. */
+function take(queue, method, path, tool) {
 	const index = queue.findIndex(
-		(f) => f.path === path && (f.method === undefined || f.method === method),
+		(f) => f.path === path && (f.method === undefined || f.method === method) && (f.tool === undefined || f.tool === tool),
 	);
 	if (index < 0) return undefined;
 	const fault = queue[index];

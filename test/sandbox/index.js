@@ -14,7 +14,8 @@ const HOST = '127.0.0.1';
 
 /**
  * @param {{ port?: number, apiKeys?: string[], connected?: string[], plan?: string,
- *   connectionLimit?: number, autoCompleteAfterPolls?: number }} [options]
+ *   connectionLimit?: number, autoCompleteAfterPolls?: number, contract?: 'both'|'tools'|'rest',
+ *   legacyGateway?: boolean, unknownSession?: '404'|'400'|'expired', grants?: string[] }} [options]
  */
 async function startSandbox(options = {}) {
 	const state = new SandboxState(options);
@@ -53,6 +54,13 @@ async function startSandbox(options = {}) {
 			state.setSyncFailure(provider, model, errorMessage, opts),
 		clearSyncFailure: (provider, model) => state.clearSyncFailure(provider, model),
 		setConnected: (provider, connected) => state.setConnected(provider, connected),
+		/** 'both' (default), 'tools' (REST routes answer like retired ones), 'rest' (no gateway). */
+		setContract: (contract) => state.setContract(contract),
+		/** The next outlit_setup_integration call for the provider answers this error inside a 200. */
+		setSetupError: (provider, error) => state.setSetupError(provider, error),
+		/** Handoff URLs from now on, `{sessionId}` replaced; undefined = the sandbox's own page. */
+		setHandoffUrl: (template) => state.setHandoffUrl(template),
+		readiness: (provider) => state.readiness(provider),
 		injectFault: (fault) => state.injectFault(fault),
 		clearFaults: () => {
 			state.faults = [];

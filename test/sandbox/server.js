@@ -8,6 +8,11 @@ const { ROUTES } = require('./api');
 const { handleControl } = require('./control');
 const { handlePage } = require('./page');
 const { replacesResponse } = require('./faults');
+const { callTool, gatewayError, TOOLS_PATH } = require('./gateway');
+
+/** What a retired route looks like: the web app's HTML 404 page, not Outlit's JSON error. */
+const RETIRED_PAGE = '<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body><h1>404</h1><p>This page could not be found.</p></body></html>';
+const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 
 const MAX_BODY = 1024 * 1024;
 const MALFORMED_JSON = '{"error": "truncat';
@@ -73,34 +78,47 @@ function createServer(state) {
 	async function handleApi(req, res, url, raw) {
 		const path = url.pathname;
 		const method = req.method;
+		const parsed = raw.text.length ? parseJson(raw.text) : undefined;
+		const tool = path === TOOLS_PATH && parsed && typeof parsed.value?.tool === 'string' ? parsed.value.tool : undefined;
 		state.requests.push({
 			method,
 			path,
 			query: Object.fromEntries(url.searchParams),
 			headers: { ...req.headers },
-			body: raw.text.length ? (parseJson(raw.text)?.value ?? raw.text) : undefined,
+			body: raw.text.length ? (parsed?.value ?? raw.text) : undefined,
+			...(tool ? { tool } : {}),
 			at: new Date().toISOString(),
 		});
-		const fault = state.takeFault(method, path);
-		if (fault && (await serveFault(res, fault))) return;
 
-		const methods = ROUTES[path];
+		// Which contract this server speaks (the other answers like a server without it).
+		const gateway = path === TOOLS_PATH;
+		if (gateway && state.contract === 'rest') return send(res, 404, RETIRED_PAGE, HTML);
+		if (!gateway && path.startsWith('/api/integrations') && state.contract === 'tools') return send(res, 404, RETIRED_PAGE, HTML);
+
+		const methods = gateway ? { POST: {} } : ROUTES[path];
 		if (!methods) return send(res, 404, { error: 'Not found' });
 		const route = methods[method];
 		if (!route)
-			return send(
-				res,
-				405,
-				{ error: 'Method not allowed' },
-				{ Allow: Object.keys(methods).join(', ') },
-			);
+			return send(res, 405, { error: 'Method not allowed' }, { Allow: Object.keys(methods).join(', ') });
+		// Auth first, so a fault test still proves the request carried the key.
 		const key = bearerKey(req);
-		if (!key || !state.apiKeys.includes(key))
-			return send(res, 401, { error: 'Invalid credentials' });
+		if (!key || !state.apiKeys.includes(key)) {
+			if (gateway) {
+				const e = gatewayError(401, 'INVALID_CREDENTIALS', 'Invalid API key');
+				return send(res, e.status, e.body);
+			}
+			return send(res, 401, path === '/api/validate-api-key' ? { valid: false, error: 'Invalid API key' } : { error: 'Invalid credentials' });
+		}
+		const fault = state.takeFault(method, path, tool);
+		if (fault && (await serveFault(res, fault))) return;
+
 		if (raw.tooLarge) return send(res, 413, { error: 'Request body too large' });
+		if (gateway) {
+			const result = callTool(state, parsed?.value);
+			return send(res, result.status, result.body);
+		}
 		let body;
 		if (route.json) {
-			const parsed = parseJson(raw.text);
 			if (!parsed) return send(res, 400, { error: 'Invalid JSON body' });
 			body = parsed.value;
 		}

@@ -5,15 +5,28 @@
  */
 const { randomUUID } = require('node:crypto');
 const { PROVIDERS } = require('./catalog');
-const { ORG_ID, DEFAULT_API_KEY, SYNC_MODELS } = require('./fixtures');
+const { gatewayProviderIds } = require('./contract');
+const { ORG_ID, DEFAULT_API_KEY, SYNC_MODELS, GATEWAY_ONLY } = require('./fixtures');
 const { byExactId } = require('./validate');
 const faults = require('./faults');
+
+const CONTRACTS = ['both', 'tools', 'rest'];
+const UNKNOWN_SESSION_ANSWERS = ['404', '400', 'expired'];
+const SESSION_TTL_MS = 10 * 60 * 1000;
+/** The grants a key needs for the integration tools (contracts.json apiKeyGrants). */
+const INTEGRATION_GRANTS = ['integrations:connect_own', 'integrations:manage'];
+
+/** Every provider either contract knows: the REST docs' twelve and the gateway-only three. */
+const ALL_PROVIDERS = gatewayProviderIds().map(
+	(id) => byExactId(id) ?? { id, ...GATEWAY_ONLY[id], setupMode: 'browser_session', fields: [], postConnectSteps: [] },
+);
+const anyProvider = (id) => ALL_PROVIDERS.find((p) => p.id === id);
 
 const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'];
 const now = () => new Date().toISOString();
 
 function requireProvider(id) {
-	const provider = byExactId(id);
+	const provider = anyProvider(id);
 	if (!provider) throw new SandboxError(`Unknown provider '${id}'`);
 	return provider;
 }
@@ -40,11 +53,23 @@ function normalizeScenario(o) {
 	connected.forEach(requireProvider);
 	if (o.plan !== undefined && typeof o.plan !== 'string')
 		throw new SandboxError('plan must be a string');
+	const contract = o.contract ?? 'both';
+	if (!CONTRACTS.includes(contract)) throw new SandboxError(`contract must be one of: ${CONTRACTS.join(', ')}`);
+	const unknownSession = String(o.unknownSession ?? '404');
+	if (!UNKNOWN_SESSION_ANSWERS.includes(unknownSession))
+		throw new SandboxError(`unknownSession must be one of: ${UNKNOWN_SESSION_ANSWERS.join(', ')}`);
+	const grants = o.grants ?? INTEGRATION_GRANTS;
+	if (!Array.isArray(grants) || !grants.every((g) => typeof g === 'string'))
+		throw new SandboxError('grants must be an array of strings');
 	return {
 		connected: [...connected],
 		plan: o.plan ?? 'free',
 		connectionLimit: nonNegativeInt(o.connectionLimit, 'connectionLimit') ?? 5,
 		autoCompleteAfterPolls: nonNegativeInt(o.autoCompleteAfterPolls, 'autoCompleteAfterPolls'),
+		contract,
+		legacyGateway: o.legacyGateway === true,
+		unknownSession,
+		grants: [...grants],
 	};
 }
 
@@ -67,6 +92,9 @@ class SandboxState {
 		Object.assign(this, scenario);
 		this.connections = new Map();
 		this.sessions = new Map();
+		this.mapped = new Set();
+		this.setupErrors = new Map();
+		this.handoffUrl = undefined;
 		this.setupRuns = [];
 		this.faults = [];
 		this.requests = [];
@@ -98,6 +126,7 @@ class SandboxState {
 	}
 
 	disconnect(id) {
+		this.mapped.delete(id);
 		return this.connections.delete(id);
 	}
 
@@ -203,7 +232,8 @@ class SandboxState {
 	// --- browser sessions --------------------------------------------------------------------
 	createSession(providerId, status = 'pending') {
 		const id = randomUUID();
-		const session = { id, provider: providerId, status, polls: 0, createdAt: now() };
+		const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
+		const session = { id, provider: providerId, status, polls: 0, createdAt: now(), expiresAt };
 		this.sessions.set(id, session);
 		return session;
 	}
@@ -256,6 +286,61 @@ class SandboxState {
 		return this.sessionView(session);
 	}
 
+	// --- the gateway's view ------------------------------------------------------------------
+	provider(id) {
+		return anyProvider(id);
+	}
+
+	gatewayProviders() {
+		return ALL_PROVIDERS;
+	}
+
+	/** Readiness, as outlit_get_integration_status reports it. */
+	readiness(id) {
+		const conn = this.connections.get(id);
+		if (!conn) {
+			const pending = [...this.sessions.values()].some((s) => s.provider === id && s.status === 'pending');
+			return pending ? 'awaiting_auth' : 'not_connected';
+		}
+		if (conn.syncs.some((s) => s.status === 'FAILED')) return 'requires_intervention';
+		if (['hubspot', 'attio', 'salesforce', 'mixpanel'].includes(id) && !this.mapped.has(id)) return 'setup_required';
+		return 'ready';
+	}
+
+	/** The next setup call for this provider answers this error inside a 200 (once). */
+	setSetupError(provider, error) {
+		requireProvider(provider);
+		const codes = ['OWNER_REQUIRED', 'CONNECTION_CONFLICT', 'CREDENTIAL_REQUIRED', 'CREDENTIAL_REJECTED', 'LEGACY_CONNECTION_REQUIRED', 'HANDOFF_UNAVAILABLE', 'TRANSIENT_FAILURE'];
+		if (!error || !codes.includes(error.code)) throw new SandboxError(`code must be one of: ${codes.join(', ')}`);
+		this.setupErrors.set(provider, { code: error.code, message: String(error.message ?? 'Setup failed'), retryable: error.retryable === true });
+	}
+
+	takeSetupError(provider) {
+		const error = this.setupErrors.get(provider);
+		this.setupErrors.delete(provider);
+		return error;
+	}
+
+	/** Handoff URLs from now on: a template where {sessionId} is replaced (undefined = the sandbox's own page). */
+	setHandoffUrl(template) {
+		if (template !== undefined && template !== null && typeof template !== 'string')
+			throw new SandboxError('handoffUrl must be a string or null');
+		this.handoffUrl = template ?? undefined;
+	}
+
+	handoffUrlOf(session) {
+		return this.handoffUrl ? this.handoffUrl.replace('{sessionId}', session.id) : `${this.baseUrl}/connect/${session.id}`;
+	}
+
+	setContract(contract) {
+		Object.assign(this, normalizeScenario({ ...this.scenario(), contract }));
+	}
+
+	scenario() {
+		const { plan, connectionLimit, autoCompleteAfterPolls, contract, legacyGateway, unknownSession, grants } = this;
+		return { connected: [...this.connections.keys()], plan, connectionLimit, autoCompleteAfterPolls, contract, legacyGateway, unknownSession, grants };
+	}
+
 	// --- faults and observation ----------------------------------------------------------------
 	injectFault(spec) {
 		const fault = faults.normalize(spec, SandboxError);
@@ -263,16 +348,21 @@ class SandboxState {
 		return { ...fault };
 	}
 
-	takeFault(method, path) {
-		return faults.take(this.faults, method, path);
+	takeFault(method, path, tool) {
+		return faults.take(this.faults, method, path, tool);
 	}
 
 	snapshot() {
 		return {
+			contract: this.contract,
+			legacyGateway: this.legacyGateway,
+			unknownSession: this.unknownSession,
+			grants: [...this.grants],
+			mapped: [...this.mapped],
 			plan: this.plan,
 			connectionLimit: this.connectionLimit,
 			autoCompleteAfterPolls: this.autoCompleteAfterPolls ?? null,
-			connected: PROVIDERS.filter((p) => this.isConnected(p.id)).map((p) => p.id),
+			connected: ALL_PROVIDERS.filter((p) => this.isConnected(p.id)).map((p) => p.id),
 			syncs: Object.fromEntries(
 				[...this.connections].map(([id, c]) => [id, c.syncs.map((s) => ({ ...s }))]),
 			),
@@ -284,4 +374,4 @@ class SandboxState {
 	}
 }
 
-module.exports = { SandboxState, SandboxError, SESSION_STATUSES };
+module.exports = { SandboxState, SandboxError, SESSION_STATUSES, CONTRACTS };

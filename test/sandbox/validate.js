@@ -48,9 +48,6 @@ function directConfigIssues(provider, config) {
 		else if (typeof value !== 'string') issues.push(issue(path, 'Expected string'));
 		else if (value.trim() === '')
 			issues.push(issue(path, 'String must contain at least 1 character(s)'));
-		else if (field.options && !field.options.includes(value)) {
-			issues.push(issue(path, `Invalid enum value. Expected one of: ${field.options.join(', ')}`));
-		}
 	}
 	return issues;
 }
@@ -88,16 +85,9 @@ function validateSetupStep(body) {
 		else if (body.step === '')
 			issues.push(issue(['step'], 'String must contain at least 1 character(s)'));
 	}
+	// The contract takes any non-empty step token (IntegrationSetupStepRequest.step: minLength 1).
 	if (issues.length) return { issues };
-	const provider = byExactId(body.provider);
-	if (!provider.postConnectSteps.some((s) => s.step === body.step)) {
-		const steps = provider.postConnectSteps.map((s) => s.step);
-		const message = steps.length
-			? `Unsupported step for ${provider.id}. Expected one of: ${steps.join(', ')}`
-			: `${provider.id} has no post-connect setup steps`;
-		issues.push(issue(['step'], message));
-	}
-	return { issues, provider };
+	return { issues, provider: byExactId(body.provider) };
 }
 
 module.exports = {

@@ -1,0 +1,118 @@
+import type { IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	ContractUnavailable,
+	gatewayCapabilities,
+	readConnection,
+	restCapabilities,
+	wireFor,
+	type Contract,
+	type OutlitCapabilities,
+} from '../Outlit/transport';
+import { parseIntegrationList, parseReadinessList, type ObservedReadiness } from './validate';
+import type { ObservedIntegration } from './decide';
+
+/** How often a trigger that moved to the gateway asks the REST routes again. */
+export const REST_RECHECK_MS = 24 * 60 * 60 * 1000;
+
+/** What the trigger remembers about contracts between polls (in its static data). */
+export interface ContractMemory {
+	/** The contract of the last successful poll. */
+	contract?: Contract;
+	/** When the REST routes were last asked (ISO), while on the gateway in Automatic mode. */
+	restCheckedAt?: string;
+}
+
+export type Observation =
+	| { contract: 'rest'; integrations: ObservedIntegration[]; rest: OutlitCapabilities }
+	| { contract: 'tools'; integrations: ObservedReadiness[] };
+
+function retiredError(ctx: IPollFunctions, error: ContractUnavailable): NodeApiError {
+	const rest = error.contract === 'rest';
+	return new NodeApiError(
+		ctx.getNode(),
+		{ statusCode: error.statusCode },
+		{
+			message: rest
+				? `Outlit's REST integration routes did not answer (${error.statusCode}): they may be retired`
+				: `This Outlit server has no tools gateway (${error.statusCode})`,
+			description: rest
+				? 'Set "API" in the Outlit credential to Automatic or Tools Gateway. The trigger keeps its state and retries at the next poll.'
+				: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL. The trigger keeps its state and retries at the next poll.',
+			httpCode: String(error.statusCode),
+		},
+	);
+}
+
+/** A body the trigger does not understand fails the poll before any state is written. */
+export function parsed<T>(ctx: IPollFunctions, parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		throw new NodeApiError(ctx.getNode(), { statusCode: 200 }, {
+			message: (error as Error).message,
+			description:
+				'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
+		});
+	}
+}
+
+/**
+ * One poll's list of integrations, from the contract the credential asks for. Automatic follows the
+ * trigger's own rule: the REST list while it answers (it names the failing model and its error,
+ * which readiness does not), the gateway's readiness once REST answers as retired, with REST asked
+ * again at most once a day. A healthy poll is one request either way.
+ */
+export async function observe(
+	ctx: IPollFunctions,
+	memory: ContractMemory,
+	now: number,
+): Promise<{ observation: Observation; memory: ContractMemory }> {
+	const connection = await readConnection.call(ctx);
+	const wire = wireFor(ctx, connection);
+	const rest = restCapabilities(wire);
+	const tools = gatewayCapabilities(wire);
+	const fromRest = async (): Promise<Observation> => ({ contract: 'rest', integrations: await restList(ctx, rest), rest });
+	const fromTools = async (): Promise<Observation> => ({ contract: 'tools', integrations: await toolsList(ctx, tools) });
+
+	if (connection.api === 'rest') return { observation: await explained(ctx, fromRest), memory: { contract: 'rest' } };
+	if (connection.api === 'tools') return { observation: await explained(ctx, fromTools), memory: { contract: 'tools' } };
+	const checked = memory.restCheckedAt ? Date.parse(memory.restCheckedAt) : NaN;
+	if (memory.contract === 'tools' && Number.isFinite(checked) && now - checked < REST_RECHECK_MS) {
+		return { observation: await explained(ctx, fromTools), memory };
+	}
+	const viaRest = await fromRest().then(
+		(observation) => ({ observation }),
+		(error: unknown) => ({ error }),
+	);
+	if ('observation' in viaRest) return { observation: viaRest.observation, memory: { contract: 'rest' } };
+	if (!(viaRest.error instanceof ContractUnavailable && viaRest.error.contract === 'rest')) {
+		throw asPollError(ctx, viaRest.error);
+	}
+	const observation = await explained(ctx, fromTools);
+	return { observation, memory: { contract: 'tools', restCheckedAt: new Date(now).toISOString() } };
+}
+
+/** Runs one contract's list; a contract that does not answer becomes a readable error. */
+async function explained(ctx: IPollFunctions, list: () => Promise<Observation>): Promise<Observation> {
+	return await list().catch((error: unknown) => {
+		throw asPollError(ctx, error);
+	});
+}
+
+function asPollError(ctx: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof ContractUnavailable) return retiredError(ctx, error);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error));
+}
+
+async function restList(ctx: IPollFunctions, rest: OutlitCapabilities): Promise<ObservedIntegration[]> {
+	const items = await rest.listIntegrations(false);
+	return parsed(ctx, () => parseIntegrationList({ items }));
+}
+
+async function toolsList(ctx: IPollFunctions, tools: OutlitCapabilities): Promise<ObservedReadiness[]> {
+	const integrations = await tools.listIntegrations(false);
+	return parsed(ctx, () => parseReadinessList({ integrations }));
+}
