@@ -73,7 +73,9 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 			parameters: { resource: 'integration', operation: 'getAll', connectedOnly: true },
 			credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: sandbox.url } },
 		});
-		expect(r.items.map((i) => i.json.id)).toEqual(['stripe']);
+		// Automatic on a server with both APIs: the gateway, one request.
+		expect(r.items.map((i) => [i.json.provider, i.json.status, i.json.connected])).toEqual([['stripe', 'ready', true]]);
+		expect(sandbox.requests.map((q) => [q.path, q.body.tool])).toEqual([['/api/tools/call', 'outlit_get_integration_status']]);
 		expect(sandbox.requests[0].headers.authorization).toBe(`Bearer ${CANARY.apiKey}`);
 	});
 

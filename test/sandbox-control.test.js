@@ -149,15 +149,17 @@ describe('fault injection', () => {
 		).toBe(404);
 	});
 
-	test('a fault answers before authentication', async () => {
+	test('authentication comes before a fault: a wrong key gets 401 and the fault stays queued', async () => {
 		sb.injectFault({
 			path: '/api/validate-api-key',
 			status: 500,
 			body: { error: 'Internal server error' },
 		});
-		const res = await call('POST', '/api/validate-api-key', { key: 'ok_wrong' });
-		expect(res.status).toBe(500);
-		expect(validateResponse('POST', '/api/validate-api-key', 500, res.json)).toEqual([]);
+		const wrong = await call('POST', '/api/validate-api-key', { key: 'ok_wrong' });
+		expect(wrong.status).toBe(401);
+		const right = await call('POST', '/api/validate-api-key');
+		expect(right.status).toBe(500);
+		expect(validateResponse('POST', '/api/validate-api-key', 500, right.json)).toEqual([]);
 	});
 
 	test('delayMs alone delays the real response', async () => {

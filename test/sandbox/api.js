@@ -10,14 +10,14 @@ const v = require('./validate');
 const ok = (body) => ({ status: 200, body });
 const invalid = (details) => ({ status: 400, body: { error: 'Invalid request', details } });
 
-/** apiKeyValidationSuccessSchema (outlit-tools/contracts.json), with the key's grants. */
+/**
+ * The two contracts document this route differently: the REST OpenAPI's ValidateApiKeySuccess
+ * (no other keys), and the gateway era's apiKeyValidationSuccessSchema, which adds the key's
+ * grants. A REST-only sandbox answers the first, otherwise the second.
+ */
 function validateApiKey({ state }) {
-	return ok({
-		valid: true,
-		organizationId: ORG_ID,
-		createdById: USER_ID,
-		authorization: { grants: [...state.grants] },
-	});
+	const base = { valid: true, organizationId: ORG_ID, createdById: USER_ID };
+	return ok(state.contract === 'rest' ? base : { ...base, authorization: { grants: [...state.grants] } });
 }
 
 function listIntegrations({ state, query }) {

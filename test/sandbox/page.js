@@ -3,13 +3,12 @@
  * The stand-in for Outlit's browser connect page (`connectUrl`): a person trying the package can
  * press Connect or Deny, which completes or fails the session the node is polling.
  */
-const { findProvider } = require('./catalog');
 const { SandboxError } = require('./state');
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function render(session) {
-	const name = escapeHtml(findProvider(session.provider)?.name ?? session.provider);
+function render(state, session) {
+	const name = escapeHtml(state.provider(session.provider)?.name ?? session.provider);
 	const id = encodeURIComponent(session.id);
 	const actions =
 		session.status === 'pending'
@@ -37,7 +36,7 @@ function handlePage(state, method, path) {
 	const action = match[2];
 	if (!action)
 		return method === 'GET'
-			? { status: 200, html: render(session) }
+			? { status: 200, html: render(state, session) }
 			: { status: 405, html: 'Method not allowed' };
 	if (method !== 'POST') return { status: 405, html: 'Method not allowed' };
 	try {

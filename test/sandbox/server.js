@@ -107,7 +107,9 @@ function createServer(state) {
 				const e = gatewayError(401, 'INVALID_CREDENTIALS', 'Invalid API key');
 				return send(res, e.status, e.body);
 			}
-			return send(res, 401, path === '/api/validate-api-key' ? { valid: false, error: 'Invalid API key' } : { error: 'Invalid credentials' });
+			// apiKeyValidationFailureSchema in the gateway era; REST's ErrorResponse otherwise.
+			const gatewayEra = path === '/api/validate-api-key' && state.contract !== 'rest';
+			return send(res, 401, gatewayEra ? { valid: false, error: 'Invalid credentials' } : { error: 'Invalid credentials' });
 		}
 		const fault = state.takeFault(method, path, tool);
 		if (fault && (await serveFault(res, fault))) return;
