@@ -135,7 +135,54 @@ describe('continueOnFail and pairedItem on every operation', () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 503 });
 		const r = await env.run({ operation: 'getAll' }, { continueOnFail: true });
 		expect(r.status).toBe('success');
-		expect(r.items).toEqual([expect.objectContaining({ json: { error: 'Outlit had a server error (503)' }, pairedItem: { item: 0 } })]);
+		expect(r.items).toEqual([
+			{
+				json: {
+					error: 'Outlit had a server error (503)',
+					description: 'Outlit said: Service Unavailable. This is usually temporary: retry in a moment.',
+					httpCode: '503',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('on the error output the facts go under details (n8n routes only {error, message, details} items there)', async () => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 503 });
+		const r = await env.run({ operation: 'getAll' }, { onError: 'continueErrorOutput' });
+		expect(r.status).toBe('success');
+		expect(r.outputs[0]).toEqual([]);
+		expect(r.outputs[1].map((i) => i.json)).toEqual([
+			{ error: 'Outlit had a server error (503)', details: { description: 'Outlit said: Service Unavailable. This is usually temporary: retry in a moment.', httpCode: '503' } },
+		]);
+	});
+
+	const stripeThen = (providers) => providers.map((p) => ({ json: { p } }));
+	test.each([
+		['first', ['Bad Id!', 'stripe', 'hubspot']],
+		['in the middle', ['stripe', 'Bad Id!', 'hubspot']],
+		['last', ['stripe', 'hubspot', 'Bad Id!']],
+	])('with the failing item %s, every other item still comes out, in order and paired', async (_where, providers) => {
+		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ $json.p }}' }, { input: stripeThen(providers), continueOnFail: true });
+		expect(r.items.map((i) => [i.pairedItem.item, i.json.error ?? i.json.provider])).toEqual(
+			providers.map((p, i) => [i, p === 'Bad Id!' ? 'Unknown Outlit provider: "Bad Id!"' : p]),
+		);
+		expect(env.sandbox.requests).toHaveLength(2);
+	});
+
+	test('several failing items each get their own error item, with their own message', async () => {
+		const input = stripeThen(['Bad One!', 'stripe', 'Bad Two!']);
+		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ $json.p }}' }, { input, continueOnFail: true });
+		expect(r.items.map((i) => i.json.error ?? i.json.provider)).toEqual(['Unknown Outlit provider: "Bad One!"', 'stripe', 'Unknown Outlit provider: "Bad Two!"']);
+	});
+
+	test('without Continue On Fail the first failing item stops the node with its item index', async () => {
+		const input = stripeThen(['stripe', 'Bad One!', 'Bad Two!']);
+		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ $json.p }}' }, { input });
+		expect(r.status).toBe('error');
+		expect(r.error.message).toBe('Unknown Outlit provider: "Bad One!"');
+		expect(r.error.context.itemIndex).toBe(1);
+		expect(env.sandbox.requests).toHaveLength(1);
 	});
 });
 

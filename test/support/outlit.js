@@ -49,6 +49,7 @@ function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
 			},
 			input: options.input,
 			continueOnFail: options.continueOnFail,
+			onError: options.onError,
 			abortSignal: options.abortSignal,
 			cancelWaitMs: options.cancelWaitMs,
 		});

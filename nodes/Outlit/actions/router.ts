@@ -32,7 +32,7 @@ export async function runForEachItem(this: IExecuteFunctions, run: ItemRun): Pro
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			output.push({ json: errorItem(nodeError), error: nodeError, pairedItem: { item: itemIndex } });
+			output.push({ json: errorItem(nodeError, this.getNode().onError), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

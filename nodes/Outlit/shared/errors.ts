@@ -18,14 +18,19 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	});
 }
 
-/** The item Continue On Fail outputs: enough for a workflow to branch on the cause without parsing text. */
-export function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+/**
+ * The item Continue On Fail outputs: enough for a workflow to branch on the cause without parsing
+ * text. n8n replaces the JSON of any item that carries `error` with `{error: message}`, so the
+ * item carries none. Its error output ("On Error → Continue (using error output)") takes only
+ * items whose JSON keys are error/message/details, so there the facts go under `details`.
+ */
+export function errorItem(error: NodeApiError | NodeOperationError, onError?: string): IDataObject {
+	const facts: IDataObject = {};
+	if (error.description) facts.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) facts.httpCode = error.httpCode;
 	const context = (error instanceof NodeApiError ? error.errorResponse : undefined) as IDataObject | undefined;
 	for (const key of ['code', 'requestId'] as const) {
-		if (typeof context?.[key] === 'string') json[key] = context[key];
+		if (typeof context?.[key] === 'string') facts[key] = context[key];
 	}
-	return json;
+	return onError === 'continueErrorOutput' ? { error: error.message, details: facts } : { error: error.message, ...facts };
 }

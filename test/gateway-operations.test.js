@@ -1,0 +1,330 @@
+'use strict';
+/**
+ * Every operation on Outlit's tools gateway (credential API = Tools Gateway), through n8n's real
+ * engine against the sandbox: the tool and input sent (each input checked against the tool's
+ * `ToolInput_*` schema in Outlit's OpenAPI), and the items that come out. Expected values are
+ * literals from ../shared/reference/outlit-tools.
+ */
+const path = require('node:path');
+const fs = require('node:fs');
+const Ajv2020 = require('ajv/dist/2020');
+const addFormats = require('ajv-formats');
+const { outlitEnvironment, leakedCanaries, CANARY } = require('./support/outlit');
+
+const env = outlitEnvironment({}, { api: 'tools' });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const OPENAPI = path.join(__dirname, '..', '..', 'shared', 'reference', 'outlit-tools', 'openapi.json');
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(JSON.parse(fs.readFileSync(OPENAPI, 'utf8')), 'tools');
+const schema = (name) => ajv.getSchema(`tools#/components/schemas/${name}`);
+
+/** The tool calls the sandbox received, each input valid for its tool. */
+function toolCalls() {
+	return env.sandbox.requests.map((r) => {
+		expect([r.method, r.path]).toEqual(['POST', '/api/tools/call']);
+		const validate = schema(`ToolInput_${r.body.tool}`);
+		expect({ tool: r.body.tool, valid: validate(r.body.input), errors: validate.errors ?? null }).toEqual({ tool: r.body.tool, valid: true, errors: null });
+		return [r.body.tool, r.body.input];
+	});
+}
+
+const run = (parameters, options) => env.run(parameters, options);
+
+describe('Get Many on the gateway', () => {
+	test('one outlit_get_integration_status {} call; items keep Outlit\'s fields and gain connected', async () => {
+		env.sandbox.reset({ connected: ['stripe', 'hubspot'] });
+		const r = await run({ operation: 'getAll' });
+		expect(r.error).toBeUndefined();
+		expect(toolCalls()).toEqual([['outlit_get_integration_status', {}]]);
+		const byId = Object.fromEntries(r.items.map((i) => [i.json.provider, i.json]));
+		expect(Object.keys(byId).sort()).toEqual(['attio', 'clerk', 'fireflies', 'gong', 'google-calendar', 'google-mail', 'granola', 'hubspot', 'mixpanel', 'posthog', 'pylon', 'salesforce', 'slack', 'stripe', 'supabase']);
+		expect(byId.stripe).toEqual({ provider: 'stripe', name: 'Stripe', category: 'billing', status: 'ready', connected: true });
+		// A CRM awaiting its mapping is connected, not ready.
+		expect(byId.hubspot).toMatchObject({ status: 'setup_required', connected: true });
+		expect(byId.slack).toMatchObject({ status: 'not_connected', connected: false });
+	});
+
+	test('Connected Only filters on the node (the gateway has no such filter): still input {}', async () => {
+		env.sandbox.reset({ connected: ['stripe', 'hubspot'] });
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Invoice sync failed');
+		const r = await run({ operation: 'getAll', connectedOnly: true });
+		expect(toolCalls()).toEqual([['outlit_get_integration_status', {}]]);
+		expect(r.items.map((i) => [i.json.provider, i.json.status])).toEqual([
+			['hubspot', 'setup_required'],
+			['stripe', 'requires_intervention'],
+		]);
+	});
+});
+
+describe('Get Capabilities on the gateway', () => {
+	test('All Providers sends {} and gives one item per provider', async () => {
+		const r = await run({ operation: 'getCapabilities', provider: 'all' });
+		expect(toolCalls()).toEqual([['outlit_get_integration_capabilities', {}]]);
+		expect(r.items).toHaveLength(15);
+		expect(r.items.every((i) => schema('ToolOutput_outlit_get_integration_capabilities')({ providers: [i.json] }))).toBe(true);
+	});
+
+	test('the gmail alias is sent as google-mail', async () => {
+		const r = await run({ operation: 'getCapabilities', provider: '={{ "gmail" }}' });
+		expect(toolCalls()).toEqual([['outlit_get_integration_capabilities', { provider: 'google-mail' }]]);
+		expect(r.items.map((i) => i.json.provider)).toEqual(['google-mail']);
+	});
+});
+
+describe('Connect on the gateway', () => {
+	const direct = (provider, fields) => ({ operation: 'connect', provider, connectionMethod: 'direct', ...fields });
+
+	test.each([
+		['stripe', { apiKey: CANARY.stripeKey }, { provider: 'stripe', connectionMode: 'restricted_key', credentials: { apiKey: CANARY.stripeKey } }],
+		['posthog', { apiKey: CANARY.posthogKey, region: 'eu', projectId: '12345' }, { provider: 'posthog', credentials: { apiKey: CANARY.posthogKey, region: 'eu', projectId: '12345' } }],
+		['pylon', { apiToken: CANARY.pylonToken }, { provider: 'pylon', credentials: { apiToken: CANARY.pylonToken } }],
+		['fireflies', { apiKey: 'ff_key_1' }, { provider: 'fireflies', credentials: { apiKey: 'ff_key_1' } }],
+		['granola', { apiKey: 'gr_key_1', authScope: 'enterprise', enterpriseKeyAcknowledged: true }, { provider: 'granola', credentials: { apiKey: 'gr_key_1', authScope: 'enterprise', enterpriseKeyAcknowledged: true } }],
+		['mixpanel', { username: 'svc', secret: 'mp_secret_1', projectId: '99', region: 'in' }, { provider: 'mixpanel', credentials: { username: 'svc', secret: 'mp_secret_1', projectId: '99', region: 'in' } }],
+	])('direct %s sends the gateway\'s credential shape and is ready', async (provider, fields, input) => {
+		const r = await run(direct(provider, fields));
+		expect(r.error).toBeUndefined();
+		expect(toolCalls()).toEqual([['outlit_setup_integration', input]]);
+		expect(r.items[0].json).toMatchObject({ provider, connected: provider !== 'mixpanel' });
+		expect(r.items[0].json).not.toHaveProperty('error');
+		expect(leakedCanaries(r.items)).toEqual([]);
+	});
+
+	test.each([
+		['stripe', { apiKey: 'sk_live_not_restricted' }, 'Stripe API Key must be a restricted key that starts with rk_'],
+		['posthog', { apiKey: 'phx_short', region: 'us', projectId: '1' }, 'PostHog API Key must be a personal API key that starts with phx_ (at least 10 characters)'],
+		['posthog', { apiKey: CANARY.posthogKey, region: 'us', projectId: 'abc' }, 'PostHog Project ID must be digits only'],
+		['posthog', { apiKey: CANARY.posthogKey, region: 'apac', projectId: '1' }, 'PostHog Region must be one of: us, eu'],
+		['mixpanel', { username: 'svc', secret: 's', projectId: '1', region: 'apac' }, 'Mixpanel Region must be one of: us, eu, in'],
+		['mixpanel', { username: 'svc', projectId: '1', region: 'us' }, 'Mixpanel needs Service Account Secret'],
+		['clerk', {}, "Clerk takes no credentials through Outlit's API"],
+		['supabase', {}, "Supabase Auth takes no credentials through Outlit's API"],
+	])('direct %s with a bad field fails before any request: %s', async (provider, fields, message) => {
+		const r = await run(direct(provider, fields));
+		expect(r.error.message).toBe(message);
+		expect(r.error.description).toBeTruthy();
+		expect(env.sandbox.requests).toHaveLength(0);
+		expect(leakedCanaries(r.error)).toEqual([]);
+	});
+
+	test('browser: the handoff is flattened into sessionId, connectUrl, expiresAt and purpose', async () => {
+		const r = await run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' });
+		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'slack' }]]);
+		const item = r.items[0].json;
+		expect(item).toMatchObject({ provider: 'slack', name: 'Slack', status: 'awaiting_auth', connected: false, purpose: 'authentication' });
+		expect(item.sessionId).toMatch(UUID);
+		expect(item.connectUrl).toBe(`${env.sandbox.url}/connect/${item.sessionId}`);
+		expect(item.next).toMatchObject({ kind: 'browser_handoff', sessionId: item.sessionId });
+		expect(Number.isNaN(Date.parse(item.expiresAt))).toBe(false);
+	});
+
+	test('browser Stripe is the oauth connection mode', async () => {
+		await run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' });
+		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'stripe', connectionMode: 'oauth' }]]);
+	});
+
+	test('an older gateway without outlit_setup_integration: browser connect uses outlit_begin_integration_setup', async () => {
+		env.sandbox.reset({ legacyGateway: true });
+		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' });
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests.map((q) => q.body.tool)).toEqual(['outlit_setup_integration', 'outlit_begin_integration_setup']);
+		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', state: 'handoff_ready', connected: false });
+		expect(r.items[0].json.sessionId).toMatch(UUID);
+	});
+
+	test.each([
+		['another origin', 'https://evil.example/connect/{sessionId}', "it is not on the Base URL's origin"],
+		['a user name', 'http://user:pw@127.0.0.1:PORT/connect/{sessionId}', 'it carries a user name or password'],
+		['a fragment', 'http://127.0.0.1:PORT/connect/{sessionId}#x', 'it has a fragment'],
+		['a token in the query', 'http://127.0.0.1:PORT/connect/{sessionId}?token=abc', 'its query carries credential-like parameters'],
+	])('a connect URL with %s is refused and never output', async (_name, template, reason) => {
+		env.sandbox.setHandoffUrl(template.replace('PORT', String(env.sandbox.port)));
+		const r = await run({ operation: 'connect', provider: 'attio', connectionMethod: 'browser' });
+		expect(r.error.message).toBe(`Outlit returned a connect URL this node will not use: ${reason}`);
+		expect(JSON.stringify(r.items)).not.toContain('/connect/');
+	});
+
+	test('a setup error inside a 200 is a node error naming the provider', async () => {
+		env.sandbox.setSetupError('stripe', { code: 'CREDENTIAL_REJECTED', message: 'The restricted key was revoked', retryable: false });
+		const r = await run(direct('stripe', { apiKey: CANARY.stripeKey }));
+		expect(r.error.message).toBe('Outlit rejected the Stripe credentials: The restricted key was revoked');
+		expect(leakedCanaries(r.error)).toEqual([]);
+	});
+
+	test('with Continue On Fail the setup error is an error item with its code', async () => {
+		env.sandbox.setSetupError('pylon', { code: 'CONNECTION_CONFLICT', message: 'Connected by someone else', retryable: false });
+		const r = await run(direct('pylon', { apiToken: CANARY.pylonToken }), { continueOnFail: true });
+		expect(r.items[0].json).toMatchObject({ error: expect.stringContaining('Pylon'), code: 'CONNECTION_CONFLICT', httpCode: '200' });
+	});
+
+	test('Wait Until Connected: polls the session, then asks Outlit once more without credentials and merges status and next', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 1 });
+		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.05, timeout: 10 });
+		expect(r.error).toBeUndefined();
+		const calls = toolCalls();
+		const sessionId = r.items[0].json.sessionId;
+		expect(calls).toEqual([
+			['outlit_setup_integration', { provider: 'hubspot' }],
+			['outlit_get_integration_setup_status', { sessionId }],
+			['outlit_get_integration_setup_status', { sessionId }],
+			['outlit_setup_integration', { provider: 'hubspot' }],
+		]);
+		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', status: 'setup_required', connected: false, polls: 2, next: { kind: 'crm_mapping' } });
+		expect(r.items[0].json.next.recommendation.length).toBeGreaterThan(0);
+	});
+});
+
+describe('Get Connection Status and Wait for Connection on the gateway', () => {
+	async function session() {
+		const r = await run({ operation: 'connect', provider: 'gong', connectionMethod: 'browser' });
+		env.sandbox.clearRequests();
+		return r.items[0].json.sessionId;
+	}
+
+	test('one poll with outlit_get_integration_setup_status', async () => {
+		const sessionId = await session();
+		const r = await run({ operation: 'getConnectionStatus', sessionId });
+		expect(toolCalls()).toEqual([['outlit_get_integration_setup_status', { sessionId }]]);
+		expect(r.items[0].json).toEqual({ sessionId, status: 'pending', provider: 'gong' });
+	});
+
+	test('a session ID that is not a UUID fails before any request', async () => {
+		const r = await run({ operation: 'getConnectionStatus', sessionId: 'sess_123' });
+		expect(r.error.message).toBe("The Session ID must be a UUID on Outlit's tools gateway");
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('the wait retries an envelope that says retryable, waiting until resetAt', async () => {
+		const sessionId = await session();
+		env.sandbox.injectFault({
+			path: '/api/tools/call',
+			tool: 'outlit_get_integration_setup_status',
+			status: 429,
+			body: { code: 'plan_api_limit_exceeded', message: 'Slow down', retryable: true, requestId: 'req_1', resetAt: Date.now() + 400 },
+		});
+		const started = Date.now();
+		const [r] = await Promise.all([
+			run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 10 }),
+			new Promise((resolve) => setTimeout(() => resolve(env.sandbox.completeSession(sessionId)), 600)),
+		]);
+		expect(r.error).toBeUndefined();
+		expect(r.items[0].json.status).toBe('connected');
+		const polls = env.sandbox.requests.map((q) => Date.parse(q.at));
+		expect(polls[1] - polls[0]).toBeGreaterThanOrEqual(300);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+	});
+
+	test('an envelope that says retryable: false ends the wait with its error', async () => {
+		const sessionId = await session();
+		env.sandbox.injectFault({ path: '/api/tools/call', status: 403, body: { code: 'TOOL_CALL_FORBIDDEN', message: 'Missing grant', retryable: false, requestId: 'req_2' } });
+		const r = await run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 10 });
+		expect(r.error.message).toBe('Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant');
+		expect(r.error.description).toContain('req_2');
+		expect(env.sandbox.requests).toHaveLength(1);
+	});
+});
+
+describe('Run Setup Step on the gateway', () => {
+	test('mappings without config returns Outlit\'s recommendation as config_required', async () => {
+		env.sandbox.reset({ connected: ['hubspot'] });
+		const r = await run({ operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' });
+		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'hubspot' }]]);
+		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', step: 'mappings', status: 'config_required' });
+		expect(r.items[0].json.recommendation[0]).toMatchObject({ pipelineId: expect.any(String), mappings: expect.any(Array) });
+	});
+
+	test('mappings with config are sent as a confirmed crm_mapping configuration', async () => {
+		env.sandbox.reset({ connected: ['salesforce'] });
+		const mappings = [{ pipelineId: 'p1', pipelineName: 'Sales', mappings: [{ outlitStage: 'Won', crmStages: [{ id: 'w', name: 'Closed Won' }] }] }];
+		const r = await run({ operation: 'runSetupStep', provider: 'salesforce', step: 'mappings', setupConfig: JSON.stringify({ mappings }) });
+		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'salesforce', configuration: { kind: 'crm_mapping', mappings, confirm: true } }]]);
+		expect(r.items[0].json).toMatchObject({ provider: 'salesforce', step: 'mappings', status: 'ready', connected: true });
+	});
+
+	test('Accept Recommendation confirms Outlit\'s recommendation in the same run (two calls)', async () => {
+		env.sandbox.reset({ connected: ['attio'] });
+		const r = await run({ operation: 'runSetupStep', provider: 'attio', step: 'mappings', setupConfig: '', options: { acceptRecommendation: true } });
+		const calls = toolCalls();
+		expect(calls).toHaveLength(2);
+		expect(calls[0]).toEqual(['outlit_setup_integration', { provider: 'attio' }]);
+		expect(calls[1][1]).toMatchObject({ provider: 'attio', configuration: { kind: 'crm_mapping', confirm: true } });
+		const first = env.sandbox.requests[0];
+		void first;
+		expect(r.items[0].json).toMatchObject({ status: 'ready', connected: true });
+	});
+
+	test('Mixpanel mapping is sent as a mixpanel_mapping configuration', async () => {
+		env.sandbox.reset({ connected: ['mixpanel'] });
+		const r = await run({ operation: 'runSetupStep', provider: 'mixpanel', step: 'mixpanelMapping', setupConfig: '{"mapping": {"mode": "email_domain"}}' });
+		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'mixpanel', configuration: { kind: 'mixpanel_mapping', mapping: { mode: 'email_domain' }, confirm: true } }]]);
+		expect(r.items[0].json).toMatchObject({ status: 'ready' });
+	});
+
+	test('Mixpanel mapping without config returns the preview', async () => {
+		env.sandbox.reset({ connected: ['mixpanel'] });
+		const r = await run({ operation: 'runSetupStep', provider: 'mixpanel', step: 'mixpanelMapping', setupConfig: '' });
+		expect(r.items[0].json).toMatchObject({ status: 'config_required', preview: { candidateAccountKeys: expect.any(Array) } });
+	});
+
+	test('webhooks are not on the gateway: an error that names the web app, no request', async () => {
+		const r = await run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: JSON.stringify({ webhookSecret: CANARY.webhookSecret }) });
+		expect(r.error.description).toContain(`${env.sandbox.url}/integrations`);
+		expect(env.sandbox.requests).toHaveLength(0);
+		expect(leakedCanaries(r.error)).toEqual([]);
+	});
+});
+
+describe('Disconnect and Get Sync Status on the gateway', () => {
+	test('Disconnect is not on the gateway: the error names the web app', async () => {
+		const r = await run({ operation: 'disconnect', provider: 'stripe' });
+		expect(r.error.message).toBe("Disconnect is not available on Outlit's tools gateway");
+		expect(r.error.description).toContain(`${env.sandbox.url}/integrations`);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('Get Sync Status falls back to readiness with syncs: null', async () => {
+		env.sandbox.reset({ connected: ['stripe'] });
+		const r = await run({ operation: 'getSyncStatus', provider: 'stripe' });
+		expect(toolCalls()).toEqual([['outlit_get_integration_status', { provider: 'stripe' }]]);
+		expect(r.items[0].json).toEqual({ provider: 'stripe', name: 'Stripe', category: 'billing', status: 'ready', connected: true, syncs: null });
+	});
+});
+
+describe('gateway errors', () => {
+	const envelope = (status, code, extra = {}) => ({ path: '/api/tools/call', status, body: { code, message: `${code} happened`, retryable: false, requestId: 'req_abc', ...extra } });
+
+	test.each([
+		[401, 'INVALID_CREDENTIALS', {}, 'Outlit did not accept the API key'],
+		[403, 'TOOL_CALL_FORBIDDEN', {}, 'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant'],
+		[429, 'plan_api_limit_exceeded', { plan: 'free', resetAt: Date.UTC(2030, 0, 1) }, 'Your Outlit plan\'s API limit is reached (plan "free")'],
+		[402, 'plan_billing_action_required', {}, 'Outlit needs a billing action on your plan before it accepts this call'],
+		[400, 'INVALID_TOOL_INPUT', {}, 'Outlit rejected the request: INVALID_TOOL_INPUT happened'],
+		[409, 'TOOL_IMPLEMENTATION_ERROR', {}, 'Outlit reported a conflict: TOOL_IMPLEMENTATION_ERROR happened'],
+		[503, 'TOOL_GATEWAY_ERROR', {}, 'Outlit had a server error (503)'],
+	])('%i %s gives a readable error carrying the request ID', async (status, code, extra, message) => {
+		env.sandbox.injectFault(envelope(status, code, extra));
+		const r = await run({ operation: 'getAll' }, { continueOnFail: true });
+		expect(r.items[0].json).toMatchObject({ error: message, httpCode: String(status), code, requestId: 'req_abc' });
+		expect(r.items[0].json.description).toContain('req_abc');
+	});
+
+	test('the plan limit says when to retry, from resetAt', async () => {
+		env.sandbox.injectFault(envelope(429, 'plan_api_limit_exceeded', { resetAt: Date.UTC(2030, 0, 1) }));
+		const r = await run({ operation: 'getAll' });
+		expect(r.error.description).toContain('Retry after 2030-01-01T00:00:00.000Z');
+	});
+
+	test('the older error shape {error, details} is read too', async () => {
+		env.sandbox.injectFault({ path: '/api/tools/call', status: 429, body: { error: 'api_limit_exceeded', details: [] } });
+		const r = await run({ operation: 'getAll' });
+		expect(r.error.message).toBe("Your Outlit plan's API limit is reached");
+	});
+
+	test('the sandbox\'s own 401 for a wrong key is the API-key message, and the key never shows', async () => {
+		const r = await run({ operation: 'getAll' }, { credentials: { apiKey: 'ok_CANARY_wrong_key_1234' } });
+		expect(r.error.message).toBe('Outlit did not accept the API key');
+		expect(JSON.stringify(r.error)).not.toContain('ok_CANARY_wrong_key_1234');
+	});
+});
