@@ -1,0 +1,95 @@
+'use strict';
+/**
+ * The credential's API = Automatic, in each sandbox mode: a server with both APIs, one with only
+ * the REST routes, one with only the tools gateway. For each operation, the exact requests it makes
+ * (this table is also the README's "what each costs"). Through n8n's real engine, over HTTP.
+ */
+const { outlitEnvironment, CANARY } = require('./support/outlit');
+
+const env = outlitEnvironment({}, { api: 'auto' });
+const T = (tool) => `POST /api/tools/call ${tool}`;
+const STATUS = T('outlit_get_integration_status');
+const SETUP = T('outlit_setup_integration');
+const SESSION = T('outlit_get_integration_setup_status');
+const CAPS = T('outlit_get_integration_capabilities');
+const I = '/api/integrations';
+
+/** The requests the sandbox received, as "METHOD /path [tool]". */
+const requests = () => env.sandbox.requests.map((r) => `${r.method} ${r.path}${r.tool ? ` ${r.tool}` : ''}`);
+
+const SESSION_ID = '={{ $json.sessionId }}';
+/** [name, parameters, scenario, expected requests per mode: both / rest / tools] */
+const TABLE = [
+	['Get Many', { operation: 'getAll' }, {}, [[STATUS], [T('outlit_get_integration_status'), `GET ${I}`], [STATUS]]],
+	['Get Capabilities', { operation: 'getCapabilities', provider: 'stripe' }, {}, [[CAPS], [CAPS, `GET ${I}/capabilities`], [CAPS]]],
+	['Connect (browser)', { operation: 'connect', provider: 'slack', connectionMethod: 'browser' }, {}, [[SETUP], [SETUP, `POST ${I}/connect`], [SETUP]]],
+	['Connect (direct)', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: CANARY.pylonToken }, {}, [[SETUP], [SETUP, `POST ${I}/connect`], [SETUP]]],
+	['Get Connection Status', { operation: 'getConnectionStatus', sessionId: SESSION_ID }, { session: true }, [[SESSION], [SESSION, `GET ${I}/connect/status`], [SESSION]]],
+	['Disconnect', { operation: 'disconnect', provider: 'stripe' }, { connected: ['stripe'] }, [[`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`]]],
+	['Get Sync Status', { operation: 'getSyncStatus', provider: 'stripe' }, { connected: ['stripe'] }, [[`GET ${I}/sync-status`], [`GET ${I}/sync-status`], [`GET ${I}/sync-status`, STATUS]]],
+	['Run Setup Step (mappings)', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' }, { connected: ['hubspot'] }, [[SETUP], [SETUP, `POST ${I}/setup-step`], [SETUP]]],
+	['Run Setup Step (webhooks)', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: '' }, { connected: ['stripe'] }, [[`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`]]],
+];
+
+const MODES = ['both', 'rest', 'tools'];
+
+describe.each(MODES.map((mode, i) => [mode, i]))('Automatic on a server with %s', (mode, column) => {
+	test.each(TABLE.map(([name, params, scenario, expected]) => [name, params, scenario, expected[column]]))(
+		'%s makes exactly the expected requests',
+		async (_name, params, scenario, expected) => {
+			env.sandbox.reset({ contract: mode, connected: scenario.connected ?? [] });
+			let input;
+			if (scenario.session) {
+				// A session started on whichever API the server has; its ID is a UUID either way.
+				const started = await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' });
+				input = [{ json: { sessionId: started.items[0].json.sessionId } }];
+				env.sandbox.clearRequests();
+			}
+			const r = await env.run(params, { input, continueOnFail: true });
+			expect(requests()).toEqual(expected);
+			const retiredRestOnly = mode === 'tools' && ['disconnect', 'runSetupStep'].includes(params.operation) && params.step !== 'mappings';
+			if (retiredRestOnly) {
+				expect(r.items[0].json.error).toMatch(/did not answer|not available/);
+				expect(r.items[0].json.description).toContain(`${env.sandbox.url}/integrations`);
+			} else {
+				expect(r.items[0].json.error).toBeUndefined();
+			}
+		},
+	);
+});
+
+describe('Automatic remembers a server without a gateway for the rest of the execution', () => {
+	test('three items on a REST-only server: the gateway is asked once', async () => {
+		env.sandbox.reset({ contract: 'rest' });
+		const r = await env.run({ operation: 'getAll' }, { input: [{ json: {} }, { json: {} }, { json: {} }] });
+		expect(r.error).toBeUndefined();
+		expect(requests()).toEqual([STATUS, `GET ${I}`, `GET ${I}`, `GET ${I}`]);
+	});
+
+	test('a gateway error with Outlit\'s envelope is an error, never a reason to fall back', async () => {
+		env.sandbox.reset({ contract: 'both' });
+		env.sandbox.injectFault({ path: '/api/tools/call', status: 404, body: { code: 'TOOL_IMPLEMENTATION_ERROR', message: 'Not found here', retryable: false, requestId: 'req_9' } });
+		const r = await env.run({ operation: 'getAll' });
+		expect(r.error.message).toBe('Outlit answered 404: Not found here');
+		expect(requests()).toEqual([STATUS]);
+	});
+
+	test('Disconnect\'s own "not connected" 404 is Outlit\'s answer, not a retired route', async () => {
+		env.sandbox.reset({ contract: 'both' });
+		const r = await env.run({ operation: 'disconnect', provider: 'attio', options: { ignoreNotConnected: true } });
+		expect(r.items[0].json).toEqual({ success: false, notConnected: true, provider: 'attio' });
+	});
+
+	test('ignoreNotConnected does not hide a retired route', async () => {
+		env.sandbox.reset({ contract: 'tools' });
+		const r = await env.run({ operation: 'disconnect', provider: 'attio', options: { ignoreNotConnected: true } });
+		expect(r.error.message).toMatch(/REST integration routes did not answer \(404\)/);
+	});
+
+	test.each([401, 500])('ignoreNotConnected does not hide a %i', async (status) => {
+		env.sandbox.reset({ contract: 'both' });
+		env.sandbox.injectFault({ path: '/api/integrations/disconnect', status, body: { error: 'nope' } });
+		const r = await env.run({ operation: 'disconnect', provider: 'stripe', options: { ignoreNotConnected: true } });
+		expect(r.error.httpCode).toBe(String(status));
+	});
+});
