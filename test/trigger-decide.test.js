@@ -14,8 +14,10 @@ const {
 	MAX_FAILURES_PER_PROVIDER,
 	MAX_PROVIDERS,
 	STORED_TEXT_MAX,
+	fromReadiness,
 } = require('../nodes/OutlitTrigger/decide.ts');
-const { PROVIDERS } = require('../nodes/Outlit/catalog/providers.ts');
+/** Outlit's gateway providers (ToolOutput_outlit_setup_integration's enum). */
+const GATEWAY_IDS = ['salesforce', 'hubspot', 'attio', 'slack', 'google-calendar', 'google-mail', 'granola', 'gong', 'fireflies', 'pylon', 'stripe', 'mixpanel', 'posthog', 'supabase', 'clerk'];
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const at = (minute) => new Date(Date.parse(T0) + minute * 60000).toISOString();
@@ -133,10 +135,9 @@ describe('seeding and firing once', () => {
 			list: [{ id: 'hubspot', syncStatus: 'ERROR' }, { id: 'acme', syncStatus: 'ERROR' }],
 		};
 		const r = poll(undefined, world, { fireOnExistingFailures: true });
-		const hubspot = PROVIDERS.find((p) => p.id === 'hubspot');
 		expect(r.events.map((e) => [e.provider, e.name, e.category, e.model])).toEqual([
 			['acme', 'acme', null, null],
-			['hubspot', hubspot.name, hubspot.category, null],
+			['hubspot', 'HubSpot', 'crm', null],
 		]);
 	});
 });
@@ -395,14 +396,16 @@ describe('state: purity, bounds, robustness', () => {
 	});
 
 	test('typical state is small', () => {
-		const healthy = seeded({ list: PROVIDERS.map((p) => integration(p.id)) });
-		expect(JSON.stringify(healthy).length).toBeLessThan(100);
+		// Healthy: the header, plus the ids of the connected integrations (for the connection events).
+		const healthy = seeded({ list: GATEWAY_IDS.map((id) => integration(id)) });
+		expect(JSON.stringify(healthy).length).toBeLessThan(120 + GATEWAY_IDS.join('","').length + 4);
 		const world = {
 			list: [integration('stripe', 'FAILED', 'Card declined'), integration('slack')],
 			details: { stripe: [sync('StripeCustomer', 'FAILED', 'Card declined'), sync('StripeInvoice', 'FAILED', 'Card declined')] },
 		};
 		const r = poll(healthy, world);
-		expect(JSON.stringify(r.state).length).toBeLessThan(100 + 2 * 150);
+		// The healthy state, plus about 160 bytes per failing model.
+		expect(JSON.stringify(r.state).length - JSON.stringify(healthy).length).toBeLessThan(2 * 160);
 	});
 
 	test('unreadable stored state counts as unseeded; damaged entries are dropped', () => {
@@ -449,5 +452,136 @@ describe('manual mode helper', () => {
 			['syncFailed', 'slack', null],
 			['syncFailed', 'stripe', 'Customer'],
 		]);
+	});
+});
+
+describe('the tools gateway: readiness instead of sync detail', () => {
+	const ready = (provider, status = 'ready') => ({ provider, name: `${provider} name`, category: 'cat', status });
+	const tools = (list) => list.map(fromReadiness);
+	const gw = (state, list, opts = {}) => poll(state, { list: tools(list) }, { contract: 'tools', ...opts });
+
+	test('entering requires_intervention fires one syncFailed with no model, message or time', () => {
+		const state = gw(undefined, [ready('stripe'), ready('slack')], { minute: 0 }).state;
+		const r = gw(state, [ready('stripe', 'requires_intervention'), ready('slack')]);
+		expect(r.events).toEqual([
+			{
+				event: 'syncFailed',
+				provider: 'stripe',
+				name: 'stripe name',
+				category: 'cat',
+				model: null,
+				status: 'requires_intervention',
+				errorMessage: null,
+				lastSyncedAt: null,
+				detectedAt: at(1),
+				failureId: failureIdOf('stripe', null, null, null),
+			},
+		]);
+		expect(gw(r.state, [ready('stripe', 'requires_intervention'), ready('slack')], { minute: 2 }).events).toEqual([]);
+	});
+
+	test('a failure recovers when the integration is ready again, not when it is disconnected', () => {
+		const opts = { events: BOTH };
+		let state = gw(undefined, [ready('stripe'), ready('pylon')], { ...opts, minute: 0 }).state;
+		state = gw(state, [ready('stripe', 'requires_intervention'), ready('pylon', 'requires_intervention')], { ...opts, minute: 1 }).state;
+		const r = gw(state, [ready('stripe'), ready('pylon', 'not_connected')], { ...opts, minute: 2 });
+		expect(r.events.map((e) => [e.event, e.provider, e.status])).toEqual([['syncRecovered', 'stripe', 'ready']]);
+		expect(r.state.providers).toEqual({});
+	});
+
+	test('the gateway asks for no details (one request per poll)', () => {
+		const state = gw(undefined, [ready('stripe')], { minute: 0 }).state;
+		const r = gw(state, [ready('stripe', 'requires_intervention')]);
+		expect(r.asked).toEqual(['stripe']); // answered by the node with no request: { syncs: [] }
+		expect(r.events).toHaveLength(1);
+	});
+});
+
+describe('integrationConnected and integrationDisconnected', () => {
+	const EVENTS = ['integrationConnected', 'integrationDisconnected'];
+	const rest = (id, status) => ({ id, name: `${id} name`, category: 'cat', status, syncStatus: status === 'connected' ? 'SUCCESS' : null, errorMessage: null });
+	const ready = (provider, status) => fromReadiness({ provider, name: `${provider} name`, category: 'cat', status });
+
+	test('REST: fires once when an integration becomes connected, and once when it stops', () => {
+		let state = poll(undefined, { list: [rest('hubspot', 'not_connected')] }, { events: EVENTS, minute: 0 }).state;
+		let r = poll(state, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 1 });
+		expect(r.events.map((e) => [e.event, e.provider, e.status, e.model, e.detectedAt])).toEqual([['integrationConnected', 'hubspot', 'connected', null, at(1)]]);
+		state = r.state;
+		expect(poll(state, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 2 }).events).toEqual([]);
+		r = poll(state, { list: [rest('hubspot', 'not_connected')] }, { events: EVENTS, minute: 3 });
+		expect(r.events.map((e) => [e.event, e.provider, e.status])).toEqual([['integrationDisconnected', 'hubspot', 'not_connected']]);
+	});
+
+	test('gateway: connected is ready, setup_required or requires_intervention (a CRM awaiting its mapping counts)', () => {
+		const state = poll(undefined, { list: [ready('hubspot', 'awaiting_auth'), ready('stripe', 'not_connected')] }, { events: EVENTS, contract: 'tools', minute: 0 }).state;
+		const r = poll(state, { list: [ready('hubspot', 'setup_required'), ready('stripe', 'ready')] }, { events: EVENTS, contract: 'tools', minute: 1 });
+		expect(r.events.map((e) => [e.event, e.provider, e.status])).toEqual([
+			['integrationConnected', 'hubspot', 'setup_required'],
+			['integrationConnected', 'stripe', 'ready'],
+		]);
+		// setup_required → ready is the same connection: nothing more.
+		expect(poll(r.state, { list: [ready('hubspot', 'ready'), ready('stripe', 'ready')] }, { events: EVENTS, contract: 'tools', minute: 2 }).events).toEqual([]);
+	});
+
+	test('the first poll and state from before these events only record who is connected', () => {
+		expect(poll(undefined, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 0 }).events).toEqual([]);
+		const before = { version: 1, seededAt: T0, scope: null, providers: {} };
+		const r = poll(before, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 1 });
+		expect(r.events).toEqual([]);
+		expect(r.state.connected).toEqual(['hubspot']);
+	});
+
+	test('a provider missing from the list keeps its state: absence is not a disconnection', () => {
+		const state = poll(undefined, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 0 }).state;
+		const r = poll(state, { list: [] }, { events: EVENTS, minute: 1 });
+		expect(r.events).toEqual([]);
+		expect(r.state.connected).toEqual(['hubspot']);
+	});
+
+	test('not selected: the state still moves on', () => {
+		const state = poll(undefined, { list: [rest('hubspot', 'not_connected')] }, { events: ['syncFailed'], minute: 0 }).state;
+		const r = poll(state, { list: [rest('hubspot', 'connected')] }, { events: ['syncFailed'], minute: 1 });
+		expect(r.events).toEqual([]);
+		expect(poll(r.state, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 2 }).events).toEqual([]);
+	});
+});
+
+describe('a switch of contract fires nothing already fired', () => {
+	const ALL = ['syncFailed', 'syncRecovered', 'integrationConnected', 'integrationDisconnected'];
+	const restFailing = { id: 'stripe', name: 'Stripe', category: 'billing', status: 'connected', syncStatus: 'FAILED', errorMessage: 'Card declined' };
+	const gatewayFailing = fromReadiness({ provider: 'stripe', name: 'Stripe', category: 'billing', status: 'requires_intervention' });
+	const gatewayReady = fromReadiness({ provider: 'stripe', name: 'Stripe', category: 'billing', status: 'ready' });
+	const details = { stripe: [sync('StripeInvoice', 'FAILED', 'Card declined')] };
+
+	test('REST → gateway with an open failure: no syncFailed, no syncRecovered, no connection event', () => {
+		let state = poll(undefined, { list: [{ ...restFailing, syncStatus: 'SUCCESS', errorMessage: null }] }, { events: ALL, minute: 0 }).state;
+		const fired = poll(state, { list: [restFailing], details }, { events: ALL, minute: 1 });
+		expect(fired.events.map((e) => [e.event, e.model])).toEqual([['syncFailed', 'StripeInvoice']]);
+		state = fired.state;
+		const switched = poll(state, { list: [gatewayFailing] }, { events: ALL, minute: 2, contract: 'tools' });
+		expect(switched.events).toEqual([]);
+		expect(switched.state.contract).toBe('tools');
+		// Its real recovery, later, fires once.
+		const recovered = poll(switched.state, { list: [gatewayReady] }, { events: ALL, minute: 3, contract: 'tools' });
+		expect(recovered.events.map((e) => e.event)).toEqual(['syncRecovered']);
+	});
+
+	test('gateway → REST (the daily re-check) with an open failure: nothing fires', () => {
+		let state = poll(undefined, { list: [gatewayReady] }, { events: ALL, minute: 0, contract: 'tools' }).state;
+		state = poll(state, { list: [gatewayFailing] }, { events: ALL, minute: 1, contract: 'tools' }).state;
+		const back = poll(state, { list: [restFailing], details }, { events: ALL, minute: 2, contract: 'rest' });
+		expect(back.events).toEqual([]);
+		expect(Object.keys(back.state.providers)).toEqual(['stripe']);
+	});
+
+	test('a failure that starts at the switch is news and fires', () => {
+		const state = poll(undefined, { list: [{ ...restFailing, syncStatus: 'SUCCESS', errorMessage: null }] }, { events: ALL, minute: 0 }).state;
+		const r = poll(state, { list: [gatewayFailing] }, { events: ALL, minute: 1, contract: 'tools' });
+		expect(r.events.map((e) => [e.event, e.status])).toEqual([['syncFailed', 'requires_intervention']]);
+	});
+
+	test('restCheckedAt and contract survive normalizeState', () => {
+		const state = { version: 1, seededAt: T0, scope: null, providers: {}, connected: ['stripe'], contract: 'tools', restCheckedAt: T0 };
+		expect(normalizeState(state)).toEqual(state);
 	});
 });

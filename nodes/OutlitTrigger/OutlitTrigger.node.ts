@@ -5,49 +5,38 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { providerOptions } from '../Outlit/actions/integration/common';
 import { PROVIDERS, findProvider } from '../Outlit/catalog/providers';
-import { readConnection, restCapabilities, wireFor } from '../Outlit/transport';
 import {
 	currentFailures,
 	decide,
+	fromReadiness,
+	normalizeState,
 	providersNeedingDetails,
+	type ObservedIntegration,
 	type SyncDetails,
 } from './decide';
-import { parseIntegrationList, parseSyncStatus } from './validate';
+import { observe, parsed } from './observe';
+import { parseSyncStatus } from './validate';
 
-
-/** What a manual run shows when nothing is failing, so the editor has the item shape to map. */
+/** What a manual run shows when nothing is happening, so the editor has the item shape to map. */
 function sampleItem(events: string[], providers: string[], now: string): IDataObject {
 	const provider = findProvider(providers[0]) ?? PROVIDERS[0];
 	return {
-		event: events.includes('syncFailed') || events.length === 0 ? 'syncFailed' : 'syncRecovered',
+		event: events[0] ?? 'syncFailed',
 		provider: provider.id,
 		name: provider.name,
 		category: provider.category,
 		model: null,
 		status: 'FAILED',
-		errorMessage:
-			'Sample data: no watched integration is failing right now. Real items have this shape.',
+		errorMessage: 'Sample data: no watched integration is failing right now. Real items have this shape.',
 		lastSyncedAt: null,
 		detectedAt: now,
 		failureId: 'sample',
 		sample: true,
 	};
-}
-
-/** A body the trigger does not understand fails the poll before any state is written. */
-function checked<T>(ctx: IPollFunctions, parse: () => T): T {
-	try {
-		return parse();
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
-			description:
-				'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
-		});
-	}
 }
 
 export class OutlitTrigger implements INodeType {
@@ -59,7 +48,7 @@ export class OutlitTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ ($parameter["providers"] || []).length ? $parameter["providers"].join(", ") : "All integrations" }}',
-		description: 'Starts the workflow when an Outlit integration sync fails or recovers',
+		description: 'Starts the workflow when an Outlit integration sync fails or recovers, or an integration is connected or disconnected',
 		defaults: { name: 'Outlit Trigger' },
 		polling: true,
 		inputs: [],
@@ -81,6 +70,17 @@ export class OutlitTrigger implements INodeType {
 						name: 'Sync Recovered',
 						value: 'syncRecovered',
 						description: 'A failure seen earlier is gone',
+					},
+					{
+						name: 'Integration Connected',
+						value: 'integrationConnected',
+						description:
+							'An integration becomes connected, e.g. after the customer finishes a browser connection: the onboarding workflow goes on from here',
+					},
+					{
+						name: 'Integration Disconnected',
+						value: 'integrationDisconnected',
+						description: 'An integration stops being connected',
 					},
 				],
 				default: ['syncFailed'],
@@ -121,15 +121,21 @@ export class OutlitTrigger implements INodeType {
 		const now = new Date().toISOString();
 		// A manual run computes from scratch and never touches the stored state.
 		const staticData = manual ? undefined : this.getWorkflowStaticData('node');
+		const stored = normalizeState(staticData);
 
-		const rest = restCapabilities(wireFor(this, await readConnection.call(this)));
-		const listed = await rest.listIntegrations(false);
-		const integrations = checked(this, () => parseIntegrationList({ items: listed }));
+		const { observation, memory } = await observe(this, stored, Date.parse(now));
+		const integrations: ObservedIntegration[] =
+			observation.contract === 'rest' ? observation.integrations : observation.integrations.map(fromReadiness);
 		const details: Record<string, SyncDetails> = {};
 		// One at a time: only providers whose failure is new get here, and it spares the rate limit.
+		// Readiness has no per-model detail: a gateway failure is the integration itself.
 		for (const provider of providersNeedingDetails(staticData, integrations, { providers })) {
-			const body = await rest.syncStatus({ id: provider, name: provider });
-			details[provider] = checked(this, () => parseSyncStatus(body, provider));
+			if (observation.contract === 'tools') {
+				details[provider] = { syncs: [] };
+				continue;
+			}
+			const body = await observation.rest.syncStatus({ id: provider, name: provider });
+			details[provider] = parsed(this, () => parseSyncStatus(body, provider));
 		}
 
 		if (manual) {
@@ -143,13 +149,16 @@ export class OutlitTrigger implements INodeType {
 			providers,
 			fireOnExistingFailures: options.fireOnExistingFailures === true,
 			now,
+			contract: observation.contract,
+			restCheckedAt: memory.restCheckedAt,
 		});
 		// Written only once every request has succeeded: a failed poll leaves the state as it was.
 		// Unchanged state is not rewritten, so a quiet poll does not cost n8n a database write.
-		const stored = staticData as IDataObject;
-		const before = JSON.stringify(Object.keys(decision.state).map((key) => stored[key]));
+		const target = staticData as IDataObject;
+		const before = JSON.stringify(Object.keys(decision.state).map((key) => target[key]));
 		if (before !== JSON.stringify(Object.values(decision.state))) {
-			Object.assign(stored, decision.state);
+			for (const key of Object.keys(target)) if (!(key in decision.state)) delete target[key];
+			Object.assign(target, decision.state);
 		}
 		const items = decision.events as unknown as IDataObject[];
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;

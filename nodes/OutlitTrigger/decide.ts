@@ -61,7 +61,7 @@
  */
 import { findProvider } from '../Outlit/catalog/providers';
 
-export const TRIGGER_EVENTS = ['syncFailed', 'syncRecovered'] as const;
+export const TRIGGER_EVENTS = ['syncFailed', 'syncRecovered', 'integrationConnected', 'integrationDisconnected'] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 
 export const STATE_VERSION = 1;
@@ -104,6 +104,47 @@ export interface DecideOptions {
 	fireOnExistingFailures?: boolean;
 	/** ISO timestamp of this poll. */
 	now: string;
+	/** The contract this poll's observation came from (default 'rest'). */
+	contract?: 'rest' | 'tools';
+	/** Stored as is, for the node's Automatic rule. */
+	restCheckedAt?: string;
+}
+
+/** Gateway readiness values that count as connected (as Get Many's `connected` does). */
+export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
+/** The readiness that is a failure, and the one a failure recovers to. */
+export const FAILING_READINESS = 'requires_intervention';
+export const RECOVERED_READINESS = 'ready';
+
+/** One entry of the gateway's `outlit_get_integration_status`. */
+export interface ObservedReadiness {
+	provider: string;
+	name?: string | null;
+	category?: string | null;
+	status: string;
+}
+
+/**
+ * A gateway entry in the REST list's terms, so one decision logic serves both contracts: failing
+ * while `requires_intervention` (no model, no message: readiness has no detail).
+ */
+export function fromReadiness(entry: ObservedReadiness): ObservedIntegration {
+	return {
+		id: entry.provider,
+		name: entry.name ?? null,
+		category: entry.category ?? null,
+		status: entry.status,
+		// Readiness stands in for syncStatus: only requires_intervention matches the failure pattern.
+		syncStatus: entry.status,
+		errorMessage: null,
+	};
+}
+
+/** Whether a list entry (of either contract) counts as connected. */
+export function isConnectedEntry(integration: ObservedIntegration, contract: 'rest' | 'tools'): boolean {
+	return contract === 'tools'
+		? CONNECTED_READINESS.includes(String(integration.status))
+		: integration.status === 'connected';
 }
 
 /** Only what identifies a failure, what its recovery item reports, and when it was first seen. */
@@ -125,6 +166,12 @@ export interface TriggerState {
 	/** Watched ids at the last successful poll, sorted; null = all. */
 	scope: string[] | null;
 	providers: Record<string, StoredProvider>;
+	/** Watched ids connected at the last poll, sorted; absent in state from before these events. */
+	connected?: string[];
+	/** The contract the last poll used ('rest' when absent: state from before the gateway). */
+	contract?: 'rest' | 'tools';
+	/** While on the gateway in Automatic mode: when the REST routes were last asked (ISO). */
+	restCheckedAt?: string;
 }
 
 export interface TriggerItem {
@@ -145,7 +192,8 @@ export interface Decision {
 	state: TriggerState;
 }
 
-const FAILURE_PATTERN = /FAIL|ERROR/i;
+// FAIL / ERROR in REST's syncStatus; the gateway's readiness for a failure.
+const FAILURE_PATTERN = /FAIL|ERROR|REQUIRES_INTERVENTION/i;
 
 /** A string with visible text, else null. */
 function text(value: unknown): string | null {
@@ -295,6 +343,9 @@ export function normalizeState(raw: unknown): TriggerState {
 	const r = raw as Record<string, unknown>;
 	if (r.version !== STATE_VERSION || typeof r.seededAt !== 'string') return state;
 	state.seededAt = r.seededAt;
+	if (Array.isArray(r.connected) && r.connected.every(isProviderId)) state.connected = [...(r.connected as string[])];
+	if (r.contract === 'rest' || r.contract === 'tools') state.contract = r.contract;
+	if (typeof r.restCheckedAt === 'string') state.restCheckedAt = r.restCheckedAt;
 	state.scope =
 		Array.isArray(r.scope) && r.scope.every((id) => typeof id === 'string')
 			? [...(r.scope as string[])]
@@ -378,10 +429,14 @@ export function decide(
 ): Decision {
 	const p = plan(state, integrations, opts.providers);
 	const { now } = opts;
+	const contract = opts.contract ?? 'rest';
 	const wantFailed = opts.events.includes('syncFailed');
 	const wantRecovered = opts.events.includes('syncRecovered');
 	const events: TriggerItem[] = [];
 	const next: Record<string, StoredProvider> = {};
+	// A switch of contract changes how failures are identified (models vs readiness), not whether
+	// they are news: failures seen before the switch are taken over silently.
+	const switched = p.prev.seededAt !== null && (p.prev.contract ?? 'rest') !== contract;
 
 	for (const integration of p.tracked) {
 		const provider = integration.id;
@@ -403,7 +458,10 @@ export function decide(
 		});
 
 		if (!isFailingIntegration(integration)) {
-			if (old && wantRecovered) events.push(...old.failures.map((f) => recovered(f)));
+			// On the gateway a failure recovers when the integration is ready again; leaving it
+			// for not_connected is a disconnection (its own event), not a recovery.
+			const recovers = contract === 'rest' || integration.status === RECOVERED_READINESS;
+			if (old && wantRecovered && recovers) events.push(...old.failures.map((f) => recovered(f)));
 			continue;
 		}
 		const sig = signatureOf(integration);
@@ -418,11 +476,11 @@ export function decide(
 		const currentIds = new Set(current.map((f) => f.id));
 		const currentModels = new Set(current.map((f) => modelKey(f.model)));
 		const oldById = new Map((old?.failures ?? []).map((f) => [f.id, f]));
-		const silent = p.isNewlyWatched(provider) && opts.fireOnExistingFailures !== true;
+		const silent = (p.isNewlyWatched(provider) && opts.fireOnExistingFailures !== true) || (switched && old !== undefined);
 
 		for (const f of old?.failures ?? []) {
 			if (currentIds.has(f.id)) continue;
-			const replaced = f.model === null || currentModels.has(f.model);
+			const replaced = switched || f.model === null || currentModels.has(f.model);
 			if (replaced || !wantRecovered) continue;
 			const sync = body.syncs.find((s) => modelKey(s.model) === f.model);
 			events.push(recovered(f, sync));
@@ -467,11 +525,63 @@ export function decide(
 		next[id] = p.prev.providers[id];
 	}
 
+	const connected = connectionEvents(p, integrations, contract, opts, events);
+
 	// `prev` is a fresh copy (normalizeState), so the next state shares nothing with the input.
 	return {
 		events,
-		state: { version: STATE_VERSION, seededAt: p.prev.seededAt ?? now, scope: p.scope, providers: next },
+		state: {
+			version: STATE_VERSION,
+			seededAt: p.prev.seededAt ?? now,
+			scope: p.scope,
+			providers: next,
+			connected,
+			contract,
+			...(opts.restCheckedAt ? { restCheckedAt: opts.restCheckedAt } : {}),
+		},
 	};
+}
+
+/**
+ * integrationConnected / integrationDisconnected: fired once when a watched provider enters or
+ * leaves the connected set. The first poll (and state from before these events, or a provider that
+ * just became watched) only records who is connected. A provider missing from the list keeps its
+ * last known state. Returns the next connected set.
+ */
+function connectionEvents(
+	p: Plan,
+	integrations: readonly ObservedIntegration[],
+	contract: 'rest' | 'tools',
+	opts: DecideOptions,
+	events: TriggerItem[],
+): string[] {
+	const before = new Set(p.prev.connected ?? []);
+	const baseline = p.prev.connected !== undefined;
+	const listed = new Set(p.tracked.map((i) => i.id));
+	const now = new Set(p.tracked.filter((i) => isConnectedEntry(i, contract)).map((i) => i.id));
+	for (const id of before) {
+		const watched = p.scope === null || p.scope.includes(id);
+		if (watched && !listed.has(id)) now.add(id);
+	}
+	for (const integration of p.tracked) {
+		const id = integration.id;
+		if (!baseline || p.isNewlyWatched(id) || before.has(id) === now.has(id)) continue;
+		const event: TriggerEvent = now.has(id) ? 'integrationConnected' : 'integrationDisconnected';
+		if (!opts.events.includes(event)) continue;
+		events.push({
+			event,
+			provider: id,
+			name: displayName(integration),
+			category: displayCategory(integration),
+			model: null,
+			status: str(integration.status),
+			errorMessage: null,
+			lastSyncedAt: null,
+			detectedAt: opts.now,
+			failureId: `${idPart(id)}:${now.has(id) ? 'connected' : 'disconnected'}:${hash(opts.now)}`,
+		});
+	}
+	return [...now].sort(compare).slice(0, MAX_PROVIDERS);
 }
 
 /**

@@ -10,8 +10,8 @@ import {
 	type Contract,
 	type OutlitCapabilities,
 } from '../Outlit/transport';
-import { parseIntegrationList, parseReadinessList, type ObservedReadiness } from './validate';
-import type { ObservedIntegration } from './decide';
+import type { ObservedIntegration, ObservedReadiness } from './decide';
+import { parseIntegrationList, parseReadinessList } from './validate';
 
 /** How often a trigger that moved to the gateway asks the REST routes again. */
 export const REST_RECHECK_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,13 @@
  * checked, so additive API changes do not break it.
  */
 import { isJsonObject as isObject } from '../Outlit/transport';
-import { isProviderId, type ObservedIntegration, type ObservedSync, type SyncDetails } from './decide';
+import {
+	isProviderId,
+	type ObservedIntegration,
+	type ObservedReadiness,
+	type ObservedSync,
+	type SyncDetails,
+} from './decide';
 
 export class MalformedResponseError extends Error {
 	constructor(
@@ -77,14 +83,6 @@ export function parseSyncStatus(body: unknown, provider: string): SyncDetails {
 		};
 	});
 	return { syncs };
-}
-
-/** One entry of the gateway's `outlit_get_integration_status`, as the trigger reads it. */
-export interface ObservedReadiness {
-	provider: string;
-	name: string | null;
-	category: string | null;
-	status: string;
 }
 
 /** `outlit_get_integration_status {}`: `{ integrations: [{ provider, name, category, status }] }`. */
