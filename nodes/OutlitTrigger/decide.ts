@@ -158,6 +158,8 @@ export interface StoredFailure {
 export interface StoredProvider {
 	sig: string;
 	failures: StoredFailure[];
+	/** The contract that saw these failures ('rest' when absent). */
+	contract?: 'tools';
 }
 
 export interface TriggerState {
@@ -357,7 +359,7 @@ export function normalizeState(raw: unknown): TriggerState {
 		if (typeof e.sig !== 'string' || !Array.isArray(e.failures)) continue;
 		const failures = e.failures.map(readFailure);
 		if (failures.some((f) => f === undefined)) continue;
-		state.providers[id] = { sig: e.sig, failures: failures as StoredFailure[] };
+		state.providers[id] = { sig: e.sig, failures: failures as StoredFailure[], ...(e.contract === 'tools' ? { contract: 'tools' as const } : {}) };
 	}
 	return state;
 }
@@ -435,8 +437,9 @@ export function decide(
 	const events: TriggerItem[] = [];
 	const next: Record<string, StoredProvider> = {};
 	// A switch of contract changes how failures are identified (models vs readiness), not whether
-	// they are news: failures seen before the switch are taken over silently.
-	const switched = p.prev.seededAt !== null && (p.prev.contract ?? 'rest') !== contract;
+	// they are news: failures another contract saw are taken over silently. Per provider, because
+	// an entry kept while its provider was missing from the list may date from the other contract.
+	const switchedFrom = (old: StoredProvider | undefined) => old !== undefined && (old.contract ?? 'rest') !== contract;
 
 	for (const integration of p.tracked) {
 		const provider = integration.id;
@@ -476,7 +479,8 @@ export function decide(
 		const currentIds = new Set(current.map((f) => f.id));
 		const currentModels = new Set(current.map((f) => modelKey(f.model)));
 		const oldById = new Map((old?.failures ?? []).map((f) => [f.id, f]));
-		const silent = (p.isNewlyWatched(provider) && opts.fireOnExistingFailures !== true) || (switched && old !== undefined);
+		const switched = switchedFrom(old);
+		const silent = (p.isNewlyWatched(provider) && opts.fireOnExistingFailures !== true) || switched;
 
 		for (const f of old?.failures ?? []) {
 			if (currentIds.has(f.id)) continue;
@@ -511,7 +515,7 @@ export function decide(
 				});
 			}
 		}
-		next[provider] = { sig, failures: kept };
+		next[provider] = { sig, failures: kept, ...(contract === 'tools' ? { contract: 'tools' as const } : {}) };
 	}
 
 	// Watched providers the list did not return keep their entries (absence is not recovery).
