@@ -15,6 +15,7 @@ const TRIGGER_NODE = 'Outlit Trigger';
 const POLL_WAIT_MS = 150000;
 
 const listPolls = (sb) => sb.requests.filter((r) => r.method === 'GET' && r.path === '/api/integrations').length;
+const gatewayPolls = (sb) => sb.requests.filter((r) => r.tool === 'outlit_get_integration_status').length;
 
 async function waitForPoll(sb, after, what) {
 	return waitFor(what, () => listPolls(sb) > after, { timeoutMs: POLL_WAIT_MS, intervalMs: 250 });
@@ -103,6 +104,32 @@ async function runTriggerPhase(scope, { n8n, sb, duringFirstWait }) {
 			const all = ex.flatMap((e) => triggerItems(e).trigger.map((t) => t.failureId));
 			assertEqual(all.filter((id) => id === failureId).length, 1, 'first failure fired once in total');
 		});
+	});
+
+	// Outlit retires its REST routes: the Automatic credential's trigger moves to the gateway by
+	// itself, takes the two open failures over without firing them again, and fires a new one once.
+	sb.setConnected('hubspot', true);
+	sb.setSyncFailure('hubspot', 'HubspotDeal', 'Deal sync failed (e2e 3)');
+	sb.setContract('tools');
+	const beforeSwitch = gatewayPolls(sb);
+	await scope.time('trigger: wait for the first poll on the gateway', async () => {
+		await check('REST retired: the trigger moves to the gateway and fires only the new failure, once', async () => {
+			const ex = await waitForExecutions(n8n, 3, 'the third trigger execution (gateway)');
+			assert(gatewayPolls(sb) > beforeSwitch, 'the trigger asked the gateway');
+			assertEqual(ex.length, 3, 'executions');
+			const { trigger } = triggerItems(ex[2]);
+			assertEqual(trigger.map((t) => [t.event, t.provider, t.model, t.status]), [['syncFailed', 'hubspot', null, 'requires_intervention']], 'gateway execution items');
+			const s = (await staticDataOf(n8n.dbFile, WORKFLOW_ID))[`node:${TRIGGER_NODE}`];
+			assertEqual(s.contract, 'tools', 'stored contract');
+		});
+	});
+	await check('on the gateway a quiet poll is one request and re-fires nothing', async () => {
+		const before = gatewayPolls(sb);
+		const restBefore = listPolls(sb);
+		await waitFor('the next gateway poll', () => gatewayPolls(sb) > before, { timeoutMs: POLL_WAIT_MS, intervalMs: 250 });
+		await sleep(5000);
+		assertEqual((await executionsOf(n8n.dbFile, WORKFLOW_ID)).length, 3, 'executions');
+		assertEqual(listPolls(sb), restBefore, 'REST list requests while the gateway is remembered');
 	});
 	await n8n.stop();
 }
