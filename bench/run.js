@@ -30,7 +30,8 @@ const fmt = (ms) => `${ms.toFixed(3)} ms`;
 async function main() {
 	const sandbox = await startSandbox({ apiKeys: [KEY], connected: ['stripe', 'hubspot'] });
 	const h = createHarness({ nodes: [Outlit], credentials: [OutlitApi] });
-	const credentials = { outlitApi: { apiKey: KEY, baseUrl: sandbox.url } };
+	// The REST routes, so each node run and its raw counterpart make the same requests.
+	const credentials = { outlitApi: { apiKey: KEY, baseUrl: sandbox.url, api: 'rest' } };
 	const run = (parameters) => h.runNode({ type: 'outlit', parameters: { resource: 'integration', ...parameters }, credentials });
 	const raw = async (path) => {
 		const res = await request(`${sandbox.url}${path}`, { headers: { authorization: `Bearer ${KEY}` } });
@@ -41,6 +42,21 @@ async function main() {
 	const rawList = await time(RUNS, () => raw('/api/integrations?connectedOnly=false'));
 	const nodeList = await time(RUNS, () => run({ operation: 'getAll' }));
 	rows.push(['list: engine + node / raw undici', nodeList / rawList, `${fmt(nodeList)} vs ${fmt(rawList)}`]);
+
+	// The same on the tools gateway: one outlit_get_integration_status call each.
+	const toolsCredentials = { outlitApi: { ...credentials.outlitApi, api: 'tools' } };
+	const rawTools = await time(RUNS, async () => {
+		const res = await request(`${sandbox.url}/api/tools/call`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ tool: 'outlit_get_integration_status', input: {} }),
+		});
+		await res.body.json();
+	});
+	const nodeTools = await time(RUNS, () =>
+		h.runNode({ type: 'outlit', parameters: { resource: 'integration', operation: 'getAll' }, credentials: toolsCredentials }),
+	);
+	rows.push(['list on the gateway: engine + node / raw undici', nodeTools / rawTools, `${fmt(nodeTools)} vs ${fmt(rawTools)}`]);
 
 	const K = 5;
 	const intervalMs = 10;
@@ -63,7 +79,7 @@ async function main() {
 
 	let decideRatio = 'n/a (trigger not built)';
 	try {
-		const decide = require('../nodes/OutlitTrigger/decide');
+		const decide = require('../nodes/OutlitTrigger/decide.ts');
 		const list = (await (await request(`${sandbox.url}/api/integrations`, { headers: { authorization: `Bearer ${KEY}` } })).body.json()).items;
 		const state = decide.emptyState?.() ?? undefined;
 		const opts = { events: ['syncFailed', 'syncRecovered'], providers: [], now: new Date().toISOString() };
