@@ -23,7 +23,7 @@ function makeCanaries() {
 	};
 }
 
-const WRONG_CREDENTIAL = { id: 'OutlitWrongKey01', name: 'Outlit wrong key' };
+const WRONG_CREDENTIAL = { id: 'OutlitWrongKey01', name: 'Outlit wrong key', api: 'rest' };
 /** The same sandbox, one credential per contract choice (the default one is Automatic). */
 const REST_CREDENTIAL = { id: 'OutlitSandboxRst', name: 'Outlit sandbox (REST routes)', api: 'rest' };
 const TOOLS_CREDENTIAL = { id: 'OutlitSandboxTls', name: 'Outlit sandbox (tools gateway)', api: 'tools' };
