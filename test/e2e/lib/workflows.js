@@ -56,7 +56,7 @@ function opsSteps(c) {
 		['Disconnect Stripe', { operation: 'disconnect', provider: 'stripe' }],
 		['Disconnect Stripe ignored', { operation: 'disconnect', provider: 'stripe', options: { ignoreNotConnected: true } }],
 		['Disconnect Stripe error', { operation: 'disconnect', provider: 'stripe' }, { onError: 'continueRegularOutput' }],
-		['List with wrong key', { operation: 'getAll' }, { onError: 'continueRegularOutput', credentials: { outlitApi: WRONG_CREDENTIAL } }],
+		['List with wrong key', { operation: 'getAll' }, { onError: 'continueRegularOutput', credentials: { outlitApi: { id: WRONG_CREDENTIAL.id, name: WRONG_CREDENTIAL.name } } }],
 	];
 }
 
