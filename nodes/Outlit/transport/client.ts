@@ -34,7 +34,7 @@ function isGatewayStep(step: string): boolean {
 }
 
 function webApp(connection: OutlitConnection): string {
-	return `${connection.baseUrl}/integrations`;
+	return `${connection.shownUrl}/integrations`;
 }
 
 function unavailableError(wire: Wire, error: ContractUnavailable, itemIndex?: number): NodeApiError {

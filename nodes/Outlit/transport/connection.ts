@@ -26,6 +26,8 @@ export const API_CHOICES: readonly ApiChoice[] = ['auto', 'tools', 'rest'];
 export interface OutlitConnection {
 	/** Without trailing slashes, so paths can be appended. */
 	baseUrl: string;
+	/** The Base URL as messages may show it: without a user name or password. */
+	shownUrl: string;
 	api: ApiChoice;
 }
 
@@ -48,9 +50,13 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	}
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	let valid = false;
+	let shownUrl = '';
 	try {
 		const url = new URL(baseUrl);
 		valid = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+		url.username = '';
+		url.password = '';
+		shownUrl = url.toString().replace(/\/+$/, '');
 	} catch {
 		valid = false;
 	}
@@ -61,5 +67,5 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	}
 	// Credentials saved before the field existed have no `api`: they get the default.
 	const api = API_CHOICES.includes(credentials.api as ApiChoice) ? (credentials.api as ApiChoice) : 'auto';
-	return { baseUrl, api };
+	return { baseUrl, shownUrl, api };
 }

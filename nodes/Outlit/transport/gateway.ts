@@ -120,7 +120,7 @@ function unsafeUrlError(wire: Wire, problem: string, itemIndex?: number): NodeAp
 		{ statusCode: 200 },
 		{
 			message: `Outlit returned a connect URL this node will not use: ${problem}`,
-			description: `A connect URL must be https on the Base URL's origin (${wire.connection.baseUrl}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
+			description: `A connect URL must be https on the Base URL's origin (${wire.connection.shownUrl}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
 			itemIndex,
 		},
 	);

@@ -81,7 +81,7 @@ export async function sendOutlitRequest(
 				itemIndex,
 			});
 		}
-		throw outlitNetworkError(redactNode(ctx.getNode()), error, connection.baseUrl, itemIndex);
+		throw outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex);
 	}
 	return {
 		statusCode: response.statusCode,
