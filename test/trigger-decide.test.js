@@ -107,7 +107,7 @@ describe('seeding and firing once', () => {
 				errorMessage: 'token revoked',
 				lastSyncedAt: '2026-01-01T00:00:00Z',
 				detectedAt: at(1),
-				failureId: failureIdOf('stripe', 'StripeCustomer', '2026-01-01T00:00:00Z', 'token revoked'),
+				failureId: 'stripe:StripeCustomer:1d6zqnthgdy',
 			},
 		]);
 		expect(poll(r.state, failing, { fireOnExistingFailures: true, minute: 2 }).events).toEqual([]);
@@ -245,7 +245,7 @@ describe('changed failures', () => {
 		expect(a.events).toMatchObject([
 			{ event: 'syncFailed', model: null, status: 'ERROR', errorMessage: 'sync stalled', lastSyncedAt: null },
 		]);
-		expect(a.events[0].failureId).toBe(failureIdOf('hubspot', null, null, 'sync stalled'));
+		expect(a.events[0].failureId).toBe('hubspot:*:22nyetxphw7');
 		const named = {
 			list: listWith('FAILED', 'sync stalled'),
 			details: { hubspot: [sync('Contact', 'FAILED', null)] },
@@ -423,7 +423,8 @@ describe('state: purity, bounds, robustness', () => {
 	});
 
 	test('failure ids are stable for the same failure and differ when anything identifying changes', () => {
-		const id = failureIdOf('stripe', 'Customer', T0, 'boom');
+		// Pinned: stored state holds these ids, so any change to them re-fires every open failure.
+		const id = 'stripe:Customer:1w9gcxjfee8';
 		expect(failureIdOf('stripe', 'Customer', T0, 'boom')).toBe(id);
 		const others = [
 			failureIdOf('slack', 'Customer', T0, 'boom'),
@@ -474,7 +475,7 @@ describe('the tools gateway: readiness instead of sync detail', () => {
 				errorMessage: null,
 				lastSyncedAt: null,
 				detectedAt: at(1),
-				failureId: failureIdOf('stripe', null, null, null),
+				failureId: 'stripe:*:1fq5gg11a6u',
 			},
 		]);
 		expect(gw(r.state, [ready('stripe', 'requires_intervention'), ready('slack')], { minute: 2 }).events).toEqual([]);
@@ -583,5 +584,27 @@ describe('a switch of contract fires nothing already fired', () => {
 	test('restCheckedAt and contract survive normalizeState', () => {
 		const state = { version: 1, seededAt: T0, scope: null, providers: {}, connected: ['stripe'], contract: 'tools', restCheckedAt: T0 };
 		expect(normalizeState(state)).toEqual(state);
+	});
+});
+
+describe('a real restart: the stored state read by a second Node.js process', () => {
+	test('the other process computes the same failure ids and fires nothing already fired', () => {
+		const { execFileSync } = require('node:child_process');
+		const path = require('node:path');
+		const world = { list: [integration('stripe', 'FAILED', 'Card declined')], details: { stripe: [sync('StripeInvoice', 'FAILED', 'Card declined')] } };
+		const first = poll(poll(undefined, { list: [integration('stripe')] }, { minute: 0 }).state, world, { minute: 1 });
+		expect(first.events.map((e) => e.failureId)).toEqual(['stripe:StripeInvoice:uh0u1h969e']);
+		const script = `
+			require(${JSON.stringify(path.join(__dirname, 'support', 'register-ts'))});
+			const { decide, providersNeedingDetails } = require(${JSON.stringify(path.join(__dirname, '..', 'nodes', 'OutlitTrigger', 'decide.ts'))});
+			const [state, list, details] = JSON.parse(process.argv[1]);
+			const opts = { events: ['syncFailed', 'syncRecovered'], providers: [], now: '2026-01-01T00:05:00.000Z' };
+			const asked = providersNeedingDetails(state, list, opts);
+			const body = Object.fromEntries(asked.map((p) => [p, { syncs: details[p] }]));
+			const r = decide(state, list, body, opts);
+			process.stdout.write(JSON.stringify({ asked, events: r.events, ids: r.state.providers.stripe.failures.map((f) => f.id) }));
+		`;
+		const out = JSON.parse(execFileSync(process.execPath, ['-e', script, JSON.stringify([first.state, world.list, world.details])], { encoding: 'utf8', timeout: 30000 }));
+		expect(out).toEqual({ asked: [], events: [], ids: ['stripe:StripeInvoice:uh0u1h969e'] });
 	});
 });
