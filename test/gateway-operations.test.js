@@ -120,6 +120,13 @@ describe('Connect on the gateway', () => {
 		expect(Number.isNaN(Date.parse(item.expiresAt))).toBe(false);
 	});
 
+	test('a provider Outlit added after this release: by expression, its fields from Additional Config', async () => {
+		const r = await run({ operation: 'connect', provider: '={{ "Acme-CRM" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey": "acme_key_1"}' }, { continueOnFail: true });
+		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_1' } } }]);
+		// This sandbox does not know it, so Outlit's own 400 comes back readably.
+		expect(r.items[0].json).toMatchObject({ code: 'INVALID_TOOL_INPUT', httpCode: '400' });
+	});
+
 	test('browser Stripe is the oauth connection mode', async () => {
 		await run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' });
 		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'stripe', connectionMode: 'oauth' }]]);

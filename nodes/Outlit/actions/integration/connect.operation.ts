@@ -64,9 +64,10 @@ export const connect = defineOperation({
 	description: 'Connect a provider with credentials, or start a browser-auth session',
 	async run(itemIndex, api) {
 		const request = readConnectRequest(this, itemIndex);
-		const waits = request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex, false) === true;
+		const waitUntilConnected =
+			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex, false) === true;
 		// Read the wait settings first, so a bad interval fails before a session is created.
-		const wait = waits ? readWaitSettings(this, itemIndex) : undefined;
+		const wait = waitUntilConnected ? readWaitSettings(this, itemIndex) : undefined;
 		const result: IDataObject = { provider: request.provider.id, ...(await api.connect(request, itemIndex)) };
 		if (!wait || typeof result.sessionId !== 'string') return [result];
 		const outcome = await waitForSession(this, api, itemIndex, { sessionId: result.sessionId, ...wait });
