@@ -9,6 +9,7 @@
  * the gateway only when the integration is ready again), and a change of connection fires once.
  * Reproduce a failure with OUTLIT_MODEL_SEED=<seed>.
  */
+const { prng } = require('./support/prng');
 const { decide, providersNeedingDetails, fromReadiness } = require('../nodes/OutlitTrigger/decide.ts');
 
 const BASE_SEED = process.env.OUTLIT_MODEL_SEED ? Number(process.env.OUTLIT_MODEL_SEED) >>> 0 : 0x5eed2;
@@ -18,18 +19,8 @@ const TIME_LIMIT_MS = 90000; // a hang guard only
 const EVENTS = ['syncFailed', 'syncRecovered', 'integrationConnected', 'integrationDisconnected'];
 const POOL = ['hubspot', 'mixpanel', 'pylon', 'stripe'];
 const MINUTES = Array.from({ length: MAX_POLLS }, (_, i) => new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
-const { imul, floor } = Math;
+const { floor } = Math;
 
-function prng(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = imul(t ^ (t >>> 15), t | 1);
-		t ^= t + imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const pick = (rand, list) => list[floor(rand() * list.length)];
 
 // ---------------------------------------------------------------- the world, and its two views

@@ -12,6 +12,7 @@
  * not expect (a repeat of a failure already fired, or anything extra). Both must be 0.
  * Reproduce a failure with OUTLIT_MODEL_SEED=<seed printed in the message>.
  */
+const { prng } = require('./support/prng');
 const { decide, providersNeedingDetails } = require('../nodes/OutlitTrigger/decide.ts');
 
 const BASE_SEED = process.env.OUTLIT_MODEL_SEED
@@ -24,19 +25,8 @@ const TIME_LIMIT_MS = 90000; // a hang guard only (the run takes ~4 s of CPU); j
 const MINUTES = Array.from({ length: MAX_POLLS }, (_, i) => new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
 
 // Globals bound once: jest's sandboxed global makes each lookup costly in these hot loops.
-const { imul, floor } = Math;
+const { floor } = Math;
 
-// mulberry32: small, seedable, good enough for test data.
-function prng(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = imul(t ^ (t >>> 15), t | 1);
-		t ^= t + imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const POOL = ['acme', 'hubspot', 'pylon', 'slack', 'stripe']; // acme: an id the catalog lacks
 const MODELS = ['Contact', 'Customer', 'Invoice'];

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	ContractUnavailable,
+	contractUnavailableError,
 	gatewayCapabilities,
 	readConnection,
 	restCapabilities,
@@ -27,23 +28,6 @@ export interface ContractMemory {
 export type Observation =
 	| { contract: 'rest'; integrations: ObservedIntegration[]; rest: OutlitCapabilities }
 	| { contract: 'tools'; integrations: ObservedReadiness[] };
-
-function retiredError(ctx: IPollFunctions, error: ContractUnavailable): NodeApiError {
-	const rest = error.contract === 'rest';
-	return new NodeApiError(
-		ctx.getNode(),
-		{ statusCode: error.statusCode },
-		{
-			message: rest
-				? `Outlit's REST integration routes did not answer (${error.statusCode}): they may be retired`
-				: `This Outlit server has no tools gateway (${error.statusCode})`,
-			description: rest
-				? 'Set "API" in the Outlit credential to Automatic or Tools Gateway. The trigger keeps its state and retries at the next poll.'
-				: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL. The trigger keeps its state and retries at the next poll.',
-			httpCode: String(error.statusCode),
-		},
-	);
-}
 
 /** A body the trigger does not understand fails the poll before any state is written. */
 export function parsed<T>(ctx: IPollFunctions, parse: () => T): T {
@@ -76,11 +60,11 @@ export async function observe(
 	const fromRest = async (): Promise<Observation> => ({ contract: 'rest', integrations: await restList(ctx, rest), rest });
 	const fromTools = async (): Promise<Observation> => ({ contract: 'tools', integrations: await toolsList(ctx, tools) });
 
-	if (connection.api === 'rest') return { observation: await explained(ctx, fromRest), memory: { contract: 'rest' } };
-	if (connection.api === 'tools') return { observation: await explained(ctx, fromTools), memory: { contract: 'tools' } };
+	if (connection.api === 'rest') return { observation: await explained(ctx, connection.shownUrl, fromRest), memory: { contract: 'rest' } };
+	if (connection.api === 'tools') return { observation: await explained(ctx, connection.shownUrl, fromTools), memory: { contract: 'tools' } };
 	const checked = memory.restCheckedAt ? Date.parse(memory.restCheckedAt) : NaN;
 	if (memory.contract === 'tools' && Number.isFinite(checked) && now - checked < REST_RECHECK_MS) {
-		return { observation: await explained(ctx, fromTools), memory };
+		return { observation: await explained(ctx, connection.shownUrl, fromTools), memory };
 	}
 	const viaRest = await fromRest().then(
 		(observation) => ({ observation }),
@@ -88,21 +72,21 @@ export async function observe(
 	);
 	if ('observation' in viaRest) return { observation: viaRest.observation, memory: { contract: 'rest' } };
 	if (!(viaRest.error instanceof ContractUnavailable && viaRest.error.contract === 'rest')) {
-		throw asPollError(ctx, viaRest.error);
+		throw asPollError(ctx, viaRest.error, connection.shownUrl);
 	}
-	const observation = await explained(ctx, fromTools);
+	const observation = await explained(ctx, connection.shownUrl, fromTools);
 	return { observation, memory: { contract: 'tools', restCheckedAt: new Date(now).toISOString() } };
 }
 
 /** Runs one contract's list; a contract that does not answer becomes a readable error. */
-async function explained(ctx: IPollFunctions, list: () => Promise<Observation>): Promise<Observation> {
+async function explained(ctx: IPollFunctions, shownUrl: string, list: () => Promise<Observation>): Promise<Observation> {
 	return await list().catch((error: unknown) => {
-		throw asPollError(ctx, error);
+		throw asPollError(ctx, error, shownUrl);
 	});
 }
 
-function asPollError(ctx: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof ContractUnavailable) return retiredError(ctx, error);
+function asPollError(ctx: IPollFunctions, error: unknown, shownUrl: string): NodeApiError | NodeOperationError {
+	if (error instanceof ContractUnavailable) return contractUnavailableError(ctx.getNode(), error, shownUrl);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error));
 }

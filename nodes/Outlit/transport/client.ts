@@ -8,6 +8,7 @@ import {
 	type OutlitCapabilities,
 } from './capabilities';
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
+import { contractUnavailableError } from './errors';
 import { gatewayCapabilities } from './gateway';
 import { sendOutlitRequest, type RequestSettings } from './http';
 import { restCapabilities } from './rest';
@@ -35,24 +36,6 @@ function isGatewayStep(step: string): boolean {
 
 function webApp(connection: OutlitConnection): string {
 	return `${connection.shownUrl}/integrations`;
-}
-
-function unavailableError(wire: Wire, error: ContractUnavailable, itemIndex?: number): NodeApiError {
-	const rest = error.contract === 'rest';
-	return new NodeApiError(
-		wire.node,
-		{ statusCode: error.statusCode },
-		{
-			message: rest
-				? `Outlit's REST integration routes did not answer (${error.statusCode}): they may be retired`
-				: `This Outlit server has no tools gateway (${error.statusCode})`,
-			description: rest
-				? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${webApp(wire.connection)}.`
-				: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
-			httpCode: String(error.statusCode),
-			itemIndex,
-		},
-	);
 }
 
 function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number): NodeApiError {
@@ -123,7 +106,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 				if (error instanceof ContractUnavailable) {
 					if (contract === 'tools') gatewayMissing = true;
 					if (i < order.length - 1) continue;
-					throw unavailableError(w, error, itemIndex);
+					throw contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex);
 				}
 				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
 				throw asN8nError(w, error, itemIndex);

@@ -274,6 +274,33 @@ export function outlitNetworkError(
 	);
 }
 
+/**
+ * One of Outlit's two APIs does not answer on this server (retired REST routes, or no gateway):
+ * what to set in the credential, and where to do what only the web app does now.
+ */
+export function contractUnavailableError(
+	node: INode,
+	error: { contract: 'rest' | 'tools'; statusCode: number },
+	shownUrl: string,
+	itemIndex?: number,
+): NodeApiError {
+	const rest = error.contract === 'rest';
+	return new NodeApiError(
+		node,
+		{ statusCode: error.statusCode },
+		{
+			message: rest
+				? `Outlit's REST integration routes did not answer (${error.statusCode}): they may be retired`
+				: `This Outlit server has no tools gateway (${error.statusCode})`,
+			description: rest
+				? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${shownUrl}/integrations.`
+				: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
+			httpCode: String(error.statusCode),
+			itemIndex,
+		},
+	);
+}
+
 /** A 2xx whose body is not a JSON object: the Base URL probably points at something else. */
 export function notJsonError(node: INode, response: OutlitResponse, itemIndex?: number): NodeApiError {
 	return new NodeApiError(

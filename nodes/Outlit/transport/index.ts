@@ -10,7 +10,7 @@ export {
 	type OutlitContext,
 } from './connection';
 export { sendOutlitRequest, isJsonObject, parseBody, type RequestSettings, type OutlitResponse } from './http';
-export { retryAfterMs, isTransientStatus, transientInfo, markTransient } from './errors';
+export { retryAfterMs, isTransientStatus, transientInfo, markTransient, contractUnavailableError } from './errors';
 export { createOutlitClient, wireFor } from './client';
 export { restCapabilities, isRetiredRoute, REST_ROUTES } from './rest';
 export { gatewayCapabilities, CONNECTED_READINESS, TOOLS, TOOLS_PATH } from './gateway';
