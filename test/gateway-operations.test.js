@@ -8,13 +8,14 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const Ajv2020 = require('ajv/dist/2020');
+const { reference } = require('./support/reference');
 const addFormats = require('ajv-formats');
 const { outlitEnvironment, leakedCanaries, CANARY } = require('./support/outlit');
 
 const env = outlitEnvironment({}, { api: 'tools' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const OPENAPI = path.join(__dirname, '..', '..', 'shared', 'reference', 'outlit-tools', 'openapi.json');
+const OPENAPI = reference('outlit-tools', 'openapi.json');
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(JSON.parse(fs.readFileSync(OPENAPI, 'utf8')), 'tools');

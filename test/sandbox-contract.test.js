@@ -5,6 +5,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { REFERENCE_DIR } = require('./support/reference');
 const { startSandbox } = require('./sandbox');
 const { sandboxClient } = require('./sandbox/client');
 const {
@@ -58,7 +59,7 @@ async function expectInvalid(method, path, opts, pathOfIssue) {
 
 describe('contract file', () => {
 	// ../shared beside the repository holds the project's reference; CI has it, and so must any run.
-	const REFERENCE = path.join(__dirname, '..', '..', 'shared', 'reference');
+	const REFERENCE = REFERENCE_DIR;
 	test.each([
 		['outlit-openapi.json', 'outlit-openapi.json'],
 		['outlit-integration-routes.md', 'outlit-integration-routes.md'],
@@ -148,7 +149,7 @@ describe('authentication', () => {
 	});
 
 	test('POST /api/validate-api-key in the gateway era adds the grants (apiKeyValidationSuccessSchema)', async () => {
-		const contracts = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'shared', 'reference', 'outlit-tools', 'contracts.json'), 'utf8'));
+		const contracts = JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, 'outlit-tools', 'contracts.json'), 'utf8'));
 		const Ajv2020 = require('ajv/dist/2020');
 		const ajv = new Ajv2020({ strict: false });
 		require('ajv-formats')(ajv);

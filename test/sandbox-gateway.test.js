@@ -7,11 +7,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const Ajv2020 = require('ajv/dist/2020');
+const { reference } = require('./support/reference');
 const addFormats = require('ajv-formats');
 const { startSandbox } = require('./sandbox');
 const { sandboxClient } = require('./sandbox/client');
 
-const OPENAPI = path.join(__dirname, '..', '..', 'shared', 'reference', 'outlit-tools', 'openapi.json');
+const OPENAPI = reference('outlit-tools', 'openapi.json');
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(JSON.parse(fs.readFileSync(OPENAPI, 'utf8')), 'tools');
