@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
 import { redactNode } from '../shared/redact';
 import {
 	ContractUnavailable,
@@ -31,7 +32,7 @@ const PLAN: Record<Method, { first: Contract; fallback?: Contract }> = {
 
 /** Setup steps the gateway has no tool for stay on REST. */
 function isGatewayStep(step: string): boolean {
-	return step === 'mappings' || step === 'mixpanelMapping';
+	return step === 'mappings' || step === MIXPANEL_MAPPING_STEP;
 }
 
 function webApp(connection: OutlitConnection): string {
