@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { integrationOperations, integrationProperties } from './actions/integration';
+import { retryProperties } from './actions/retrySettings';
 import { loadOptions } from './methods/loadOptions';
 import { BASE_URL_EXPRESSION } from './transport';
 
@@ -37,6 +38,7 @@ export class Outlit implements INodeType {
 				default: 'integration',
 			},
 			...integrationProperties,
+			...retryProperties,
 		],
 	};
 

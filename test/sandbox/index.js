@@ -15,7 +15,8 @@ const HOST = '127.0.0.1';
 /**
  * @param {{ port?: number, apiKeys?: string[], connected?: string[], plan?: string,
  *   connectionLimit?: number, autoCompleteAfterPolls?: number, contract?: 'both'|'tools'|'rest',
- *   legacyGateway?: boolean, unknownSession?: '404'|'400'|'expired', grants?: string[] }} [options]
+ *   legacyGateway?: boolean, unknownSession?: '404'|'400'|'expired', grants?: string[],
+ *   rateLimit?: { perSecond: number, burst?: number } }} [options]
  */
 async function startSandbox(options = {}) {
 	const state = new SandboxState(options);
@@ -62,6 +63,8 @@ async function startSandbox(options = {}) {
 		setHandoffUrl: (template) => state.setHandoffUrl(template),
 		readiness: (provider) => state.readiness(provider),
 		injectFault: (fault) => state.injectFault(fault),
+		/** Answers let through and refused (429) since the last reset, when a rate limit is set. */
+		rateLimitCounts: () => (state.limiter ? { allowed: state.limiter.allowed, limited: state.limiter.limited } : undefined),
 		clearFaults: () => {
 			state.faults = [];
 		},

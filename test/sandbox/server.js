@@ -111,6 +111,20 @@ function createServer(state) {
 			const gatewayEra = path === '/api/validate-api-key' && state.contract !== 'rest';
 			return send(res, 401, gatewayEra ? { valid: false, error: 'Invalid credentials' } : { error: 'Invalid credentials' });
 		}
+		// The rate limit counts authenticated calls only, per key, before anything else answers.
+		const limit = state.limiter?.take(key);
+		if (limit) {
+			const original = res.writeHead.bind(res);
+			res.writeHead = (status, headers) => original(status, { ...limit.headers, ...headers });
+		}
+		if (limit && !limit.allowed) {
+			if (gateway) {
+				const resetAt = Date.now() + Math.ceil(limit.retryAfterMs);
+				const e = gatewayError(429, 'TOOL_GATEWAY_ERROR', 'Rate limit exceeded', { resetAt });
+				return send(res, e.status, e.body);
+			}
+			return send(res, 429, { error: 'Rate limit exceeded' }, { 'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))) });
+		}
 		const fault = state.takeFault(method, path, tool);
 		if (fault && (await serveFault(res, fault))) return;
 

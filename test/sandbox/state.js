@@ -9,6 +9,7 @@ const { gatewayProviderIds } = require('./contract');
 const { ORG_ID, DEFAULT_API_KEY, SYNC_MODELS, GATEWAY_ONLY } = require('./fixtures');
 const { byExactId } = require('./validate');
 const faults = require('./faults');
+const { RateLimiter, rateLimitProblem } = require('./rate-limit');
 
 const CONTRACTS = ['both', 'tools', 'rest'];
 const UNKNOWN_SESSION_ANSWERS = ['404', '400', 'expired'];
@@ -61,7 +62,10 @@ function normalizeScenario(o) {
 	const grants = o.grants ?? INTEGRATION_GRANTS;
 	if (!Array.isArray(grants) || !grants.every((g) => typeof g === 'string'))
 		throw new SandboxError('grants must be an array of strings');
+	const rateLimit = o.rateLimit ?? undefined;
+	if (rateLimit !== undefined && rateLimitProblem(rateLimit)) throw new SandboxError(rateLimitProblem(rateLimit));
 	return {
+		rateLimit: rateLimit && { ...rateLimit },
 		connected: [...connected],
 		plan: o.plan ?? 'free',
 		connectionLimit: nonNegativeInt(o.connectionLimit, 'connectionLimit') ?? 5,
@@ -98,6 +102,7 @@ class SandboxState {
 		this.setupRuns = [];
 		this.faults = [];
 		this.requests = [];
+		this.limiter = scenario.rateLimit ? new RateLimiter(scenario.rateLimit) : undefined;
 		for (const id of scenario.connected) this.connect(id);
 	}
 

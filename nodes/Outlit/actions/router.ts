@@ -2,21 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { asNodeError, errorItem } from '../shared/errors';
 import { pause } from '../shared/sleep';
-import { createOutlitClient, type OutlitCapabilities } from '../transport';
+import { createOutlitClient, type OutlitClient } from '../transport';
 import { readRequestOptions } from './requestOptions';
+import { readRetryPolicy } from './retrySettings';
 
 /** What an operation does for one input item: its output JSONs, or a thrown n8n error. */
-export type ItemRun = (this: IExecuteFunctions, itemIndex: number, api: OutlitCapabilities) => Promise<IDataObject[]>;
+export type ItemRun = (this: IExecuteFunctions, itemIndex: number, api: OutlitClient) => Promise<IDataObject[]>;
 
 /**
  * The one execution rule for every operation: item by item, with n8n's Request Options
- * (batching, timeout, proxy, SSL) applied, pairedItem on every output, and Continue On Fail
+ * (batching, timeout, proxy, SSL) and the node's retry settings applied, pairedItem on every output, and Continue On Fail
  * turning an item's error into an error item while the others go on.
  */
 export async function runForEachItem(this: IExecuteFunctions, run: ItemRun): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const { settings, batching } = readRequestOptions(this);
-	const api = createOutlitClient(this, settings);
+	const api = createOutlitClient(this, { ...settings, retry: readRetryPolicy(this) });
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		if (batching && itemIndex > 0 && itemIndex % batching.size === 0) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
-import { transientInfo, type OutlitCapabilities, type SessionState } from '../transport';
+import { transientInfo, type OutlitClient, type SessionState } from '../transport';
 import { asNodeError } from './errors';
 import { pause, throwIfCancelled } from './sleep';
 
@@ -34,10 +34,12 @@ function providerName(id: unknown): string {
  */
 export async function waitForSession(
 	ctx: IExecuteFunctions,
-	api: OutlitCapabilities,
+	client: OutlitClient,
 	itemIndex: number,
 	settings: WaitSettings,
 ): Promise<IDataObject> {
+	// The polls retry by this loop's rule, bounded by the deadline, not by the transport's.
+	const api = client.withoutRetries();
 	const { sessionId, intervalMs, timeoutMs } = settings;
 	const started = Date.now();
 	const deadline = started + timeoutMs;

@@ -11,7 +11,7 @@ import {
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
 import { contractUnavailableError } from './errors';
 import { gatewayCapabilities } from './gateway';
-import { sendOutlitRequest, type RequestSettings } from './http';
+import { sendOutlitRequest, type Pacer, type RequestSettings } from './http';
 import { restCapabilities } from './rest';
 import type { Wire } from './wire';
 
@@ -58,12 +58,22 @@ function asN8nError(wire: Wire, error: unknown, itemIndex?: number): NodeApiErro
 }
 
 /** A sender bound to one connection, for the implementations (the trigger uses them directly). */
-export function wireFor(ctx: OutlitContext, connection: OutlitConnection, settings: RequestSettings = {}): Wire {
+export function wireFor(
+	ctx: OutlitContext,
+	connection: OutlitConnection,
+	settings: RequestSettings = {},
+	pacer?: Pacer,
+): Wire {
 	return {
 		connection,
 		node: redactNode(ctx.getNode()),
-		send: async (request, itemIndex) => await sendOutlitRequest(ctx, connection, request, settings, itemIndex),
+		send: async (request, itemIndex) => await sendOutlitRequest(ctx, connection, request, settings, itemIndex, pacer),
 	};
+}
+
+/** The client, plus a view of it whose calls never retry (for loops that retry by their own rule). */
+export interface OutlitClient extends OutlitCapabilities {
+	withoutRetries(): OutlitCapabilities;
 }
 
 /**
@@ -72,14 +82,16 @@ export function wireFor(ctx: OutlitContext, connection: OutlitConnection, settin
  * one of them. A server found without a gateway is remembered for the rest of the execution, so
  * in steady state Automatic costs no extra request.
  */
-export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings = {}): OutlitCapabilities {
+export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings = {}): OutlitClient {
 	let connection: OutlitConnection | undefined;
 	let gatewayMissing = false;
+	// One pace for the whole execution: Outlit's allowance is per key, not per item.
+	const pacer: Pacer = { nextAt: 0 };
 
-	async function wire(): Promise<Wire> {
+	async function wire(retries: boolean): Promise<Wire> {
 		// Read once per execution; a credential error is raised again for every item.
 		connection ??= await readConnection.call(ctx);
-		return wireFor(ctx, connection, settings);
+		return wireFor(ctx, connection, retries ? settings : { ...settings, retry: undefined }, pacer);
 	}
 
 	/** The contracts to try, in order, for one call. */
@@ -95,9 +107,10 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		method: Method,
 		itemIndex: number | undefined,
 		call: (impl: OutlitCapabilities) => Promise<T>,
-		gatewayStep = true,
+		gatewayStep: boolean,
+		retries: boolean,
 	): Promise<T> {
-		const w = await wire();
+		const w = await wire(retries);
 		const order = contractsFor(w.connection.api, method, gatewayStep);
 		for (let i = 0; ; i++) {
 			const contract = order[i];
@@ -115,18 +128,24 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		}
 	}
 
-	return {
-		listIntegrations: async (connectedOnly, i) =>
-			await run('listIntegrations', i, async (c) => await c.listIntegrations(connectedOnly, i)),
-		getCapabilities: async (providerId, i) =>
-			await run('getCapabilities', i, async (c) => await c.getCapabilities(providerId, i)),
-		connect: async (request, i) => await run('connect', i, async (c) => await c.connect(request, i)),
-		continueSetup: async (request, i) => await run('continueSetup', i, async (c) => await c.continueSetup(request, i)),
-		sessionStatus: async (sessionId, i) => await run('sessionStatus', i, async (c) => await c.sessionStatus(sessionId, i)),
-		disconnect: async (provider, ignore, i) =>
-			await run('disconnect', i, async (c) => await c.disconnect(provider, ignore, i)),
-		syncStatus: async (provider, i) => await run('syncStatus', i, async (c) => await c.syncStatus(provider, i)),
-		setupStep: async (request, i) =>
-			await run('setupStep', i, async (c) => await c.setupStep(request, i), isGatewayStep(request.step)),
-	};
+	function capabilities(retries: boolean): OutlitCapabilities {
+		const via = <T>(method: Method, i: number | undefined, call: (c: OutlitCapabilities) => Promise<T>, gatewayStep = true) =>
+			run(method, i, call, gatewayStep, retries);
+		return {
+			listIntegrations: async (connectedOnly, i) =>
+				await via('listIntegrations', i, async (c) => await c.listIntegrations(connectedOnly, i)),
+			getCapabilities: async (providerId, i) =>
+				await via('getCapabilities', i, async (c) => await c.getCapabilities(providerId, i)),
+			connect: async (request, i) => await via('connect', i, async (c) => await c.connect(request, i)),
+			continueSetup: async (request, i) => await via('continueSetup', i, async (c) => await c.continueSetup(request, i)),
+			sessionStatus: async (sessionId, i) => await via('sessionStatus', i, async (c) => await c.sessionStatus(sessionId, i)),
+			disconnect: async (provider, ignore, i) =>
+				await via('disconnect', i, async (c) => await c.disconnect(provider, ignore, i)),
+			syncStatus: async (provider, i) => await via('syncStatus', i, async (c) => await c.syncStatus(provider, i)),
+			setupStep: async (request, i) =>
+				await via('setupStep', i, async (c) => await c.setupStep(request, i), isGatewayStep(request.step)),
+		};
+	}
+
+	return { ...capabilities(true), withoutRetries: () => capabilities(false) };
 }

@@ -243,7 +243,7 @@ export function gatewayApiError(
 }
 
 /** The system error code (ECONNREFUSED, ETIMEDOUT…), wherever n8n's wrapping put it. */
-function errorCode(error: unknown): string | undefined {
+export function networkErrorCode(error: unknown): string | undefined {
 	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
 		if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
 		e = e.cause as typeof e;
@@ -258,7 +258,7 @@ export function outlitNetworkError(
 	baseUrl: string,
 	itemIndex?: number,
 ): NodeApiError {
-	const reason = errorCode(error) ?? 'no response';
+	const reason = networkErrorCode(error) ?? 'no response';
 	return markTransient(
 		new NodeApiError(
 			node,

@@ -28,6 +28,9 @@ export const TOOLS = {
 
 type Tool = (typeof TOOLS)[keyof typeof TOOLS];
 
+/** Tools that only read: safe to call again after any transient failure. */
+const READ_TOOLS: readonly Tool[] = [TOOLS.capabilities, TOOLS.status, TOOLS.setupStatus];
+
 /** Readiness values that mean the integration is connected (Outlit's CLI counts these as set up). */
 export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
 
@@ -37,7 +40,10 @@ type ToolResult = { body: IDataObject } | { failure: NodeApiError; code?: string
 
 /** One gateway call; an error envelope comes back as a readable NodeApiError with its code. */
 async function callTool(wire: Wire, tool: Tool, input: IDataObject, itemIndex?: number): Promise<ToolResult> {
-	const response = await wire.send({ method: 'POST', path: TOOLS_PATH, body: { tool, input } }, itemIndex);
+	const response = await wire.send(
+		{ method: 'POST', path: TOOLS_PATH, body: { tool, input }, idempotent: READ_TOOLS.includes(tool) },
+		itemIndex,
+	);
 	if (response.statusCode >= 400) {
 		// No envelope on a 404/405: the server has no gateway at all.
 		if ((response.statusCode === 404 || response.statusCode === 405) && !isGatewayEnvelope(response.body)) {

@@ -1,15 +1,30 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { redactNode } from '../shared/redact';
+import { pause } from '../shared/sleep';
 import { CREDENTIAL_TYPE, type OutlitConnection, type OutlitContext } from './connection';
-import { outlitNetworkError } from './errors';
+import { networkErrorCode, outlitNetworkError } from './errors';
+import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
 
 /** What n8n's Request Options setting asks of every request (timeout, proxy, certificates). */
 export interface RequestSettings {
 	timeout?: number;
 	proxy?: IHttpRequestOptions['proxy'];
 	skipSslCertificateValidation?: boolean;
+	/** Retry Transient Errors / Max Retry Wait; no retries when absent. */
+	retry?: RetryPolicy;
+}
+
+/** When the next request may go, after Outlit said the allowance is used up. Shared per execution. */
+export interface Pacer {
+	nextAt: number;
 }
 
 export interface WireRequest {
@@ -17,6 +32,8 @@ export interface WireRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** A read, safe to send again after any transient failure (writes retry only when not done). */
+	idempotent?: boolean;
 }
 
 /** A response whatever its status: callers decide what an error status means. */
@@ -41,9 +58,17 @@ export function isJsonObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** An abortable pause where the context has a cancel signal (executions), a plain one elsewhere. */
+async function waitMs(ctx: OutlitContext, ms: number, itemIndex?: number): Promise<void> {
+	if (ms <= 0) return;
+	if ('getExecutionCancelSignal' in ctx) await pause(ctx as IExecuteFunctions, itemIndex ?? 0, ms);
+	else await sleep(ms);
+}
+
 /**
- * The package's only HTTP call. Status errors come back as responses; a failure to get an answer
- * throws a NodeApiError that names the Base URL but never the request (its headers carry the key).
+ * The package's only HTTP call, with the retries of RequestSettings.retry. Status errors come back
+ * as responses; a failure to get an answer throws a NodeApiError that names the Base URL but never
+ * the request (its headers carry the key).
  */
 export async function sendOutlitRequest(
 	ctx: OutlitContext,
@@ -51,7 +76,29 @@ export async function sendOutlitRequest(
 	request: WireRequest,
 	settings: RequestSettings = {},
 	itemIndex?: number,
+	pacer?: Pacer,
 ): Promise<OutlitResponse> {
+	return await withRetries(
+		request,
+		settings.retry,
+		async () => {
+			if (pacer) await waitMs(ctx, pacer.nextAt - Date.now(), itemIndex);
+			const sentAt = Date.now();
+			const result = await attemptOnce(ctx, connection, request, settings, itemIndex);
+			if (pacer && result.response) pacer.nextAt = sentAt + paceMs(result.response.headers);
+			return result;
+		},
+		async (ms) => await waitMs(ctx, ms, itemIndex),
+	);
+}
+
+async function attemptOnce(
+	ctx: OutlitContext,
+	connection: OutlitConnection,
+	request: WireRequest,
+	settings: RequestSettings,
+	itemIndex?: number,
+): Promise<Attempt> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,
@@ -81,11 +128,16 @@ export async function sendOutlitRequest(
 				itemIndex,
 			});
 		}
-		throw outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex);
+		return {
+			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex),
+			networkCode: networkErrorCode(error),
+		};
 	}
 	return {
-		statusCode: response.statusCode,
-		headers: (response.headers ?? {}) as Record<string, unknown>,
-		body: parseBody(response.body),
+		response: {
+			statusCode: response.statusCode,
+			headers: (response.headers ?? {}) as Record<string, unknown>,
+			body: parseBody(response.body),
+		},
 	};
 }

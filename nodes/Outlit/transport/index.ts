@@ -11,7 +11,8 @@ export {
 } from './connection';
 export { sendOutlitRequest, isJsonObject, parseBody, type RequestSettings, type OutlitResponse } from './http';
 export { retryAfterMs, isTransientStatus, transientInfo, markTransient, contractUnavailableError } from './errors';
-export { createOutlitClient, wireFor } from './client';
+export { createOutlitClient, wireFor, type OutlitClient } from './client';
+export { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from './retry';
 export { restCapabilities, isRetiredRoute, REST_ROUTES } from './rest';
 export { gatewayCapabilities, CONNECTED_READINESS, TOOLS, TOOLS_PATH } from './gateway';
 export {

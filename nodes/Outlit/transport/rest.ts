@@ -44,7 +44,8 @@ async function send(
 	request: { qs?: IDataObject; body?: IDataObject },
 	itemIndex?: number,
 ): Promise<OutlitResponse> {
-	const response = await wire.send({ ...REST_ROUTES[route], ...request }, itemIndex);
+	const { method, path } = REST_ROUTES[route];
+	const response = await wire.send({ method, path, ...request, idempotent: method === 'GET' }, itemIndex);
 	if (isRetiredRoute(response)) throw new ContractUnavailable('rest', response.statusCode);
 	return response;
 }

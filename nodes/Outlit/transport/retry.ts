@@ -1,0 +1,119 @@
+import { bodyObject, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
+import type { OutlitResponse, WireRequest } from './http';
+
+/** The node's "Retry Transient Errors" and "Max Retry Wait" settings. */
+export interface RetryPolicy {
+	enabled: boolean;
+	/** Total time one request may spend waiting between attempts. */
+	maxWaitMs: number;
+}
+
+export const DEFAULT_MAX_RETRY_WAIT_S = 60;
+
+/** A hard stop on attempts, whatever the server asks: every loop is bounded. */
+export const MAX_ATTEMPTS = 12;
+
+const BASE_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 8_000;
+
+/** 429 and 503 say the request was not carried out, so even a write may be sent again. */
+const NOT_DONE = [429, 503];
+
+/** Network errors raised before a connection existed: the request cannot have reached Outlit. */
+const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+/**
+ * Whether an error answer is worth another attempt. Reads retry every transient answer; a write
+ * retries only when the answer says it was not done, so nothing that may have taken effect is
+ * sent twice. The gateway's `retryable: false` always wins.
+ */
+export function shouldRetryResponse(response: OutlitResponse, request: WireRequest): boolean {
+	const { statusCode } = response;
+	if (statusCode < 400) return false;
+	const body = bodyObject(response.body);
+	if (isGatewayEnvelope(body) && body.retryable === false) return false;
+	// The older gateway's plan limit has no `retryable`: it lasts until the billing cycle resets.
+	if (body.error === 'api_limit_exceeded' && body.retryable === undefined) return false;
+	if (NOT_DONE.includes(statusCode)) return true;
+	if (!request.idempotent) return false;
+	return isTransientStatus(statusCode) || (isGatewayEnvelope(body) && body.retryable === true);
+}
+
+/** A network failure is retried for a read, and for a write only when it cannot have been sent. */
+export function shouldRetryNetworkError(networkCode: string | undefined, request: WireRequest): boolean {
+	return request.idempotent === true || (networkCode !== undefined && NOT_SENT_CODES.includes(networkCode));
+}
+
+/** How long the server asked to wait: the gateway's `resetAt` (epoch ms), else the headers. */
+export function serverWaitMs(response: OutlitResponse, now: number): number | undefined {
+	const { resetAt } = bodyObject(response.body);
+	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) return Math.max(0, resetAt - now);
+	return retryAfterMs(response.headers, now);
+}
+
+/** Exponential backoff with jitter (half fixed, half random), for answers that name no wait. */
+export function backoffMs(attempt: number, random: () => number): number {
+	const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
+	return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+function numberHeader(headers: Record<string, unknown>, name: string): number | undefined {
+	const found = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+	if (found === undefined) return undefined;
+	const value = Number(headers[found]);
+	return Number.isFinite(value) ? value : undefined;
+}
+
+/** Pacing runs 5% under the limit, so timing noise does not turn into 429s. */
+const PACE_MARGIN = 1.05;
+
+/**
+ * How long after a request was sent the next may go, when Outlit says the allowance is used up
+ * (`X-RateLimit-Remaining: 0`): one request's share of the limit, which Outlit's overview gives
+ * per second. Pacing this way avoids most 429s instead of only reacting to them.
+ */
+export function paceMs(headers: Record<string, unknown>): number {
+	const remaining = numberHeader(headers, 'x-ratelimit-remaining');
+	const limit = numberHeader(headers, 'x-ratelimit-limit');
+	if (remaining === undefined || remaining > 0 || limit === undefined || limit <= 0) return 0;
+	return (1000 * PACE_MARGIN) / limit;
+}
+
+export interface Attempt {
+	/** The answer, or the network error (already an n8n error) with its system code. */
+	response?: OutlitResponse;
+	error?: unknown;
+	networkCode?: string;
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, or waiting again would pass `maxWaitMs`.
+ * The last answer (or error) is what the caller sees, so its readable error is unchanged.
+ */
+export async function withRetries(
+	request: WireRequest,
+	policy: RetryPolicy | undefined,
+	attempt: () => Promise<Attempt>,
+	wait: (ms: number) => Promise<void>,
+	random: () => number = Math.random,
+): Promise<OutlitResponse> {
+	let waited = 0;
+	for (let n = 0; ; n++) {
+		const result = await attempt();
+		const retry =
+			policy?.enabled === true &&
+			n + 1 < MAX_ATTEMPTS &&
+			(result.response
+				? shouldRetryResponse(result.response, request)
+				: shouldRetryNetworkError(result.networkCode, request));
+		const delay = !retry
+			? undefined
+			: ((result.response && serverWaitMs(result.response, Date.now())) ?? backoffMs(n, random));
+		if (delay === undefined || waited + delay > (policy?.maxWaitMs ?? 0)) {
+			if (result.response) return result.response;
+			throw result.error;
+		}
+		await wait(delay);
+		waited += delay;
+	}
+}
