@@ -1,110 +1,80 @@
 'use strict';
 /**
- * `npm run bench`: what the package costs on top of the HTTP it does, as ratios measured in one run
- * on this machine (absolute times vary between machines; ratios much less).
+ * `npm run bench`: what the package costs, as ratios measured in one run on this machine (absolute
+ * times vary between machines; ratios much less). Prints a table and writes it to bench/RESULTS.md.
  *
- * - list: one Get Many through n8n's real engine vs the same request over raw undici (the floor);
- * - wait: Wait for Connection over K polls vs K raw status requests at the same interval;
- * - trigger: a healthy poll's decision (pure logic) vs the list request it follows;
+ * - per item, 1,000 items of Get Many and of Get Sync Status through n8n's real engine: the Outlit
+ *   node, n8n's HTTP Request node making the same request, and raw undici (the floor);
+ * - trigger standing cost over a simulated day: requests of the Outlit Trigger vs a naive trigger
+ *   built from HTTP Request nodes (the list plus one sync-status call per provider per poll);
+ * - wait: from the sandbox marking a session connected until the node returns, in poll intervals;
  * - memory: heap after many engine runs vs before (a leak shows as a growing ratio).
+ *
+ *   BENCH_ITEMS=1000 BENCH_POLLS=1440 npm run bench
  */
 require('../test/support/register-ts');
-const { request } = require('undici');
+const fs = require('node:fs');
+const path = require('node:path');
 const { createHarness } = require('../test/harness');
 const { startSandbox } = require('../test/sandbox');
 const { Outlit } = require('../nodes/Outlit/Outlit.node.ts');
+const { OutlitTrigger } = require('../nodes/OutlitTrigger/OutlitTrigger.node.ts');
 const { OutlitApi } = require('../credentials/OutlitApi.credentials.ts');
+const { loadHttpRequestNode } = require('./lib/http-request-node');
+const { perItemFigures } = require('./lib/per-item');
+const { triggerDay } = require('./lib/trigger-day');
+const { waitLatency } = require('./lib/wait-latency');
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
+const POLLS = Number(process.env.BENCH_POLLS ?? 1440);
 const KEY = 'ok_bench_key';
+const RESULTS = path.join(__dirname, 'RESULTS.md');
 
-async function time(n, fn) {
-	for (let i = 0; i < Math.min(20, n); i++) await fn(i); // warm-up
-	const start = process.hrtime.bigint();
-	for (let i = 0; i < n; i++) await fn(i);
-	return Number(process.hrtime.bigint() - start) / 1e6 / n;
-}
-
-const fmt = (ms) => `${ms.toFixed(3)} ms`;
-
-async function main() {
-	const sandbox = await startSandbox({ apiKeys: [KEY], connected: ['stripe', 'hubspot'] });
-	const h = createHarness({ nodes: [Outlit], credentials: [OutlitApi] });
-	// The REST routes, so each node run and its raw counterpart make the same requests.
-	const credentials = { outlitApi: { apiKey: KEY, baseUrl: sandbox.url, api: 'rest' } };
-	const run = (parameters) => h.runNode({ type: 'outlit', parameters: { resource: 'integration', ...parameters }, credentials });
-	const raw = async (path) => {
-		const res = await request(`${sandbox.url}${path}`, { headers: { authorization: `Bearer ${KEY}` } });
-		await res.body.json();
-	};
-	const rows = [];
-
-	const rawList = await time(RUNS, () => raw('/api/integrations?connectedOnly=false'));
-	const nodeList = await time(RUNS, () => run({ operation: 'getAll' }));
-	rows.push(['list: engine + node / raw undici', nodeList / rawList, `${fmt(nodeList)} vs ${fmt(rawList)}`]);
-
-	// The same on the tools gateway: one outlit_get_integration_status call each.
-	const toolsCredentials = { outlitApi: { ...credentials.outlitApi, api: 'tools' } };
-	const rawTools = await time(RUNS, async () => {
-		const res = await request(`${sandbox.url}/api/tools/call`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ tool: 'outlit_get_integration_status', input: {} }),
-		});
-		await res.body.json();
-	});
-	const nodeTools = await time(RUNS, () =>
-		h.runNode({ type: 'outlit', parameters: { resource: 'integration', operation: 'getAll' }, credentials: toolsCredentials }),
-	);
-	rows.push(['list on the gateway: engine + node / raw undici', nodeTools / rawTools, `${fmt(nodeTools)} vs ${fmt(rawTools)}`]);
-
-	const K = 5;
-	const intervalMs = 10;
-	const waits = Math.max(5, Math.round(RUNS / 20));
-	const nodeWait = await time(waits, async () => {
-		sandbox.reset({ autoCompleteAfterPolls: K - 1, connected: [] });
-		const { sessionId } = (await run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' })).items[0].json;
-		const r = await run({ operation: 'waitForConnection', sessionId, pollInterval: intervalMs / 1000, timeout: 30 });
-		if (r.items[0]?.json.status !== 'connected') throw new Error(`wait did not connect: ${JSON.stringify(r.error ?? r.items)}`);
-	});
-	const rawWait = await time(waits, async () => {
-		sandbox.reset({ autoCompleteAfterPolls: K - 1, connected: [] });
-		await raw('/api/integrations?connectedOnly=false'); // stands in for the connect request
-		for (let i = 0; i < K; i++) {
-			await raw('/api/integrations/connect/status?sessionId=none').catch(() => undefined);
-			if (i < K - 1) await new Promise((r) => setTimeout(r, intervalMs));
-		}
-	});
-	rows.push([`wait: connect + ${K} polls, node / raw`, nodeWait / rawWait, `${fmt(nodeWait)} vs ${fmt(rawWait)}`]);
-
-	let decideRatio = 'n/a (trigger not built)';
-	try {
-		const decide = require('../nodes/OutlitTrigger/decide.ts');
-		const list = (await (await request(`${sandbox.url}/api/integrations`, { headers: { authorization: `Bearer ${KEY}` } })).body.json()).items;
-		const state = decide.emptyState?.() ?? undefined;
-		const opts = { events: ['syncFailed', 'syncRecovered'], providers: [], now: new Date().toISOString() };
-		const pure = await time(RUNS * 10, () => {
-			decide.providersNeedingDetails(state, list, opts);
-			decide.decide(state, list, {}, opts);
-		});
-		decideRatio = pure / rawList;
-		rows.push(['trigger: healthy-poll decision / list request', decideRatio, `${fmt(pure)} vs ${fmt(rawList)}`]);
-	} catch (error) {
-		rows.push(['trigger: healthy-poll decision / list request', NaN, `skipped: ${error.message}`]);
-	}
-
+async function memoryRow(run) {
+	const runs = 400;
 	global.gc?.();
 	const before = process.memoryUsage().heapUsed;
-	for (let i = 0; i < RUNS * 2; i++) await run({ operation: 'getSyncStatus', provider: 'stripe' });
+	for (let i = 0; i < runs; i++) await run({ operation: 'getSyncStatus', provider: 'stripe' });
 	global.gc?.();
 	const after = process.memoryUsage().heapUsed;
-	rows.push([`memory: heap after ${RUNS * 2} runs / before`, after / before, `${(after / 1e6).toFixed(1)} MB vs ${(before / 1e6).toFixed(1)} MB${global.gc ? '' : ' (no --expose-gc)'}`]);
+	return {
+		figure: `Heap after ${runs} engine runs / before`,
+		ratio: after / before,
+		detail: `${(after / 1e6).toFixed(1)} MB vs ${(before / 1e6).toFixed(1)} MB${global.gc ? '' : ' (no --expose-gc)'}`,
+	};
+}
 
-	await sandbox.close();
-	console.log(`n8n-nodes-outlit benchmark, ${RUNS} runs per figure, Node ${process.version}`);
-	for (const [name, ratio, detail] of rows) {
-		console.log(`${name.padEnd(48)} ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '   -  '}  (${detail})`);
+function table(rows) {
+	const lines = ['| Figure | Ratio | Goal | Measured |', '| --- | --- | --- | --- |'];
+	for (const r of rows) {
+		const ratio = Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}x` : '-';
+		const goal = r.goal === undefined ? '' : `≤ ${r.goal.toFixed(2)}x ${r.ratio <= r.goal ? '(met)' : '(**missed**)'}`;
+		lines.push(`| ${r.figure} | ${ratio} | ${goal} | ${r.detail} |`);
 	}
+	return lines.join('\n');
+}
+
+async function main() {
+	const started = Date.now();
+	const HttpRequest = loadHttpRequestNode();
+	const sandbox = await startSandbox({ apiKeys: [KEY], connected: ['stripe', 'hubspot'] });
+	const harness = createHarness({ nodes: [Outlit, OutlitTrigger, HttpRequest], credentials: [OutlitApi] });
+	const credential = (api) => ({ outlitApi: { apiKey: KEY, baseUrl: sandbox.url, api } });
+	const ctx = { harness, sandbox, key: KEY, credential };
+	const run = (parameters, options = {}) =>
+		harness.runNode({ type: 'outlit', parameters: { resource: 'integration', ...parameters }, credentials: credential('rest'), ...options });
+
+	const rows = [];
+	rows.push(...(await perItemFigures(ctx, ITEMS)));
+	rows.push(...(await triggerDay(ctx, POLLS)));
+	rows.push(...(await waitLatency(ctx)));
+	rows.push(await memoryRow(run));
+	await sandbox.close();
+
+	const header = `n8n-nodes-outlit benchmark: ${ITEMS} items, ${POLLS} trigger polls, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s`;
+	const markdown = `# Benchmark\n\n${header}. Figures are ratios from one run (\`npm run bench\`).\n\n${table(rows)}\n`;
+	fs.writeFileSync(RESULTS, markdown);
+	console.log(`${header}\n\n${table(rows)}\n\nWritten to ${path.relative(process.cwd(), RESULTS)}`);
 }
 
 main().catch((error) => {

@@ -1,0 +1,38 @@
+'use strict';
+/**
+ * n8n's own HTTP Request node (n8n-nodes-base, from the pinned n8n 2.41.1 install: the same line as
+ * the n8n-core devDependency), set up to make exactly the request an Outlit operation makes.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { CACHE_ROOT } = require('../../scripts/lib/n8n-versions');
+
+const VERSION = '2.41.1';
+const NODE_FILE = path.join(CACHE_ROOT, VERSION, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+
+function loadHttpRequestNode() {
+	if (!fs.existsSync(NODE_FILE)) {
+		throw new Error(`n8n ${VERSION} is not installed (no ${path.relative(process.cwd(), NODE_FILE)}): run npm run n8n:install first`);
+	}
+	return require(NODE_FILE).HttpRequest;
+}
+
+/** HTTP Request v4.2 parameters for GET `url` with query `qs` and the Outlit key as a Bearer header. */
+function httpRequestParameters(url, qs, apiKey) {
+	const parameters = {
+		method: 'GET',
+		url,
+		authentication: 'none',
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${apiKey}` }] },
+		options: {},
+	};
+	const query = Object.entries(qs);
+	if (query.length) {
+		parameters.sendQuery = true;
+		parameters.queryParameters = { parameters: query.map(([name, value]) => ({ name, value: String(value) })) };
+	}
+	return parameters;
+}
+
+module.exports = { loadHttpRequestNode, httpRequestParameters, HTTP_REQUEST_VERSION: 4.2 };
