@@ -92,15 +92,18 @@ class N8nInstance {
 		await this.cli(this.info.activateArgs(id));
 	}
 
-	/** Starts `n8n start` and waits until the editor answers (bounded). */
-	async start({ timeoutMs = 120000 } = {}) {
+	/**
+	 * Starts `n8n start` and waits until the editor answers (bounded). A queue-mode worker is
+	 * `start({ args: ['worker'], ready: <its log line> })`: no editor, so no health check.
+	 */
+	async start({ timeoutMs = 120000, args = ['start'], ready = 'Editor is now accessible' } = {}) {
 		if (this.server) throw new Error('already started');
 		const out = fs.openSync(this.logFile, 'a');
-		fs.writeSync(out, `\n===== ${new Date().toISOString()} n8n start (n8n ${this.version}, port ${this.port})\n`);
+		fs.writeSync(out, `\n===== ${new Date().toISOString()} n8n ${args.join(' ')} (n8n ${this.version}, port ${this.port})\n`);
 		// Readiness is read from this run's output only (the log file keeps earlier runs).
 		const offset = fs.fstatSync(out).size;
 		// detached: its own process group, so stop() can also end n8n's task-runner child.
-		const child = spawn(this.info.nodeBin, [this.info.n8nBin, 'start'], {
+		const child = spawn(this.info.nodeBin, [this.info.n8nBin, ...args], {
 			cwd: this.userFolder,
 			env: this.env(),
 			stdio: ['ignore', out, out],
@@ -117,7 +120,8 @@ class N8nInstance {
 			`n8n ${this.version} on ${this.baseUrl}`,
 			async () => {
 				if (exited) throw new Error(`n8n exited early (${JSON.stringify(exited)}); see ${this.logFile}`);
-				if (!this.logText(offset).includes('Editor is now accessible')) return false;
+				if (!this.logText(offset).includes(ready)) return false;
+				if (args[0] !== 'start') return true;
 				const res = await fetch(`${this.baseUrl}/healthz`);
 				return res.ok;
 			},
