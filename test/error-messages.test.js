@@ -1,0 +1,333 @@
+'use strict';
+/**
+ * Every error answer Outlit documents, mapped to the n8n error a user reads (transport/errors.ts),
+ * one case per branch: message, description, httpCode, the safe context kept, and whether it is
+ * worth another try. Inputs are the contract's statuses, codes and bodies; expectations are literals.
+ */
+const {
+	restApiError,
+	gatewayApiError,
+	outlitNetworkError,
+	contractUnavailableError,
+	notJsonError,
+	shapeError,
+	transientInfo,
+	retryAfterMs,
+	isTransientStatus,
+	isGatewayEnvelope,
+	networkErrorCode,
+} = require('../nodes/Outlit/transport/errors');
+
+const NODE = { id: 'n1', name: 'Outlit', type: 'n8n-nodes-outlit.outlit', typeVersion: 1, position: [0, 0], parameters: {} };
+const res = (statusCode, body = {}, headers = {}) => ({ statusCode, body, headers });
+const KEY_DESCRIPTION =
+	'Open the Outlit credential and paste a valid Platform API key (it starts with ok_). The key may have been revoked, or the Base URL may point at another Outlit instance.';
+
+function shown(error) {
+	return { message: error.message, description: error.description, httpCode: error.httpCode, transient: transientInfo(error) !== undefined };
+}
+
+describe('REST errors', () => {
+	test.each([
+		['400 with details', res(400, { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Required' }, { path: [], message: 'Bad' }, { message: 7 }] }), undefined, {
+			message: 'Outlit rejected the request: Invalid request',
+			description: 'config.apiKey: Required; (request): Bad; (request): invalid',
+			httpCode: '400',
+			transient: false,
+		}],
+		['400 without details', res(400, { message: 'Nope' }), undefined, {
+			message: 'Outlit rejected the request: Nope',
+			description: 'Check the node parameters: the provider ID, the required fields and any JSON config.',
+			httpCode: '400',
+			transient: false,
+		}],
+		['400 with empty details and no message', res(400, { details: [] }), undefined, {
+			message: 'Outlit rejected the request: invalid request',
+			description: 'Check the node parameters: the provider ID, the required fields and any JSON config.',
+			httpCode: '400',
+			transient: false,
+		}],
+		['401', res(401, { error: 'Invalid credentials' }), undefined, { message: 'Outlit did not accept the API key', description: KEY_DESCRIPTION, httpCode: '401', transient: false }],
+		['403 connection limit', res(403, { error: 'Limit', code: 'plan_connection_limit_exceeded', plan: 'starter', limit: 2, currentConnections: 2 }), undefined, {
+			message: "Your Outlit plan's integration connection limit is reached",
+			description: 'Plan "starter" allows 2 connected integrations and 2 are in use. Disconnect an integration or upgrade the plan, then retry.',
+			httpCode: '403',
+			transient: false,
+		}],
+		['403 connection limit without numbers', res(403, { code: 'plan_connection_limit_exceeded' }), undefined, {
+			message: "Your Outlit plan's integration connection limit is reached",
+			description: 'Plan "unknown" allows ? connected integrations and ? are in use. Disconnect an integration or upgrade the plan, then retry.',
+			httpCode: '403',
+			transient: false,
+		}],
+		['403 other', res(403, { error: 'Forbidden domain' }), undefined, {
+			message: 'Outlit refused the request: Forbidden domain',
+			description: 'The API key is valid but not allowed to do this. Check the key and the plan.',
+			httpCode: '403',
+			transient: false,
+		}],
+		['403 without a message', res(403, {}), undefined, {
+			message: 'Outlit refused the request: forbidden',
+			description: 'The API key is valid but not allowed to do this. Check the key and the plan.',
+			httpCode: '403',
+			transient: false,
+		}],
+		['404 on disconnect', res(404, { error: 'Integration not connected' }), 'disconnect', {
+			message: 'The integration is not connected, so there is nothing to disconnect',
+			description: 'Integration not connected',
+			httpCode: '404',
+			transient: false,
+		}],
+		['404 on a session', res(404, { error: 'Session not found' }), 'sessionStatus', {
+			message: 'Outlit has no connection session with this ID',
+			description: 'Use the sessionId returned by Connect (browser session) in the same Outlit organization; sessions do not survive forever.',
+			httpCode: '404',
+			transient: false,
+		}],
+		['404 elsewhere', res(404, {}), undefined, {
+			message: 'Outlit could not find it: not found',
+			description: 'Check the provider and the Base URL in the credential.',
+			httpCode: '404',
+			transient: false,
+		}],
+		['429 with Retry-After', res(429, { error: 'Slow down' }, { 'Retry-After': '7' }), undefined, {
+			message: 'Outlit rate limit reached',
+			description: 'Too many requests. Retry in 7 s.',
+			httpCode: '429',
+			transient: true,
+		}],
+		['429 without a wait', res(429, {}), undefined, {
+			message: 'Outlit rate limit reached',
+			description: 'Too many requests. Wait a little and retry, or space requests out with batching.',
+			httpCode: '429',
+			transient: true,
+		}],
+		['500 with a message', res(500, { error: 'Boom' }), undefined, {
+			message: 'Outlit had a server error (500)',
+			description: 'Outlit said: Boom. This is usually temporary: retry in a moment.',
+			httpCode: '500',
+			transient: true,
+		}],
+		['502 without one', res(502, 'Bad gateway'), undefined, {
+			message: 'Outlit had a server error (502)',
+			description: 'This is usually temporary: retry in a moment.',
+			httpCode: '502',
+			transient: true,
+		}],
+		['409, undocumented', res(409, { error: 'Busy' }), undefined, {
+			message: 'Outlit answered 409: Busy',
+			description: 'The response was not one Outlit documents for this route.',
+			httpCode: '409',
+			transient: false,
+		}],
+		['418 without a message', res(418, []), undefined, {
+			message: 'Outlit answered 418: unexpected response',
+			description: 'The response was not one Outlit documents for this route.',
+			httpCode: '418',
+			transient: false,
+		}],
+		['408 is transient', res(408, {}), undefined, {
+			message: 'Outlit answered 408: unexpected response',
+			description: 'The response was not one Outlit documents for this route.',
+			httpCode: '408',
+			transient: true,
+		}],
+	])('%s', (_name, response, notFound, expected) => {
+		const error = restApiError(NODE, response, 3, notFound);
+		expect(shown(error)).toEqual(expected);
+		expect(error.context.itemIndex).toBe(3);
+	});
+
+	test('only documented fields reach the error, never anything else from the body', () => {
+		const error = restApiError(NODE, res(403, { error: 'No', code: 'plan_connection_limit_exceeded', plan: 'p', limit: 1, currentConnections: 1, echo: 'ok_secret_value' }));
+		const text = JSON.stringify({ response: error.errorResponse, context: error.context, messages: error.messages, description: error.description, message: error.message });
+		expect(text).not.toContain('ok_secret_value');
+		expect(error.errorResponse).toEqual({ statusCode: 403, message: 'No', code: 'plan_connection_limit_exceeded', plan: 'p', limit: 1, currentConnections: 1 });
+	});
+
+	test('a 429 remembers how long Outlit asked to wait', () => {
+		expect(transientInfo(restApiError(NODE, res(429, {}, { 'retry-after': '4' })))).toEqual({ retryAfterMs: 4000 });
+		expect(transientInfo(restApiError(NODE, res(503, {})))).toEqual({});
+	});
+});
+
+describe('gateway errors', () => {
+	const envelope = (code, extra = {}) => ({ code, message: 'Said so', retryable: false, requestId: 'req_9', ...extra });
+	const T = 'outlit_setup_integration';
+	test.each([
+		['401', res(401, envelope('INVALID_CREDENTIALS')), { message: 'Outlit did not accept the API key', description: `${KEY_DESCRIPTION} (Outlit request ID: req_9)`, httpCode: '401', transient: false }],
+		['INVALID_CREDENTIALS on another status', res(400, envelope('INVALID_CREDENTIALS')), { message: 'Outlit did not accept the API key', description: `${KEY_DESCRIPTION} (Outlit request ID: req_9)`, httpCode: '400', transient: false }],
+		['403 TOOL_CALL_FORBIDDEN', res(403, envelope('TOOL_CALL_FORBIDDEN')), {
+			message: 'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant',
+			description: 'Create an Outlit API key with one of these grants (Settings → API keys) and paste it into the Outlit credential. (Outlit request ID: req_9)',
+			httpCode: '403',
+			transient: false,
+		}],
+		['429 plan limit with resetAt', res(429, envelope('plan_api_limit_exceeded', { plan: 'free', resetAt: Date.UTC(2030, 0, 1), retryable: true })), {
+			message: `Your Outlit plan's API limit is reached (plan "free")`,
+			description: 'Outlit said: Said so. Retry after 2030-01-01T00:00:00.000Z. Upgrade the plan for a higher allowance. (Outlit request ID: req_9)',
+			httpCode: '429',
+			transient: true,
+		}],
+		['older plan limit shape', res(402, { error: 'api_limit_exceeded', details: [] }), {
+			message: "Your Outlit plan's API limit is reached",
+			description: 'Outlit said: api_limit_exceeded. Retry later. Upgrade the plan for a higher allowance.',
+			httpCode: '402',
+			transient: false,
+		}],
+		['402 billing', res(402, envelope('plan_billing_action_required', { resetAt: null })), {
+			message: 'Outlit needs a billing action on your plan before it accepts this call',
+			description: 'Outlit said: Said so. Open billing in the Outlit web app. Retry later. (Outlit request ID: req_9)',
+			httpCode: '402',
+			transient: false,
+		}],
+		['402 without a code', res(402, {}, { 'retry-after': '60' }), {
+			message: 'Outlit needs a billing action on your plan before it accepts this call',
+			description: 'Open billing in the Outlit web app. Retry in 60 s.',
+			httpCode: '402',
+			transient: false,
+		}],
+		['400 INVALID_TOOL_INPUT with details', res(400, envelope('INVALID_TOOL_INPUT', { details: [{ path: ['credentials', 'apiKey'], message: 'Too short' }] })), {
+			message: 'Outlit rejected the request: Said so',
+			description: 'credentials.apiKey: Too short (Outlit request ID: req_9)',
+			httpCode: '400',
+			transient: false,
+		}],
+		['422 INVALID_TOOL_INPUT without details', res(422, envelope('INVALID_TOOL_INPUT')), {
+			message: 'Outlit rejected the request: Said so',
+			description: 'Check the node parameters: the provider, the required fields and any JSON config. (Outlit request ID: req_9)',
+			httpCode: '422',
+			transient: false,
+		}],
+		['400 INVALID_TOOL_CALL', res(400, envelope('INVALID_TOOL_CALL')), {
+			message: 'This Outlit server does not offer outlit_setup_integration',
+			description: 'Outlit said: Said so. Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL. (Outlit request ID: req_9)',
+			httpCode: '400',
+			transient: false,
+		}],
+		['429 rate limit', res(429, envelope('TOOL_GATEWAY_ERROR', { retryable: true }), { 'retry-after': '2' }), {
+			message: 'Outlit rate limit reached',
+			description: 'Too many requests. Retry in 2 s. (Outlit request ID: req_9)',
+			httpCode: '429',
+			transient: true,
+		}],
+		['409', res(409, envelope('TOOL_IMPLEMENTATION_ERROR')), {
+			message: 'Outlit reported a conflict: Said so',
+			description: 'Another change to this integration is in progress or conflicts; check it in the Outlit web app. (Outlit request ID: req_9)',
+			httpCode: '409',
+			transient: false,
+		}],
+		['500, retryable', res(500, envelope('TOOL_IMPLEMENTATION_ERROR', { retryable: true })), {
+			message: 'Outlit had a server error (500)',
+			description: 'Outlit said: Said so. This is usually temporary: retry in a moment. (Outlit request ID: req_9)',
+			httpCode: '500',
+			transient: true,
+		}],
+		['503 without an envelope', res(503, 'unavailable'), {
+			message: 'Outlit had a server error (503)',
+			description: 'This is usually temporary: retry in a moment.',
+			httpCode: '503',
+			transient: true,
+		}],
+		['404 with the envelope', res(404, envelope('TOOL_BINDING_MISSING')), {
+			message: 'Outlit answered 404: Said so',
+			description: 'The gateway answered outlit_setup_integration with an error the node does not know. (Outlit request ID: req_9)',
+			httpCode: '404',
+			transient: false,
+		}],
+	])('%s', (_name, response, expected) => {
+		expect(shown(gatewayApiError(NODE, T, response, 1))).toEqual(expected);
+	});
+
+	test('resetAt sets the wait of a retryable error', () => {
+		const now = Date.now();
+		const info = transientInfo(gatewayApiError(NODE, T, res(429, envelope('TOOL_GATEWAY_ERROR', { retryable: true, resetAt: now + 5000 }))));
+		expect(info.retryAfterMs).toBeGreaterThan(4000);
+		expect(info.retryAfterMs).toBeLessThanOrEqual(5000);
+	});
+
+	test('the envelope is recognised by its code, or the older {error, details}', () => {
+		expect(isGatewayEnvelope({ code: 'X' })).toBe(true);
+		expect(isGatewayEnvelope({ error: 'x', details: [] })).toBe(true);
+		expect(isGatewayEnvelope({ error: 'x' })).toBe(false);
+		expect(isGatewayEnvelope('text')).toBe(false);
+	});
+});
+
+describe('failures without an Outlit answer', () => {
+	test('no answer names the Base URL and the system code, never the request', () => {
+		const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED', config: { headers: { Authorization: 'Bearer ok_secret' } } });
+		const error = outlitNetworkError(NODE, cause, 'http://127.0.0.1:9', 2);
+		expect(shown(error)).toEqual({
+			message: 'Could not reach Outlit',
+			description: 'No answer from http://127.0.0.1:9 (ECONNREFUSED). Check the Base URL in the Outlit credential and the network.',
+			httpCode: 'none',
+			transient: true,
+		});
+		expect(JSON.stringify(error)).not.toContain('ok_secret');
+	});
+
+	test('the system code is found through wrapping causes, up to four deep', () => {
+		expect(networkErrorCode({ cause: { cause: { code: 'ETIMEDOUT' } } })).toBe('ETIMEDOUT');
+		expect(networkErrorCode({ code: 'not_a_system_code', cause: { code: 'EPIPE' } })).toBe('EPIPE');
+		expect(networkErrorCode({ code: 42, cause: { code: 'ECONNRESET' } })).toBe('ECONNRESET');
+		expect(networkErrorCode({ cause: { cause: { cause: { cause: { code: 'ENOTFOUND' } } } } })).toBeUndefined();
+		expect(networkErrorCode(undefined)).toBeUndefined();
+		expect(outlitNetworkError(NODE, new Error('?'), 'https://x').description).toBe(
+			'No answer from https://x (no response). Check the Base URL in the Outlit credential and the network.',
+		);
+	});
+
+	test('a contract that does not answer says what to set', () => {
+		expect(shown(contractUnavailableError(NODE, { contract: 'rest', statusCode: 410 }, 'https://app.outlit.ai'))).toEqual({
+			message: "Outlit's REST integration routes did not answer (410): they may be retired",
+			description:
+				'Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: https://app.outlit.ai/integrations.',
+			httpCode: '410',
+			transient: false,
+		});
+		expect(shown(contractUnavailableError(NODE, { contract: 'tools', statusCode: 404 }, 'https://x'))).toEqual({
+			message: 'This Outlit server has no tools gateway (404)',
+			description: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
+			httpCode: '404',
+			transient: false,
+		});
+	});
+
+	test('bodies that are not the documented JSON', () => {
+		expect(shown(notJsonError(NODE, res(200, '<html>')))).toEqual({
+			message: 'Outlit returned a response that is not a JSON object',
+			description:
+				'The Base URL may point at something other than the Outlit API (a proxy page, for example), or the response was cut off. Check the credential and retry.',
+			httpCode: '200',
+			transient: false,
+		});
+		expect(shown(shapeError(NODE, 'a list without items'))).toMatchObject({
+			message: 'Outlit returned a list without items',
+			description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
+		});
+	});
+});
+
+describe('wait hints and transient statuses', () => {
+	const now = Date.UTC(2026, 10, 29, 12, 0, 0);
+	test.each([
+		[{ 'Retry-After': '3' }, 3000],
+		[{ 'retry-after': '0' }, 0],
+		[{ 'retry-after': ' ' }, undefined],
+		[{ 'retry-after': 'Sun, 29 Nov 2026 12:00:05 GMT' }, 5000],
+		[{ 'retry-after': 'Sun, 29 Nov 2026 11:59:00 GMT' }, 0],
+		[{ 'retry-after': 'soon' }, undefined],
+		[{ 'x-ratelimit-reset': String(now / 1000 + 2) }, 2000],
+		[{ 'X-RateLimit-Reset': String(now + 1500) }, 1500],
+		[{ 'x-ratelimit-reset': '0' }, undefined],
+		[{ 'x-ratelimit-reset': String(now / 1000 - 10) }, 0],
+		[{}, undefined],
+	])('%j → %s ms', (headers, expected) => {
+		expect(retryAfterMs(headers, now)).toBe(expected);
+	});
+
+	test('transient: 408, 425, 429 and every 5xx', () => {
+		expect([400, 404, 407, 408, 409, 424, 425, 428, 429, 430, 499, 500, 503, 599].filter(isTransientStatus)).toEqual([408, 425, 429, 500, 503, 599]);
+	});
+});
