@@ -36,6 +36,8 @@ describe('package.json follows the verified community node rules', () => {
 		const paths = files.map((f) => f.path);
 		expect(paths.filter((p) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(p))).toEqual([]);
 		for (const needed of ['README.md', 'LICENSE', ...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(paths).toContain(needed);
+		// n8n loads the package from its n8n section; a `main` must at least exist in the tarball.
+		if (pkg.main !== undefined) expect(paths).toContain(pkg.main);
 		expect(paths.some((p) => p.includes('sandbox') || p.endsWith('.test.js'))).toBe(false);
 	});
 });
