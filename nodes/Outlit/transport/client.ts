@@ -88,10 +88,18 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
 	const pacer: Pacer = { nextAt: 0 };
 
+	// One wire per retry choice: the masked node copy it carries costs a parameter walk to build.
+	const wires = new Map<boolean, Wire>();
+
 	async function wire(retries: boolean): Promise<Wire> {
 		// Read once per execution; a credential error is raised again for every item.
 		connection ??= await readConnection.call(ctx);
-		return wireFor(ctx, connection, retries ? settings : { ...settings, retry: undefined }, pacer);
+		let w = wires.get(retries);
+		if (!w) {
+			w = wireFor(ctx, connection, retries ? settings : { ...settings, retry: undefined }, pacer);
+			wires.set(retries, w);
+		}
+		return w;
 	}
 
 	/** The contracts to try, in order, for one call. */
