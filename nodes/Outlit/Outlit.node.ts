@@ -13,7 +13,10 @@ export class Outlit implements INodeType {
 		icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ($parameter["provider"] ? ": " + $parameter["provider"] : "") }}',
+		// Labels, not values ("Connect: HubSpot"), as n8n's built-in nodes show them. The lint wants a
+		// literal here; test/node-description.test.js keeps its labels equal to the operations and catalog.
+		subtitle:
+			'={{ ({"connect":"Connect","disconnect":"Disconnect","getCapabilities":"Get Capabilities","getConnectionStatus":"Get Connection Status","getAll":"Get Many","getSyncStatus":"Get Sync Status","runSetupStep":"Run Setup Step","waitForConnection":"Wait for Connection"}[$parameter["operation"]] || $parameter["operation"]) + ($parameter["provider"] ? ": " + ({"all":"All Providers","salesforce":"Salesforce","hubspot":"HubSpot","attio":"Attio","slack":"Slack","google-calendar":"Google Calendar","google-mail":"Gmail","granola":"Granola","gong":"Gong","fireflies":"Fireflies.ai","pylon":"Pylon","stripe":"Stripe","mixpanel":"Mixpanel","posthog":"PostHog","supabase":"Supabase Auth","clerk":"Clerk"}[$parameter["provider"]] || $parameter["provider"]) : "") }}',
 		description:
 			'Manage Outlit integrations: list, connect (credentials or browser session), wait, disconnect, sync status and setup steps',
 		defaults: { name: 'Outlit' },

@@ -56,7 +56,8 @@ export class OutlitTrigger implements INodeType {
 		credentials: [{ name: 'outlitApi', required: true }],
 		properties: [
 			{
-				displayName: 'Events',
+				// Shown as "Trigger On" (n8n's trigger convention); stored as `events`, as before.
+				displayName: 'Trigger On',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,

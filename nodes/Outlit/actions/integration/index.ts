@@ -35,6 +35,11 @@ export const integrationProperties: INodeProperties[] = [
 	...operations.flatMap((op) => op.fields),
 ];
 
+/** Operation value → the label the dropdown shows (for the node's subtitle). */
+export const operationLabels: Record<string, string> = Object.fromEntries(
+	operations.map((op) => [op.option.value as string, op.option.name]),
+);
+
 /** Every operation runs as an n8n customOperation, by the one rule in ../router.ts. */
 export const integrationOperations: Record<string, CustomOperation> = Object.fromEntries(
 	operations.map((op) => [op.option.value as string, op.execute]),
