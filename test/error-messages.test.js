@@ -30,7 +30,7 @@ function shown(error) {
 describe('REST errors', () => {
 	test.each([
 		['400 with details', res(400, { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Required' }, { path: [], message: 'Bad' }, { message: 7 }] }), undefined, {
-			message: 'Outlit rejected the request: Invalid request',
+			message: 'Outlit rejected the request: Invalid request (config.apiKey: Required)',
 			description: 'config.apiKey: Required; (request): Bad; (request): invalid',
 			httpCode: '400',
 			transient: false,
@@ -188,7 +188,7 @@ describe('gateway errors', () => {
 			transient: false,
 		}],
 		['400 INVALID_TOOL_INPUT with details', res(400, envelope('INVALID_TOOL_INPUT', { details: [{ path: ['credentials', 'apiKey'], message: 'Too short' }] })), {
-			message: 'Outlit rejected the request: Said so',
+			message: 'Outlit rejected the request: Said so (credentials.apiKey: Too short)',
 			description: 'credentials.apiKey: Too short (Outlit request ID: req_9)',
 			httpCode: '400',
 			transient: false,

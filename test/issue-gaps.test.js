@@ -115,7 +115,7 @@ describe('the wait honours every way Outlit says when to retry, and its deadline
 describe('an unknown session, whatever Outlit answers (the docs are silent)', () => {
 	test.each([
 		['404', 'rest', 'Outlit has no connection session with this ID'],
-		['400', 'rest', 'Outlit rejected the request: Invalid request'],
+		['400', 'rest', 'Outlit rejected the request: Invalid request (sessionId: Invalid session)'],
 		['404', 'tools', 'Outlit answered 404: Setup session not found'],
 		['400', 'tools', 'Outlit rejected the request: Unknown setup session'],
 	])('answered %s on %s: a readable error, and the wait stops at once', async (answer, api, message) => {
@@ -140,7 +140,7 @@ describe('secrets never reach an error', () => {
 	test('a secret in Additional Config, with a request that fails', async () => {
 		env.sandbox.injectFault({ path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Invalid' }] } });
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', additionalConfig: JSON.stringify({ apiKey: CANARY.stripeKey }) });
-		expect(r.error.message).toBe('Outlit rejected the request: Invalid request');
+		expect(r.error.message).toBe('Outlit rejected the request: Invalid request (config.apiKey: Invalid)');
 		expect(leakedCanaries({ error: r.error, items: r.items, node: r.error.node })).toEqual([]);
 	});
 

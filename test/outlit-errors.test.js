@@ -16,7 +16,7 @@ describe('documented Outlit errors', () => {
 			body: { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Required' }, { path: ['provider'], message: 'Unknown provider' }] },
 		});
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey });
-		expect(r.error.message).toBe('Outlit rejected the request: Invalid request');
+		expect(r.error.message).toBe('Outlit rejected the request: Invalid request (config.apiKey: Required)');
 		expect(r.error.description).toBe('config.apiKey: Required; provider: Unknown provider');
 		expect(r.error.httpCode).toBe('400');
 	});

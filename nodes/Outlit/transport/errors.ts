@@ -55,15 +55,24 @@ export function bodyObject(body: unknown): IDataObject {
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 }
 
+function detailLines(details: unknown): string[] {
+	if (!Array.isArray(details)) return [];
+	return details.map((issue) => {
+		const { path, message } = bodyObject(issue);
+		const where = Array.isArray(path) && path.length ? path.join('.') : '(request)';
+		return `${where}: ${typeof message === 'string' ? message : 'invalid'}`;
+	});
+}
+
 function formatDetails(details: unknown): string | undefined {
-	if (!Array.isArray(details) || details.length === 0) return undefined;
-	return details
-		.map((issue) => {
-			const { path, message } = bodyObject(issue);
-			const where = Array.isArray(path) && path.length ? path.join('.') : '(request)';
-			return `${where}: ${typeof message === 'string' ? message : 'invalid'}`;
-		})
-		.join('; ');
+	const lines = detailLines(details);
+	return lines.length ? lines.join('; ') : undefined;
+}
+
+/** A rejected request's message names the first invalid field, so it reads without the details. */
+function rejectedMessage(apiMessage: string | undefined, fallback: string, details: unknown): string {
+	const [first] = detailLines(details);
+	return `Outlit rejected the request: ${apiMessage ?? fallback}${first ? ` (${first})` : ''}`;
 }
 
 const KEY_DESCRIPTION =
@@ -120,7 +129,7 @@ export function restApiError(
 	let description: string;
 
 	if (statusCode === 400) {
-		message = `Outlit rejected the request: ${apiMessage ?? 'invalid request'}`;
+		message = rejectedMessage(apiMessage, 'invalid request', body.details);
 		description =
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider ID, the required fields and any JSON config.';
@@ -211,7 +220,7 @@ export function gatewayApiError(
 		message = 'Outlit needs a billing action on your plan before it accepts this call';
 		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}Open billing in the Outlit web app. ${whenToRetry(body.resetAt, response.headers)}`;
 	} else if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
-		message = `Outlit rejected the request: ${apiMessage ?? 'invalid input'}`;
+		message = rejectedMessage(apiMessage, 'invalid input', body.details);
 		description =
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider, the required fields and any JSON config.';
