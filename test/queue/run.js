@@ -9,12 +9,13 @@
  * - every operation runs on a worker, with the same checks as the regular-mode e2e;
  * - a Wait for Connection on a worker stops within 2 s when the execution is stopped through the
  *   main's REST API;
+ * - 1,000 items under a rate limit of 100 requests/s, as two executions on the workers: none lost;
  * - the trigger polls from the main only (once per interval in total), one sync failure gives
  *   exactly one execution, and a restart of the main gives no duplicate (static data in Postgres);
  * - a worker killed in the middle of a wait leaves no execution "running" for ever, and a new run
  *   then works.
  *
- *   --only ops,stop,trigger,kill   run some phases only
+ *   --only ops,stop,many,trigger,kill   run some phases only
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -33,7 +34,7 @@ const { queueWorkflows } = require('./lib/workflows');
 const { runPhases } = require('./lib/phases');
 
 const VERSION = '2.41.1';
-// `--only kill,stop`: some phases (default: ops, stop, trigger, kill).
+// `--only kill,stop`: some phases (default: all, in order).
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : undefined;
 const ROOT = path.join(RUNTIME_ROOT, 'queue');

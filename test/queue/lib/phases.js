@@ -29,8 +29,8 @@ async function staticData(pg, workflowId) {
 	return typeof value === 'string' ? JSON.parse(value) : (value ?? null);
 }
 
-async function webhook(main, pathName) {
-	const res = await fetch(`${main.baseUrl}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(30000) });
+async function webhook(main, pathName, body = {}) {
+	const res = await fetch(`${main.baseUrl}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(30000) });
 	if (res.status !== 200) throw new Error(`webhook ${pathName} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
 }
 
@@ -193,9 +193,46 @@ async function killWorkerMidWait(scope, cluster) {
 	});
 }
 
+/**
+ * 1,000 items of Get Sync Status against the sandbox's limit of 100 requests a second, as two
+ * executions of 500 sent at once (so both workers can take one): no item may fail. The throughput
+ * (the ideal time for the requests beyond the burst, over the time they took) is reported.
+ */
+async function manyItems(scope, cluster) {
+	const { sb, pg, workflows } = cluster;
+	const id = workflows.ids.many;
+	const perSecond = 100;
+	const known = (await executions(pg, id)).length;
+	sb.reset({ connected: ['stripe'], rateLimit: { perSecond } });
+	const items = Array.from({ length: 500 }, (_, i) => i);
+	await Promise.all([webhook(cluster.main, workflows.paths.many, { items }), webhook(cluster.main, workflows.paths.many, { items })]);
+	const runs = await waitFor(
+		'both executions to finish',
+		async () => {
+			const fresh = (await executions(pg, id)).slice(known);
+			return fresh.length === 2 && fresh.every((e) => FINAL.includes(e.status)) ? fresh : false;
+		},
+		{ timeoutMs: 120000, intervalMs: 500 },
+	);
+	const calls = sb.requests.filter((r) => r.path === '/api/integrations/sync-status').map((r) => Date.parse(r.at));
+	const counts = sb.rateLimitCounts();
+	const seconds = (Math.max(...calls) - Math.min(...calls)) / 1000;
+	const ideal = (counts.allowed - perSecond) / perSecond;
+	const workersUsed = new Set(runs.flatMap((e) => workerOf(cluster, e.id)));
+	await scope.check(`1,000 items under 100 requests/s on ${workersUsed.size} worker(s): none lost (throughput ${(ideal / seconds * 100).toFixed(0)}% of the limit, ${counts.limited} requests answered 429)`, () => {
+		assertEqual(runs.map((e) => e.status), ['success', 'success'], 'statuses');
+		const out = runs.flatMap((e) => nodeItems(e.data.resultData.runData, 'Stripe sync status'));
+		assertEqual(out.length, 1000, 'items out');
+		assertEqual(out.filter((i) => i.provider !== 'stripe' || i.error), [], 'failed items');
+		assertEqual(counts.allowed, 1000, 'requests answered');
+	});
+	sb.reset();
+}
+
 const PHASES = {
 	ops: ['every operation on a worker', opsOnWorkers],
 	stop: ['stop a wait on a worker', stopWait],
+	many: ['1,000 items under a rate limit', manyItems],
 	trigger: ['trigger in queue mode', triggerOnce],
 	kill: ['kill a worker mid-wait', killWorkerMidWait],
 };

@@ -8,8 +8,8 @@ const { randomUUID } = require('node:crypto');
 const { NODE_TYPE, TRIGGER_TYPE } = require('../../../scripts/lib/outlit-setup');
 const { opsWorkflow, gatewayOpsWorkflow, REST_CREDENTIAL } = require('../../e2e/lib/workflows');
 
-const IDS = { ops: 'queueOutlitOps01', gatewayOps: 'queueOutlitOpsGw', wait: 'queueOutlitWait1', trigger: 'queueOutlitTrig1' };
-const PATHS = { ops: 'outlit-queue-ops', gatewayOps: 'outlit-queue-ops-gw', wait: 'outlit-queue-wait' };
+const IDS = { ops: 'queueOutlitOps01', gatewayOps: 'queueOutlitOpsGw', wait: 'queueOutlitWait1', trigger: 'queueOutlitTrig1', many: 'queueOutlitMany1' };
+const PATHS = { ops: 'outlit-queue-ops', gatewayOps: 'outlit-queue-ops-gw', wait: 'outlit-queue-wait', many: 'outlit-queue-many' };
 
 function webhookNode(pathName) {
 	return {
@@ -52,6 +52,20 @@ function waitWorkflow() {
 	return { id: IDS.wait, name: 'queue: wait on a worker', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
 }
 
+/** The webhook body's `items` array split into one item each, then Get Sync Status per item. */
+function manyWorkflow() {
+	const nodes = [
+		webhookNode(PATHS.many),
+		{ id: 'q-split', name: 'One item each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.items', include: 'noOtherFields', options: {} } },
+		outlit('Stripe sync status', { operation: 'getSyncStatus', provider: 'stripe' }, [440, 0]),
+	];
+	const connections = {
+		Start: { main: [[{ node: 'One item each', type: 'main', index: 0 }]] },
+		'One item each': { main: [[{ node: 'Stripe sync status', type: 'main', index: 0 }]] },
+	};
+	return { id: IDS.many, name: 'queue: many items under a rate limit', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+}
+
 /** The trigger, every minute (n8n refuses shorter polling intervals), into a No Op. */
 function triggerWorkflow() {
 	const nodes = [
@@ -76,8 +90,9 @@ function queueWorkflows(canaries) {
 		gatewayOps: fromWebhook(gatewayOpsWorkflow(canaries), IDS.gatewayOps, PATHS.gatewayOps),
 		wait: waitWorkflow(),
 		trigger: triggerWorkflow(),
+		many: manyWorkflow(),
 	};
-	return { all, ids: IDS, paths: PATHS, active: [IDS.ops, IDS.gatewayOps, IDS.wait, IDS.trigger] };
+	return { all, ids: IDS, paths: PATHS, active: [IDS.ops, IDS.gatewayOps, IDS.wait, IDS.trigger, IDS.many] };
 }
 
 module.exports = { queueWorkflows };
