@@ -5,7 +5,9 @@
  */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
+	// The sources are roots too, so jest's dependency graph reaches them through the harness:
+	// Stryker asks jest for the tests related to a mutated file (findRelatedTests).
+	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
 	testMatch: ['**/*.test.js'],
 	moduleFileExtensions: ['js', 'ts', 'json'],
 	transform: {

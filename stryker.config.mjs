@@ -26,7 +26,7 @@ export default {
 	plugins: ['@stryker-mutator/*', './test/mutation/equivalent-mutants.mjs'],
 	thresholds: { high: 90, low: 85, break: 85 },
 	concurrency: 4,
-	timeoutMS: 10000,
+	timeoutMS: 5000,
 	reporters: ['clear-text', 'progress', 'html', 'json'],
 	htmlReporter: { fileName: 'reports/mutation/index.html' },
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
