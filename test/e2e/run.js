@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const { VERSIONS } = require('../../scripts/lib/n8n-versions');
 const { ensureN8n } = require('../../scripts/lib/n8n-install');
 const { buildAndPack } = require('../../scripts/lib/package');
-const { Report } = require('./lib/report');
+const { Report, runDriver } = require('./lib/report');
 const { makeCanaries } = require('./lib/workflows');
 const { runVersionSuite } = require('./lib/version-suite');
 const { runEditorTest } = require('./editor');
@@ -75,12 +75,7 @@ async function main() {
 		fs.rmSync(require('node:path').dirname(tarball), { recursive: true, force: true });
 	}
 	console.log(`\ne2e total: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-	report.summary();
-	process.exitCode = report.failed || !report.passed ? 1 : 0;
+	report.finish();
 }
 
-main().catch((e) => {
-	console.error(e.stack || e.message);
-	console.log('\n0 passed, 1 failed');
-	process.exit(1);
-});
+runDriver(main);

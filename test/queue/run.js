@@ -28,7 +28,7 @@ const { freePort } = require('../../scripts/lib/proc');
 const setup = require('../../scripts/lib/outlit-setup');
 const { startRedis, startPostgres } = require('../../scripts/lib/queue-services');
 const { startSandbox } = require('../sandbox');
-const { Report } = require('../e2e/lib/report');
+const { Report, runDriver } = require('../e2e/lib/report');
 const { makeCanaries, REST_CREDENTIAL, TOOLS_CREDENTIAL, WRONG_CREDENTIAL } = require('../e2e/lib/workflows');
 const { queueWorkflows } = require('./lib/workflows');
 const { runPhases } = require('./lib/phases');
@@ -113,12 +113,7 @@ async function main() {
 		for (const stop of stops.reverse()) await Promise.resolve().then(stop).catch(() => {});
 	}
 	console.log(`\nqueue mode total: ${((Date.now() - t0) / 1000).toFixed(1)} s (logs in ${path.relative(process.cwd(), ROOT)})`);
-	report.summary();
-	process.exitCode = report.failed || !report.passed ? 1 : 0;
+	report.finish();
 }
 
-main().catch((e) => {
-	console.error(e.stack || e.message);
-	console.log('\n0 passed, 1 failed');
-	process.exit(1);
-});
+runDriver(main);

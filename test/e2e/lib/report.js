@@ -69,6 +69,21 @@ class Report {
 		}
 		console.log(`\n${this.passed} passed, ${this.failed} failed`);
 	}
+
+	/** The summary, and a failing exit code unless something passed and nothing failed. */
+	finish() {
+		this.summary();
+		process.exitCode = this.failed || !this.passed ? 1 : 0;
+	}
+}
+
+/** Runs a driver's main; a crash still ends with the "N passed, N failed" line. */
+function runDriver(main) {
+	main().catch((e) => {
+		console.error(e.stack || e.message);
+		console.log('\n0 passed, 1 failed');
+		process.exit(1);
+	});
 }
 
 /** Throws a readable error unless actual deep-equals expected. */
@@ -82,4 +97,4 @@ function assert(cond, message) {
 	if (!cond) throw new Error(message);
 }
 
-module.exports = { Report, assertEqual, assert };
+module.exports = { Report, runDriver, assertEqual, assert };
