@@ -4,7 +4,8 @@
  * times vary between machines; ratios much less). Prints a table and writes it to bench/RESULTS.md.
  *
  * - per item, 1,000 items of Get Many and of Get Sync Status through n8n's real engine: the Outlit
- *   node, n8n's HTTP Request node making the same request, and raw undici (the floor);
+ *   node, n8n's HTTP Request node making the same request, and raw undici (the floor); and the
+ *   same two nodes in a real n8n 2.41.1 (`n8n execute`), timed by n8n's own run data;
  * - trigger standing cost over a simulated day: requests of the Outlit Trigger vs a naive trigger
  *   built from HTTP Request nodes (the list plus one sync-status call per provider per poll);
  * - 1,000 items against a limit of 100 requests/s: throughput as a share of the limit;
@@ -26,6 +27,7 @@ const { perItemFigures } = require('./lib/per-item');
 const { triggerDay } = require('./lib/trigger-day');
 const { waitLatency } = require('./lib/wait-latency');
 const { rateLimitedThroughput } = require('./lib/rate-limited');
+const { realN8nFigures } = require('./lib/real-n8n');
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const POLLS = Number(process.env.BENCH_POLLS ?? 1440);
@@ -73,6 +75,7 @@ async function main() {
 
 	const rows = [];
 	rows.push(...(await perItemFigures(ctx, ITEMS)));
+	rows.push(...(await realN8nFigures(ctx, ITEMS)));
 	rows.push(...(await rateLimitedThroughput(ctx)));
 	rows.push(...(await triggerDay(ctx, POLLS)));
 	rows.push(...(await waitLatency(ctx)));

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	ILoadOptionsFunctions,
@@ -29,6 +30,17 @@ export interface OutlitConnection {
 	/** The Base URL as messages may show it: without a user name or password. */
 	shownUrl: string;
 	api: ApiChoice;
+}
+
+/**
+ * The decrypted credential each connection was read from, kept beside it (never on it, so no
+ * message or item can carry the key): requests hand it to n8n instead of having n8n load and
+ * decrypt the credential again for every one.
+ */
+const decrypted = new WeakMap<OutlitConnection, ICredentialDataDecryptedObject>();
+
+export function credentialsOf(connection: OutlitConnection): ICredentialDataDecryptedObject | undefined {
+	return decrypted.get(connection);
 }
 
 /**
@@ -67,5 +79,7 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	}
 	// Credentials saved before the field existed have no `api`: they get the default.
 	const api = API_CHOICES.includes(credentials.api as ApiChoice) ? (credentials.api as ApiChoice) : 'auto';
-	return { baseUrl, shownUrl, api };
+	const connection: OutlitConnection = { baseUrl, shownUrl, api };
+	decrypted.set(connection, credentials as ICredentialDataDecryptedObject);
+	return connection;
 }

@@ -9,7 +9,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { redactNode } from '../shared/redact';
 import { pause } from '../shared/sleep';
-import { CREDENTIAL_TYPE, type OutlitConnection, type OutlitContext } from './connection';
+import { CREDENTIAL_TYPE, credentialsOf, type OutlitConnection, type OutlitContext } from './connection';
 import { networkErrorCode, outlitNetworkError } from './errors';
 import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
 
@@ -114,10 +114,13 @@ async function attemptOnce(
 	};
 	let response: IN8nHttpFullResponse;
 	try {
+		// The credential read once per execution; without it n8n loads and decrypts it per request.
+		const data = credentialsOf(connection);
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
 			CREDENTIAL_TYPE,
 			options,
+			data ? { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...data } } } : undefined,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		// A credential problem reads well as it is; anything else is a failure to get an answer,

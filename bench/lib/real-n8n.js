@@ -1,0 +1,74 @@
+'use strict';
+/**
+ * The same per-item comparison in a real n8n 2.41.1 (`n8n execute`): one workflow makes N items
+ * (Edit Fields + Split Out), then the Outlit node and n8n's HTTP Request node each make the same
+ * N requests to the sandbox. n8n's own run data gives each node's execution time.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { RUNTIME_ROOT } = require('../../scripts/lib/n8n-versions');
+const { N8nInstance } = require('../../scripts/lib/n8n-instance');
+const { buildAndPack, installPackage } = require('../../scripts/lib/package');
+const { freePort } = require('../../scripts/lib/proc');
+const { NODE_TYPE, sandboxCredential } = require('../../scripts/lib/outlit-setup');
+const { httpRequestParameters, HTTP_REQUEST_VERSION } = require('./http-request-node');
+
+const VERSION = '2.41.1';
+const WORKFLOW_ID = 'benchOutlitVsHtt';
+const CREDENTIAL = { id: 'BenchOutlitRest1', name: 'Outlit bench (REST routes)' };
+
+function workflow(n, sandboxUrl, key) {
+	const node = (name, type, typeVersion, parameters, x, extra = {}) => ({ id: `bench-${x}`, name, type, typeVersion, position: [x * 220, 0], parameters, ...extra });
+	const outlit = (name, parameters, x) =>
+		node(name, NODE_TYPE, 1, { resource: 'integration', ...parameters }, x, { credentials: { outlitApi: CREDENTIAL } });
+	const http = (name, route, qs, x) => node(name, 'n8n-nodes-base.httpRequest', HTTP_REQUEST_VERSION, httpRequestParameters(`${sandboxUrl}${route}`, qs, key), x);
+	const nodes = [
+		node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0),
+		node('Make items', 'n8n-nodes-base.set', 3.4, { mode: 'manual', assignments: { assignments: [{ id: 'bench-items', name: 'items', type: 'array', value: `={{ Array.from({ length: ${n} }, (_, i) => i) }}` }] }, options: {} }, 1),
+		node('One item each', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'items', include: 'noOtherFields', options: {} }, 2),
+		outlit('Outlit Get Many', { operation: 'getAll' }, 3),
+		http('HTTP Get Many', '/api/integrations', { connectedOnly: false }, 4),
+		outlit('Outlit Get Sync Status', { operation: 'getSyncStatus', provider: 'stripe' }, 5),
+		http('HTTP Get Sync Status', '/api/integrations/sync-status', { provider: 'stripe' }, 6),
+	];
+	// Start → Make items → One item each → the four measured nodes, each a branch fed the same N items.
+	const connections = {
+		Start: { main: [[{ node: 'Make items', type: 'main', index: 0 }]] },
+		'Make items': { main: [[{ node: 'One item each', type: 'main', index: 0 }]] },
+		'One item each': { main: [nodes.slice(3).map((m) => ({ node: m.name, type: 'main', index: 0 }))] },
+	};
+	return { id: WORKFLOW_ID, name: 'bench: Outlit vs HTTP Request', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+}
+
+async function realN8nFigures(ctx, n) {
+	const { sandbox, key } = ctx;
+	const userFolder = path.join(RUNTIME_ROOT, 'bench');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const n8n = new N8nInstance({ version: VERSION, userFolder, port: await freePort(), brokerPort: await freePort() });
+	const tarball = await buildAndPack({ build: false });
+	try {
+		await installPackage(tarball, userFolder);
+		await n8n.importCredentials([sandboxCredential({ baseUrl: sandbox.url, apiKey: key, api: 'rest', ...CREDENTIAL })]);
+		await n8n.importWorkflows([workflow(n, sandbox.url, key)]);
+		sandbox.reset({ connected: ['stripe', 'hubspot'] });
+		const r = await n8n.execute(WORKFLOW_ID, { timeoutMs: 600000 });
+		const runData = r.run && r.run.data && r.run.data.resultData.runData;
+		if (!r.ok || !runData) throw new Error(`n8n execute failed (exit ${r.code}): ${r.stderr.slice(-400)}`);
+		const perItem = (name) => {
+			const [run] = runData[name] ?? [];
+			if (!run || run.error) throw new Error(`${name} failed: ${run?.error?.message ?? 'did not run'}`);
+			return run.executionTime / n;
+		};
+		const rows = [];
+		for (const op of ['Get Many', 'Get Sync Status']) {
+			const outlit = perItem(`Outlit ${op}`);
+			const http = perItem(`HTTP ${op}`);
+			rows.push({ figure: `${op}, per item (${n} items) in real n8n ${VERSION}: Outlit node / HTTP Request node`, ratio: outlit / http, goal: 1, detail: `${outlit.toFixed(3)} ms vs ${http.toFixed(3)} ms (n8n's executionTime)` });
+		}
+		return rows;
+	} finally {
+		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	}
+}
+
+module.exports = { realN8nFigures };
