@@ -30,7 +30,7 @@ const { startRedis, startPostgres } = require('../../scripts/lib/queue-services'
 const { startSandbox } = require('../sandbox');
 const { Report, runDriver } = require('../e2e/lib/report');
 const { makeCanaries, REST_CREDENTIAL, TOOLS_CREDENTIAL, WRONG_CREDENTIAL } = require('../e2e/lib/workflows');
-const { queueWorkflows } = require('./lib/workflows');
+const { queueWorkflows, TRIGGER_CREDENTIAL } = require('./lib/workflows');
 const { runPhases } = require('./lib/phases');
 
 const VERSION = '2.41.1';
@@ -51,7 +51,8 @@ async function main() {
 		);
 		const canaries = makeCanaries();
 		const sb = await startSandbox({ port: 0, apiKeys: [canaries.outlitKey] });
-		stops.push(() => sb.close());
+		const triggerSb = await startSandbox({ port: 0, apiKeys: [canaries.outlitKey] });
+		stops.push(() => sb.close(), () => triggerSb.close());
 		const [redis, pg] = await report.time('setup: Redis + PostgreSQL', () =>
 			Promise.all([
 				freePort().then((port) => startRedis({ port, logFile: path.join(ROOT, 'redis.log') })),
@@ -85,6 +86,7 @@ async function main() {
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey, ...REST_CREDENTIAL }),
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey, ...TOOLS_CREDENTIAL }),
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.wrongKey, ...WRONG_CREDENTIAL }),
+				setup.sandboxCredential({ baseUrl: triggerSb.url, apiKey: canaries.outlitKey, ...TRIGGER_CREDENTIAL }),
 			]);
 			await main.importWorkflows(Object.values(workflows.all));
 			for (const id of workflows.active) await main.activate(id);
@@ -95,6 +97,7 @@ async function main() {
 			main,
 			workers,
 			sb,
+			triggerSb,
 			pg,
 			canaries,
 			workflows,

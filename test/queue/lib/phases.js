@@ -117,7 +117,7 @@ const listPolls = (sb) => sb.requests.filter((r) => r.method === 'GET' && r.path
  * poll of each start), never one per worker.
  */
 async function triggerOnce(scope, cluster) {
-	const { sb, pg, workflows, main } = cluster;
+	const { triggerSb: sb, pg, workflows, main } = cluster;
 	const id = workflows.ids.trigger;
 	const failure = { provider: 'stripe', model: 'StripeInvoice', message: 'Invoice sync failed (queue mode)' };
 	const seeded = await waitFor('the trigger to seed its state', async () => (await staticData(pg, id))?.['node:Outlit Trigger']?.seededAt, { timeoutMs: 90000, intervalMs: 1000 });

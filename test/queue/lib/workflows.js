@@ -67,6 +67,10 @@ function manyWorkflow() {
 }
 
 /** The trigger, every minute (n8n refuses shorter polling intervals), into a No Op. */
+/** The trigger has a sandbox (and credential) of its own, so its minute polls never mix into the
+ * request logs the other phases check. */
+const TRIGGER_CREDENTIAL = { id: 'QueueTriggerSbx1', name: 'Outlit trigger sandbox (REST routes)', api: 'rest' };
+
 function triggerWorkflow() {
 	const nodes = [
 		{
@@ -76,7 +80,7 @@ function triggerWorkflow() {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: ['syncFailed'] },
-			credentials: { outlitApi: { id: REST_CREDENTIAL.id, name: REST_CREDENTIAL.name } },
+			credentials: { outlitApi: { id: TRIGGER_CREDENTIAL.id, name: TRIGGER_CREDENTIAL.name } },
 		},
 		{ id: 'q-noop', name: 'Alert', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 	];
@@ -95,4 +99,4 @@ function queueWorkflows(canaries) {
 	return { all, ids: IDS, paths: PATHS, active: [IDS.ops, IDS.gatewayOps, IDS.wait, IDS.trigger, IDS.many] };
 }
 
-module.exports = { queueWorkflows };
+module.exports = { queueWorkflows, TRIGGER_CREDENTIAL };
