@@ -24,7 +24,8 @@ export function isTransientStatus(statusCode: number): boolean {
 	return statusCode === 408 || statusCode === 425 || statusCode === 429 || statusCode >= 500;
 }
 
-function header(headers: Record<string, unknown>, name: string): string | undefined {
+/** A response header by lower-case name, whatever case the server used. */
+export function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const found = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
 	const value = found === undefined ? undefined : headers[found];
 	return value === undefined || value === null ? undefined : String(value);

@@ -1,4 +1,4 @@
-import { bodyObject, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
+import { bodyObject, header, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
 import type { OutlitResponse, WireRequest } from './http';
 
 /** The node's "Retry Transient Errors" and "Max Retry Wait" settings. */
@@ -58,10 +58,10 @@ export function backoffMs(attempt: number, random: () => number): number {
 }
 
 function numberHeader(headers: Record<string, unknown>, name: string): number | undefined {
-	const found = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
-	if (found === undefined) return undefined;
-	const value = Number(headers[found]);
-	return Number.isFinite(value) ? value : undefined;
+	const value = header(headers, name);
+	if (value === undefined || value.trim() === '') return undefined;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : undefined;
 }
 
 /** Pacing runs 5% under the limit, so timing noise does not turn into 429s. */
