@@ -45,6 +45,8 @@ async function startSandbox(options = {}) {
 		clearRequests: () => {
 			state.requests = [];
 		},
+		/** The most API requests answered at the same time since the last reset (control routes excluded). */
+		peakInFlight: () => state.peakInFlight,
 		reset: (overrides) => state.reset(overrides),
 		state: () => state.snapshot(),
 		completeSession: (id) => state.completeSession(id),

@@ -162,6 +162,13 @@ function createServer(state) {
 	}
 
 	const server = http.createServer((req, res) => {
+		if (!req.url.startsWith('/__sandbox/')) {
+			state.inFlight += 1;
+			state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+			res.once('close', () => {
+				state.inFlight -= 1;
+			});
+		}
 		handle(req, res).catch(() => send(res, 500, { error: 'Internal server error' }));
 	});
 	server.stopTimers = () => {

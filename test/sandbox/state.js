@@ -87,6 +87,9 @@ class SandboxState {
 		this.initial = normalizeScenario(options);
 		this.baseUrl = 'http://127.0.0.1';
 		this.requests = [];
+		// Requests being answered right now, and the most at once since the last reset.
+		this.inFlight = this.inFlight ?? 0;
+		this.peakInFlight = this.inFlight;
 		this.reset();
 	}
 
@@ -102,6 +105,9 @@ class SandboxState {
 		this.setupRuns = [];
 		this.faults = [];
 		this.requests = [];
+		// Requests being answered right now, and the most at once since the last reset.
+		this.inFlight = this.inFlight ?? 0;
+		this.peakInFlight = this.inFlight;
 		this.limiter = scenario.rateLimit ? new RateLimiter(scenario.rateLimit) : undefined;
 		for (const id of scenario.connected) this.connect(id);
 	}

@@ -10,31 +10,74 @@ import { readRetryPolicy } from './retrySettings';
 export type ItemRun = (this: IExecuteFunctions, itemIndex: number, api: OutlitClient) => Promise<IDataObject[]>;
 
 /**
- * The one execution rule for every operation: item by item, with n8n's Request Options
- * (batching, timeout, proxy, SSL) and the node's retry settings applied, pairedItem on every output, and Continue On Fail
- * turning an item's error into an error item while the others go on.
+ * How many read requests one execution keeps in flight. n8n's RoutingNode and HTTP Request node send
+ * every item's request at once; a bound keeps a 10,000-item run from opening 10,000 sockets, and
+ * the transport's pacer still spaces them when Outlit's rate limit runs out.
  */
-export async function runForEachItem(this: IExecuteFunctions, run: ItemRun): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export const READS_IN_FLIGHT = 8;
+
+type Outcome = { json: IDataObject[] } | { error: unknown };
+
+/**
+ * The one execution rule for every operation: n8n's Request Options (batching, timeout, proxy, SSL)
+ * and the node's retry settings applied, output in input order with pairedItem on every item, and
+ * Continue On Fail turning an item's error into an error item while the others go on.
+ *
+ * Writes go item by item. Reads (`sideBySide`) overlap up to READS_IN_FLIGHT requests, after the
+ * first item has run alone: it reads the credential and learns which contract the server speaks,
+ * so the others neither repeat that nor probe a missing gateway.
+ */
+export async function runForEachItem(
+	this: IExecuteFunctions,
+	run: ItemRun,
+	sideBySide = false,
+): Promise<INodeExecutionData[][]> {
+	const count = this.getInputData().length;
 	const { settings, batching } = readRequestOptions(this);
 	const api = createOutlitClient(this, { ...settings, retry: readRetryPolicy(this) });
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		if (batching && itemIndex > 0 && itemIndex % batching.size === 0) {
-			await pause(this, itemIndex, batching.intervalMs);
-		}
+	const outcomes: Outcome[] = [];
+	let failed = false;
+
+	const runOne = async (itemIndex: number): Promise<void> => {
 		try {
-			const json = await run.call(this, itemIndex, api);
+			outcomes[itemIndex] = { json: await run.call(this, itemIndex, api) };
+		} catch (error) {
+			outcomes[itemIndex] = { error };
+			// Without Continue On Fail the first failure ends the run: nothing new starts.
+			if (!this.continueOnFail()) failed = true;
+		}
+	};
+
+	// Batching (n8n's Request Options): `size` items, then a pause, as the RoutingNode does.
+	const groupSize = batching ? batching.size : count;
+	for (let start = 0; start < count && !failed; start += groupSize) {
+		if (start > 0 && batching) await pause(this, start, batching.intervalMs);
+		const end = Math.min(start + groupSize, count);
+		let next = start;
+		if (start === 0 && sideBySide) await runOne(next++);
+		const lanes = sideBySide ? READS_IN_FLIGHT : 1;
+		const lane = async () => {
+			while (next < end && !failed) await runOne(next++);
+		};
+		await Promise.all(Array.from({ length: Math.min(lanes, end - next) }, lane));
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (outcome === undefined) continue;
+		if ('json' in outcome) {
 			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome.json), {
 					itemData: { item: itemIndex },
 				}),
 			);
-		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({ json: errorItem(nodeError, this.getNode().onError), pairedItem: { item: itemIndex } });
+			continue;
 		}
+		const nodeError = asNodeError(this, outcome.error, itemIndex);
+		// The lowest failing item is the one a run item by item would have stopped at.
+		if (!this.continueOnFail()) throw nodeError;
+		output.push({ json: errorItem(nodeError, this.getNode().onError), pairedItem: { item: itemIndex } });
 	}
 	return [output];
 }

@@ -11,7 +11,7 @@ import {
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
 import { contractUnavailableError } from './errors';
 import { gatewayCapabilities } from './gateway';
-import { sendOutlitRequest, type Pacer, type RequestSettings } from './http';
+import { newPacer, sendOutlitRequest, type Pacer, type RequestSettings } from './http';
 import { restCapabilities } from './rest';
 import type { Wire } from './wire';
 
@@ -86,7 +86,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	let connection: OutlitConnection | undefined;
 	let gatewayMissing = false;
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
-	const pacer: Pacer = { nextAt: 0 };
+	const pacer: Pacer = newPacer();
 
 	// One wire per retry choice: the masked node copy it carries costs a parameter walk to build.
 	const wires = new Map<boolean, Wire>();

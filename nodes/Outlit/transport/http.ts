@@ -22,9 +22,32 @@ export interface RequestSettings {
 	retry?: RetryPolicy;
 }
 
-/** When the next request may go, after Outlit said the allowance is used up. Shared per execution. */
+/**
+ * Spacing for one execution's requests once Outlit says the allowance is used up: each request
+ * takes the next free slot, so requests in flight side by side stay under the limit too.
+ */
 export interface Pacer {
+	/** The earliest time the next request may be sent. */
 	nextAt: number;
+	/** The gap between two requests while the allowance is used up; 0 when it is not. */
+	gapMs: number;
+}
+
+export function newPacer(): Pacer {
+	return { nextAt: 0, gapMs: 0 };
+}
+
+/** Reserves the next send slot and returns how long to wait for it. */
+export function reserveSlot(pacer: Pacer, now: number): number {
+	const at = Math.max(now, pacer.nextAt);
+	if (pacer.gapMs > 0) pacer.nextAt = at + pacer.gapMs;
+	return at - now;
+}
+
+/** Learns from an answer's rate-limit headers: the gap to keep, counted from when it was sent. */
+export function notePace(pacer: Pacer, sentAt: number, headers: Record<string, unknown>): void {
+	pacer.gapMs = paceMs(headers);
+	if (pacer.gapMs > 0) pacer.nextAt = Math.max(pacer.nextAt, sentAt + pacer.gapMs);
 }
 
 export interface WireRequest {
@@ -82,10 +105,10 @@ export async function sendOutlitRequest(
 		request,
 		settings.retry,
 		async () => {
-			if (pacer) await waitMs(ctx, pacer.nextAt - Date.now(), itemIndex);
+			if (pacer) await waitMs(ctx, reserveSlot(pacer, Date.now()), itemIndex);
 			const sentAt = Date.now();
 			const result = await attemptOnce(ctx, connection, request, settings, itemIndex);
-			if (pacer && result.response) pacer.nextAt = sentAt + paceMs(result.response.headers);
+			if (pacer && result.response) notePace(pacer, sentAt, result.response.headers);
 			return result;
 		},
 		async (ms) => await waitMs(ctx, ms, itemIndex),

@@ -5,6 +5,7 @@ export const getAll = defineOperation({
 	name: 'Get Many',
 	action: 'Get many integrations',
 	description: 'List integrations and whether each is connected',
+	sideBySide: true,
 	async run(itemIndex, api) {
 		const connectedOnly = this.getNodeParameter('connectedOnly', itemIndex, false) === true;
 		return await api.listIntegrations(connectedOnly, itemIndex);

@@ -7,6 +7,7 @@ export const getCapabilities = defineOperation({
 	name: 'Get Capabilities',
 	action: 'Get setup capabilities',
 	description: 'How providers connect: one item per provider',
+	sideBySide: true,
 	async run(itemIndex, api) {
 		const raw = this.getNodeParameter('provider', itemIndex, 'all');
 		const all = typeof raw === 'string' && raw.trim().toLowerCase() === 'all';

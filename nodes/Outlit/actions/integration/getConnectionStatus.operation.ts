@@ -7,6 +7,7 @@ export const getConnectionStatus = defineOperation({
 	name: 'Get Connection Status',
 	action: 'Get the status of a connection session',
 	description: 'Check a browser-auth session once: pending, connected, failed or expired',
+	sideBySide: true,
 	async run(itemIndex, api) {
 		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID');
 		return [{ sessionId, ...(await api.sessionStatus(sessionId, itemIndex)) }];

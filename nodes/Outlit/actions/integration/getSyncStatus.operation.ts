@@ -7,6 +7,7 @@ export const getSyncStatus = defineOperation({
 	name: 'Get Sync Status',
 	action: 'Get the sync status of an integration',
 	description: 'Connection state and per-model sync status of one provider (readiness only on the gateway)',
+	sideBySide: true,
 	async run(itemIndex, api) {
 		return [await api.syncStatus(readProvider(this, itemIndex), itemIndex)];
 	},

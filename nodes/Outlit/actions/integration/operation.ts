@@ -10,6 +10,8 @@ export interface OperationSpec {
 	description: string;
 	fields: INodeProperties[];
 	run: ItemRun;
+	/** A read, safe to send for several items at once (see runForEachItem). */
+	sideBySide?: boolean;
 }
 
 export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
@@ -27,7 +29,7 @@ export function defineOperation(spec: OperationSpec): Operation {
 		option: { name, value, action, description },
 		fields: updateDisplayOptions({ show: { resource: ['integration'], operation: [value] } }, spec.fields),
 		async execute(this: IExecuteFunctions) {
-			return await runForEachItem.call(this, spec.run);
+			return await runForEachItem.call(this, spec.run, spec.sideBySide === true);
 		},
 	};
 }
