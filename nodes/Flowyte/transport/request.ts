@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { redactNode } from '../shared/redact';
+import { CREDENTIAL_TYPE, type FlowyteConnection } from './connection';
+import { flowyteNetworkError, type FlowyteResponse } from './errors';
+
+/** JSON bodies arrive parsed; anything else (an HTML page, cut-off JSON) stays text. */
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/** The Content-Type header, whatever the case of its name. */
+function contentType(headers: IN8nHttpFullResponse['headers'] | undefined): string | undefined {
+	for (const [name, value] of Object.entries(headers ?? {})) {
+		if (name.toLowerCase() === 'content-type' && typeof value === 'string') return value;
+	}
+	return undefined;
+}
+
+/**
+ * `POST /integrations/{kind}/connect`, the node's only HTTP call. Status errors come back as
+ * responses; no answer at all throws an error that names the API root but never the request.
+ */
+export async function postConnect(
+	ctx: IExecuteFunctions,
+	connection: FlowyteConnection,
+	kind: string,
+	body: IDataObject | undefined,
+	itemIndex: number,
+): Promise<FlowyteResponse> {
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		// `kind` is a catalog value (lower-case letters and _), safe in a path as it is.
+		url: `${connection.root}/integrations/${kind}/connect`,
+		json: true,
+		headers: { Accept: 'application/json, application/problem+json' },
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+		// No body at all for an OAuth connect: the contract's request body is optional.
+		...(body ? { body } : {}),
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...connection.credentials } },
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const node = redactNode(ctx.getNode());
+		// A credential problem reads well as it is; anything else is a failure to get an answer.
+		if (error instanceof NodeOperationError) {
+			throw new NodeOperationError(node, error.message, { description: error.description ?? undefined, itemIndex });
+		}
+		throw flowyteNetworkError(node, error, connection.shown, itemIndex);
+	}
+	return { statusCode: response.statusCode, body: parseBody(response.body), contentType: contentType(response.headers) };
+}

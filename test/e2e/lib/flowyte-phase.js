@@ -1,0 +1,208 @@
+'use strict';
+/**
+ * The Flowyte node in real n8n: one workflow that connects a kind of every family (OAuth, API key,
+ * SQL with and without a CA certificate) and meets three refusals (sslmode disable before any
+ * request, a kind not available, a key without integrations:connect), run with `n8n execute`
+ * against the suite's sandbox. Then the exact requests, the items, and a secret scan with
+ * Flowyte's own canaries. Expected values are literals from Flowyte's contract.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+const { PACKAGE_NAME } = require('../../../scripts/lib/package');
+const { query } = require('../../../scripts/lib/n8n-db');
+const { CA_PEM } = require('../../support/flowyte-pem');
+const { assert, assertEqual } = require('./report');
+
+const NODE_TYPE = `${PACKAGE_NAME}.flowyte`;
+const WORKFLOW_ID = 'e2eFlowyteConn01';
+const CREDENTIAL = { id: 'FlowyteSandbox01', name: 'Flowyte sandbox' };
+const READER_CREDENTIAL = { id: 'FlowyteReader001', name: 'Flowyte sandbox (no connect scope)' };
+const PROVIDER_KEY_KIND = 'square';
+const UNAVAILABLE_KIND = 'shopify';
+
+function makeFlowyteCanaries() {
+	const hex = () => randomBytes(6).toString('hex');
+	return {
+		flowyteKey: `flowyte_sk_e2e_canary_${hex()}`,
+		readerKey: `flowyte_sk_e2e_reader_${hex()}`,
+		sqlPassword: `pw_e2e_canary_${hex()}`,
+		providerKey: `sq0_e2e_canary_${hex()}`,
+	};
+}
+
+const sql = (kind, c, extra = {}) => ({ kind, host: 'db.example.com', port: kind === 'mysql' ? 3306 : 5432, database: 'appdb', user: 'flowyte_readonly', password: c.sqlPassword, ...extra });
+
+/** [node name, parameters, extra node fields] in execution order. */
+function steps(c) {
+	const cont = { onError: 'continueRegularOutput' };
+	return [
+		['OAuth HubSpot', { kind: 'hubspot' }],
+		['API key Square', { kind: PROVIDER_KEY_KIND, connectWith: 'apiKey', providerApiKey: c.providerKey }],
+		['Postgres verify-full', sql('postgres', c, { sslmode: 'verify-full' })],
+		['MySQL verify-ca with CA', sql('mysql', c, { sslmode: 'verify-ca', caPem: CA_PEM })],
+		['MySQL sslmode disable', sql('mysql', c, { sslmode: '={{ "disable" }}' }), cont],
+		['Shopify not available', { kind: UNAVAILABLE_KIND }, cont],
+		['Key without connect scope', { kind: 'hubspot' }, { ...cont, credentials: { flowyteApi: READER_CREDENTIAL } }],
+	];
+}
+
+function flowyteWorkflow(c) {
+	const trigger = { id: 'e2e-f000', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const nodes = [trigger];
+	const connections = {};
+	let prev = trigger.name;
+	steps(c).forEach(([name, params, extra = {}], i) => {
+		nodes.push({
+			id: `e2e-f${String(i + 1).padStart(3, '0')}`,
+			name,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [220 * (i + 1), 0],
+			executeOnce: true,
+			parameters: { resource: 'integration', operation: 'connect', ...params },
+			credentials: { flowyteApi: CREDENTIAL },
+			...extra,
+		});
+		connections[prev] = { main: [[{ node: name, type: 'main', index: 0 }]] };
+		prev = name;
+	});
+	return { id: WORKFLOW_ID, name: 'e2e: Flowyte connect, every kind family', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+}
+
+/** What the sandbox must have received, in order (the sslmode refusal sends nothing). */
+function expectedRequests(c) {
+	const post = (kind, body, key = c.flowyteKey) => ({ method: 'POST', path: `/api/v1/integrations/${kind}/connect`, body, authorization: `Bearer ${key}` });
+	const descriptor = (kind, port, sslmode, extra = {}) => ({
+		credentials: { host: 'db.example.com', port, database: 'appdb', user: 'flowyte_readonly', password: c.sqlPassword, sslmode, ...extra },
+	});
+	return [
+		post('hubspot', undefined),
+		post('square', { credentials: { apiKey: c.providerKey } }),
+		post('postgres', descriptor('postgres', '5432', 'verify-full')),
+		post('mysql', descriptor('mysql', '3306', 'verify-ca', { ca_pem: CA_PEM })),
+		post('shopify', undefined),
+		post('hubspot', undefined, c.readerKey),
+	];
+}
+
+/** Columns that hold workflow definitions, where typed-in node parameters legitimately live. */
+const DEFINITION_COLUMNS = new Set(['workflow_entity.nodes', 'workflow_history.nodes', 'execution_data.workflowData']);
+/** Canaries kept in credentials: n8n stores them encrypted, so they may appear nowhere in clear. */
+const CREDENTIAL_HELD = ['flowyteKey', 'readerKey'];
+
+function files(dir, out = []) {
+	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+		const p = path.join(dir, e.name);
+		if (e.isDirectory()) {
+			if (e.name !== 'node_modules') files(p, out);
+		} else if (e.isFile()) out.push(p);
+	}
+	return out;
+}
+
+/** A workflow definition without the parameters of Flowyte nodes, where the SQL password and provider key were typed. */
+function withoutFlowyteParameters(text) {
+	let v;
+	try {
+		v = JSON.parse(text);
+	} catch {
+		return text;
+	}
+	const nodes = Array.isArray(v) ? v : v && v.nodes;
+	for (const n of nodes || []) if (n.type === NODE_TYPE) delete n.parameters;
+	return JSON.stringify(v);
+}
+
+/**
+ * "<canary> in <where>" for every Flowyte canary found where it must not be: the keys anywhere in
+ * the user folder (DB bytes included) or any column; the typed-in secrets anywhere but the Flowyte
+ * nodes' own parameters in workflow definitions.
+ */
+async function flowyteLeaks({ userFolder, dbFile, canaries }) {
+	const findings = [];
+	const entries = Object.entries(canaries);
+	for (const f of files(userFolder)) {
+		const text = fs.readFileSync(f).toString('latin1');
+		const isDb = /database\.sqlite/.test(path.basename(f));
+		for (const [name, value] of entries) {
+			if ((!isDb || CREDENTIAL_HELD.includes(name)) && text.includes(value)) findings.push(`${name} in ${path.relative(userFolder, f)}`);
+		}
+	}
+	for (const { name: table } of await query(dbFile, "SELECT name FROM sqlite_master WHERE type = 'table'")) {
+		for (const row of await query(dbFile, `SELECT * FROM "${table}"`)) {
+			for (const [col, raw] of Object.entries(row)) {
+				if (raw === null || raw === undefined) continue;
+				const full = String(raw);
+				const text = DEFINITION_COLUMNS.has(`${table}.${col}`) ? withoutFlowyteParameters(full) : full;
+				for (const [name, value] of entries) {
+					if ((CREDENTIAL_HELD.includes(name) ? full : text).includes(value)) findings.push(`${name} in ${table}.${col}`);
+				}
+			}
+		}
+	}
+	return [...new Set(findings)];
+}
+
+async function runFlowytePhase(scope, { n8n, sb, userFolder }) {
+	const c = makeFlowyteCanaries();
+	const check = (name, fn) => scope.check(`flowyte: ${name}`, fn);
+	await scope.time('import the Flowyte credentials and workflow', async () => {
+		await n8n.importCredentials([
+			// A trailing slash on purpose: the node adds /api/v1 to the host.
+			{ ...CREDENTIAL, type: 'flowyteApi', data: { apiKey: c.flowyteKey, baseUrl: `${sb.url}/` } },
+			{ ...READER_CREDENTIAL, type: 'flowyteApi', data: { apiKey: c.readerKey, baseUrl: sb.url } },
+		]);
+		await n8n.importWorkflows([flowyteWorkflow(c)]);
+	});
+	sb.flowyte.reset({
+		keys: { [c.flowyteKey]: ['integrations:connect'], [c.readerKey]: ['integrations:read'] },
+		apiKeyKinds: [PROVIDER_KEY_KIND],
+		unavailableKinds: [UNAVAILABLE_KIND],
+	});
+	sb.clearRequests();
+	const result = await scope.time('execute Flowyte connect (every kind family)', () => n8n.execute(WORKFLOW_ID));
+	const run = result.run;
+	const runData = run && run.data && run.data.resultData && run.data.resultData.runData;
+	const item = (node) => {
+		const main = runData && runData[node] && runData[node][0].data && runData[node][0].data.main[0];
+		if (!main) throw new Error(`node "${node}" did not run`);
+		assertEqual(main.length, 1, `${node}: item count`);
+		assertEqual(main[0].pairedItem, { item: 0 }, `${node}: pairedItem`);
+		return main[0].json;
+	};
+
+	await check('workflow finished successfully', () => {
+		assert(result.ok && run, `run failed (exit ${result.code}): ${result.stderr.slice(-500)}`);
+		assertEqual(run.status, 'success', 'status');
+	});
+	if (!runData) return;
+	await check('OAuth kind: {kind, oauthUrl}', () => {
+		const json = item('OAuth HubSpot');
+		assertEqual(Object.keys(json), ['kind', 'oauthUrl'], 'keys');
+		assertEqual(json.kind, 'hubspot', 'kind');
+		assert(json.oauthUrl.startsWith(`${sb.url}/oauth/hubspot/authorize?state=`), `oauthUrl ${json.oauthUrl}`);
+	});
+	await check('API-key kind and SQL kinds: {kind, status: "connected"}', () => {
+		assertEqual(item('API key Square'), { kind: 'square', status: 'connected' }, 'square');
+		assertEqual(item('Postgres verify-full'), { kind: 'postgres', status: 'connected' }, 'postgres');
+		assertEqual(item('MySQL verify-ca with CA'), { kind: 'mysql', status: 'connected' }, 'mysql');
+	});
+	await check('refusals and errors read as the node says, as Continue On Fail items', () => {
+		assertEqual(item('MySQL sslmode disable').error, 'Flowyte refuses SSL Mode "disable"', 'disable');
+		assertEqual(item('Shopify not available').error, 'Shopify is not available to connect on Flowyte', '404');
+		assertEqual(item('Shopify not available').httpCode, '404', '404 code');
+		assertEqual(item('Key without connect scope').error, 'Flowyte refused the connect: the API key needs the integrations:connect scope', '403');
+	});
+	await check('the sandbox received exactly the expected requests, /api/v1 added to the host', () => {
+		const got = sb.flowyte.requests().map(({ method, path, body, headers }) => ({ method, path, body, authorization: headers.authorization }));
+		assertEqual(got, expectedRequests(c), 'requests');
+	});
+	await check('no Flowyte canary in stored executions, DB tables or logs', async () => {
+		const leaks = await flowyteLeaks({ userFolder, dbFile: n8n.dbFile, canaries: c });
+		assertEqual(leaks, [], 'leaks');
+		assert(n8n.logText().includes(WORKFLOW_ID), 'captured CLI output present');
+	});
+}
+
+module.exports = { runFlowytePhase, flowyteWorkflow, expectedRequests, makeFlowyteCanaries, flowyteLeaks };
