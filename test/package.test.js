@@ -50,9 +50,9 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 		loader = await loadPackage(root);
 	});
 
-	test('loads the Outlit node, the Outlit Trigger and the Outlit API credential', () => {
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['outlit', 'outlitTrigger']);
-		expect(Object.keys(loader.credentialTypes)).toEqual(['outlitApi']);
+	test('loads the Outlit node, the Outlit Trigger and the Outlit API credential (and Flowyte\'s, see flowyte-package.test.js)', () => {
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['flowyte', 'outlit', 'outlitTrigger']);
+		expect(Object.keys(loader.credentialTypes)).toEqual(expect.arrayContaining(['outlitApi', 'outlitProviderApi', 'flowyteApi']));
 	});
 
 	test('each node has its themed icons and codex next to the compiled code', () => {
@@ -72,6 +72,7 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 		const h = createHarness({ loader });
 		const r = await h.runNode({
 			type: 'outlit',
+			typeVersion: 1, // Connected Only at the top level, as v1 stores it
 			parameters: { resource: 'integration', operation: 'getAll', connectedOnly: true },
 			credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: sandbox.url } },
 		});

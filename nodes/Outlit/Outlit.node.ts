@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { integrationOperations, integrationProperties } from './actions/integration';
 import { retryProperties } from './actions/retrySettings';
+import { credentialTest } from './methods/credentialTest';
 import { loadOptions } from './methods/loadOptions';
 import { BASE_URL_EXPRESSION } from './transport';
 
@@ -12,7 +13,10 @@ export class Outlit implements INodeType {
 		name: 'outlit',
 		icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: provider secrets from a credential by default, Get Many's Return All / Limit / Filters /
+		// Simplify, a one-hour wait cap. 1 keeps what stored workflows did.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// Labels, not values ("Connect: HubSpot"), as n8n's built-in nodes show them. The lint wants a
 		// literal here; test/node-description.test.js keeps its labels equal to the operations and catalog.
 		subtitle:
@@ -23,7 +27,16 @@ export class Outlit implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'outlitApi', required: true }],
+		credentials: [
+			{ name: 'outlitApi', required: true },
+			{
+				// Provider keys as data (never auth), where "Provider Secrets" is Credential.
+				name: 'outlitProviderApi',
+				required: true,
+				testedBy: 'outlitProviderFields',
+				displayOptions: { show: { secretSource: ['credential'] } },
+			},
+		],
 		// A declarative node: descriptions are data and n8n offers its Request Options. Every
 		// operation runs as a customOperation (see README, Layout) because a call may go to the
 		// tools gateway or the REST routes, chosen at run time.
@@ -45,7 +58,7 @@ export class Outlit implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, credentialTest };
 
 	customOperations = { integration: integrationOperations };
 }

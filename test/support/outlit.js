@@ -7,6 +7,7 @@ const { createHarness } = require('../harness');
 const { startSandbox } = require('../sandbox');
 const { Outlit } = require('../../nodes/Outlit/Outlit.node');
 const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
+const { OutlitProviderApi } = require('../../credentials/OutlitProviderApi.credentials');
 
 /** Canary secrets: if any of these shows up in an output, error or log, a secret leaked. */
 const CANARY = {
@@ -17,6 +18,11 @@ const CANARY = {
 	pylonToken: 'pyl_CANARY_token_3e88f1',
 	clerkKey: 'sk_live_CANARY_clerk_0b7d',
 	webhookSecret: 'whsec_CANARY_hook_4a21',
+	// Only ever inside Outlit Provider Credentials (test/provider-credentials.test.js).
+	credStripeKey: 'rk_live_CANARY_credential_stripe_e61f',
+	credPosthogKey: 'phx_CANARY_credential_posthog_0d42',
+	credPylonToken: 'pyl_CANARY_credential_pylon_a7c3',
+	credWebhookSecret: 'whsec_CANARY_credential_hook_19be',
 };
 
 /**
@@ -25,7 +31,7 @@ const CANARY = {
  *   'auto'); a run's own `credentials` override it
  */
 function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
-	const env = { harness: createHarness({ nodes: [Outlit], credentials: [OutlitApi] }) };
+	const env = { harness: createHarness({ nodes: [Outlit], credentials: [OutlitApi, OutlitProviderApi] }) };
 
 	beforeAll(async () => {
 		env.sandbox = await startSandbox({ apiKeys: [CANARY.apiKey], ...sandboxOptions });
@@ -39,13 +45,19 @@ function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
 		env.sandbox.clearRequests();
 	});
 
-	/** Runs one Outlit node with these parameters (resource defaults to integration). */
+	/**
+	 * Runs one Outlit node with these parameters (resource defaults to integration). The node is
+	 * version 1, as the workflows these suites were written for store it; `typeVersion: 1.1` runs a
+	 * new node. `providerCredential` attaches Outlit Provider Credentials with that data.
+	 */
 	env.run = (parameters, options = {}) =>
 		env.harness.runNode({
 			type: 'outlit',
+			typeVersion: options.typeVersion ?? 1,
 			parameters: { resource: 'integration', ...parameters },
 			credentials: {
 				outlitApi: { apiKey: CANARY.apiKey, baseUrl: env.sandbox.url, ...(api ? { api } : {}), ...options.credentials },
+				...(options.providerCredential ? { outlitProviderApi: options.providerCredential } : {}),
 			},
 			input: options.input,
 			continueOnFail: options.continueOnFail,

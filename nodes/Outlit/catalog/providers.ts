@@ -28,6 +28,8 @@ export interface SetupStep {
 	/** Capability id on REST (`webhook-setup`). */
 	id: string;
 	required: boolean;
+	/** Keys the step's `config` may carry that the route docs name for this provider (all optional). */
+	fields?: readonly CredentialField[];
 }
 
 /** `POST /api/integrations/connect` and `/setup-step`. */
@@ -68,8 +70,22 @@ const apiKey = (placeholder?: string, rule?: CredentialField['rule']): Credentia
 });
 const API_TOKEN: CredentialField = { key: 'apiToken', label: 'API Token', secret: true };
 
+/** "Stripe webhooks can use { webhookSecret }; Fireflies webhooks can use { webhookSecret }" (route docs). */
+const WEBHOOK_SECRET: CredentialField = {
+	key: 'webhookSecret',
+	label: 'Webhook Secret',
+	secret: true,
+	optional: true,
+	placeholder: 'whsec_...',
+};
+
 const MAPPINGS: SetupStep = { step: 'mappings', id: 'mappings', required: false };
-const webhooks = (required: boolean): SetupStep => ({ step: 'webhooks', id: 'webhook-setup', required });
+const webhooks = (required: boolean, fields?: readonly CredentialField[]): SetupStep => ({
+	step: 'webhooks',
+	id: 'webhook-setup',
+	required,
+	...(fields ? { fields } : {}),
+});
 
 const REST_BROWSER: RestSetup = { mode: 'browser', fields: [], steps: [] };
 const restDirect = (fields: readonly CredentialField[], steps: readonly SetupStep[] = []): RestSetup => ({
@@ -114,7 +130,7 @@ export const PROVIDERS: readonly Provider[] = [
 		id: 'fireflies',
 		name: 'Fireflies.ai',
 		category: 'calls',
-		rest: restDirect([apiKey()], [webhooks(false)]),
+		rest: restDirect([apiKey()], [webhooks(false, [WEBHOOK_SECRET])]),
 		tools: toolsDirect([apiKey()]),
 	},
 	{
@@ -128,7 +144,7 @@ export const PROVIDERS: readonly Provider[] = [
 		id: 'stripe',
 		name: 'Stripe',
 		category: 'billing',
-		rest: restDirect([apiKey('rk_live_...')], [webhooks(false)]),
+		rest: restDirect([apiKey('rk_live_...')], [webhooks(false, [WEBHOOK_SECRET])]),
 		tools: {
 			browser: true,
 			credentials: [apiKey('rk_live_...', { pattern: /^rk_/, says: 'a restricted key that starts with rk_' })],
@@ -223,11 +239,28 @@ export function providerFields(provider: Provider): CredentialField[] {
 	return [...byKey.values()];
 }
 
+/** The keys a provider's post-connect step takes in its `config` (webhook secrets). */
+export function stepFields(provider: Provider, step: string): CredentialField[] {
+	return [...(provider.rest?.steps.find((s) => s.step === step)?.fields ?? [])];
+}
+
+/**
+ * Everything an Outlit Provider Credentials can hold for a provider: its connect fields on either
+ * contract, then what its setup steps take (once per key).
+ */
+export function providerCredentialFields(provider: Provider): CredentialField[] {
+	const byKey = new Map(providerFields(provider).map((field) => [field.key, field]));
+	for (const step of provider.rest?.steps ?? []) {
+		for (const field of step.fields ?? []) if (!byKey.has(field.key)) byKey.set(field.key, field);
+	}
+	return [...byKey.values()];
+}
+
 /** Every key that holds a secret on some provider: these parameters are masked in stored errors. */
 export function secretFieldKeys(): string[] {
 	const keys = new Set<string>();
 	for (const provider of PROVIDERS) {
-		for (const field of providerFields(provider)) if (field.secret) keys.add(field.key);
+		for (const field of providerCredentialFields(provider)) if (field.secret) keys.add(field.key);
 	}
 	return [...keys];
 }

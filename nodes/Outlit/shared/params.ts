@@ -57,12 +57,21 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: 
 	return value as IDataObject;
 }
 
-/** A positive number of seconds, returned in milliseconds. */
-export function readSeconds(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, max: number, fallback: number): number {
+/** A positive number of seconds, returned in milliseconds; `aboveMax` is advice for a value over the cap. */
+export function readSeconds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	max: number,
+	fallback: number,
+	aboveMax?: string,
+): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
 	const value = Number(raw);
 	if (!Number.isFinite(value) || value <= 0 || value > max) {
-		throw parameterError(ctx, itemIndex, `Parameter "${label}" must be a number of seconds above 0 and at most ${max}`, `It is ${String(raw)}.`);
+		const advice = value > max && aboveMax ? ` ${aboveMax}` : '';
+		throw parameterError(ctx, itemIndex, `Parameter "${label}" must be a number of seconds above 0 and at most ${max}`, `It is ${String(raw)}.${advice}`);
 	}
 	return Math.round(value * 1000);
 }

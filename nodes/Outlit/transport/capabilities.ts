@@ -19,6 +19,8 @@ export interface ConnectRequest {
 	values: IDataObject;
 	/** Additional Config (JSON): keys on top of the fields, for providers the catalog does not know. */
 	extra: IDataObject;
+	/** Set when `values` came from Outlit Provider Credentials: problems then point at that credential. */
+	credentialName?: string;
 }
 
 export interface SetupStepRequest {

@@ -10,9 +10,10 @@ export function parameterError(node: INode, message: string, description: string
 }
 
 /**
- * The credential object one contract expects: the typed-in fields, then Additional Config on top,
- * checked against the contract's fields (required, closed sets, stated rules) before anything is
- * sent. Values are never quoted in messages: they may be secrets.
+ * The credential object one contract expects: the typed-in fields (or those of Outlit Provider
+ * Credentials named `credentialName`), then Additional Config on top, checked against the
+ * contract's fields (required, closed sets, stated rules) before anything is sent. Values are never
+ * quoted in messages: they may be secrets.
  */
 export function credentialObject(
 	node: INode,
@@ -21,17 +22,25 @@ export function credentialObject(
 	values: IDataObject,
 	extra: IDataObject,
 	itemIndex?: number,
+	credentialName?: string,
 ): IDataObject {
+	const where = (label: string) =>
+		credentialName === undefined
+			? `Parameter "${label}"`
+			: `Field "${label}" of the Outlit Provider Credentials "${credentialName}"`;
 	const out: IDataObject = {};
 	for (const field of fields) if (values[field.key] !== undefined) out[field.key] = values[field.key];
 	Object.assign(out, extra);
 	const missing = fields.filter((f) => !f.optional && (typeof out[f.key] !== 'string' || (out[f.key] as string).trim() === ''));
 	if (missing.length) {
+		const labels = missing.map((f) => `"${f.label}"`).join(', ');
 		throw parameterError(
 			node,
 			`${provider.name} needs ${missing.map((f) => f.label).join(', ')}`,
-			`Fill in ${missing.map((f) => `"${f.label}"`).join(', ')}. When Provider comes from an expression, ` +
-				`put them in Additional Config (JSON) as ${missing.map((f) => f.key).join(', ')}.`,
+			credentialName === undefined
+				? `Fill in ${labels}. When Provider comes from an expression, ` +
+						`put them in Additional Config (JSON) as ${missing.map((f) => f.key).join(', ')}.`
+				: `Open the Outlit Provider Credentials "${credentialName}" and fill in ${labels}.`,
 			itemIndex,
 		);
 	}
@@ -40,7 +49,7 @@ export function credentialObject(
 		if (value === undefined) continue;
 		if (field.type === 'boolean') {
 			if (typeof value !== 'boolean') {
-				throw parameterError(node, `${provider.name} ${field.label} must be true or false`, `Parameter "${field.label}" is not a boolean.`, itemIndex);
+				throw parameterError(node, `${provider.name} ${field.label} must be true or false`, `${where(field.label)} is not a boolean.`, itemIndex);
 			}
 			continue;
 		}
@@ -48,7 +57,7 @@ export function credentialObject(
 			throw parameterError(
 				node,
 				`${provider.name} ${field.label} must be one of: ${field.options.join(', ')}`,
-				`Parameter "${field.label}" is not one of the values Outlit accepts.`,
+				`${where(field.label)} is not one of the values Outlit accepts.`,
 				itemIndex,
 			);
 		}
@@ -56,7 +65,7 @@ export function credentialObject(
 			throw parameterError(
 				node,
 				`${provider.name} ${field.label} must be ${field.rule.says}`,
-				`Parameter "${field.label}" does not have the form Outlit accepts.`,
+				`${where(field.label)} does not have the form Outlit accepts.`,
 				itemIndex,
 			);
 		}

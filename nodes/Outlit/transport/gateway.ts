@@ -162,7 +162,7 @@ function setupInput(wire: Wire, request: ConnectRequest, itemIndex?: number): ID
 			itemIndex,
 		);
 	}
-	const credentials = credentialObject(wire.node, provider, setup.credentials, values, extra, itemIndex);
+	const credentials = credentialObject(wire.node, provider, setup.credentials, values, extra, itemIndex, request.credentialName);
 	return { provider: provider.id, ...(mode ? { connectionMode: mode.direct } : {}), credentials };
 }
 

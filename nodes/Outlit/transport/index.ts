@@ -24,4 +24,5 @@ export {
 	type SessionState,
 	type SetupStepRequest,
 } from './capabilities';
+export { simplifiedIntegration } from './integration';
 export type { Wire } from './wire';

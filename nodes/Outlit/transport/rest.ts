@@ -82,7 +82,7 @@ function connectBody(wire: Wire, request: ConnectRequest, itemIndex?: number): I
 		if (setup && setup.mode !== 'direct') {
 			throw parameterError(wire.node, `${provider.name} connects by browser session only`, 'Set "Connection Method" to Browser Session.', itemIndex);
 		}
-		const config = credentialObject(wire.node, provider, setup?.fields ?? [], request.values, request.extra, itemIndex);
+		const config = credentialObject(wire.node, provider, setup?.fields ?? [], request.values, request.extra, itemIndex, request.credentialName);
 		return { provider: provider.id, config };
 	}
 	if (setup && setup.mode !== 'browser') {

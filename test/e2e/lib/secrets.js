@@ -4,7 +4,9 @@
  * - the Outlit API key: nowhere in the user folder, not even in the raw DB (n8n stores it encrypted);
  * - provider secrets: only inside the parameters of the Outlit nodes the user typed them into
  *   (workflow definition, its history, and the workflow snapshot n8n keeps with each execution);
- *   never in run data, errors, static data, logs, or any other table.
+ *   never in run data, errors, static data, logs, or any other table;
+ * - provider secrets kept in Outlit Provider Credentials (canaries named credential…): like the
+ *   Outlit key, nowhere, not even in a workflow definition or the raw DB.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -40,7 +42,7 @@ function withoutOutlitParameters(text) {
 async function findLeaks({ userFolder, dbFile, canaries, extraLogs = [] }) {
 	const findings = [];
 	const entries = Object.entries(canaries);
-	const outlitKeys = entries.filter(([k]) => k === 'outlitKey' || k === 'wrongKey');
+	const outlitKeys = entries.filter(([k]) => k === 'outlitKey' || k === 'wrongKey' || k.startsWith('credential'));
 	// 1. Every file of the user folder (logs, event log, config, our captured CLI output) and the
 	//    extra logs; the DB files only for the Outlit keys (raw bytes, so no decoding can hide one).
 	const files = [...walk(userFolder).filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`)), ...extraLogs];
@@ -59,9 +61,11 @@ async function findLeaks({ userFolder, dbFile, canaries, extraLogs = [] }) {
 			for (const [col, raw] of Object.entries(row)) {
 				if (raw === null || raw === undefined) continue;
 				let text = String(raw);
+				const full = text;
 				if (DEFINITION_COLUMNS.has(`${table}.${col}`)) text = withoutOutlitParameters(text);
 				for (const [name, value] of entries) {
-					if (text.includes(value)) findings.push(`${name} in ${table}.${col}`);
+					// Credential-held secrets may not hide in Outlit node parameters either.
+					if ((name.startsWith('credential') ? full : text).includes(value)) findings.push(`${name} in ${table}.${col}`);
 				}
 			}
 		}

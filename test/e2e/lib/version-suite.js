@@ -19,7 +19,9 @@ const { opsWorkflow, gatewayOpsWorkflow, OPS_ID, GATEWAY_OPS_ID, WRONG_CREDENTIA
 const { checkOps } = require('./ops-checks');
 const { checkGatewayOps } = require('./gateway-checks');
 const { runTriggerPhase } = require('./trigger-phase');
+const { runFlowytePhase } = require('./flowyte-phase');
 const { findLeaks } = require('./secrets');
+const { providerCredentials, defaultPathWorkflow, checkDefaultPath } = require('./default-path');
 
 const E2E_ROOT = path.join(RUNTIME_ROOT, 'e2e');
 
@@ -83,8 +85,9 @@ async function runVersionSuite({ version, tarball, report, canaries, editor }) {
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey, ...REST_CREDENTIAL }),
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey, ...TOOLS_CREDENTIAL }),
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.wrongKey, ...WRONG_CREDENTIAL }),
+				...providerCredentials(canaries),
 			]);
-			await n8n.importWorkflows([...setup.loadExamples().map(setup.forImport), opsWorkflow(canaries), gatewayOpsWorkflow(canaries)]);
+			await n8n.importWorkflows([...setup.loadExamples().map(setup.forImport), opsWorkflow(canaries), gatewayOpsWorkflow(canaries), defaultPathWorkflow()]);
 		});
 		sb.reset({ connectionLimit: 20, autoCompleteAfterPolls: 1 });
 		const ops = await scope.time('execute every operation (REST routes)', () => n8n.execute(OPS_ID));
@@ -94,7 +97,11 @@ async function runVersionSuite({ version, tarball, report, canaries, editor }) {
 		const gatewayOps = await scope.time('execute every operation (tools gateway)', () => n8n.execute(GATEWAY_OPS_ID));
 		await checkGatewayOps(scope, gatewayOps.run, sb.requests, { canaries, sandboxUrl: sb.url });
 
+		await checkDefaultPath(scope, { n8n, sb, canaries, userFolder });
+
 		await checkExamples(scope, n8n, sb);
+
+		await runFlowytePhase(scope, { n8n, sb, userFolder });
 
 		await runTriggerPhase(scope, {
 			n8n,

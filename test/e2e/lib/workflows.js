@@ -20,6 +20,10 @@ function makeCanaries() {
 		clerkKey: `sk_test_canary_${hex()}`,
 		pylonToken: `pylon_canary_${hex()}`,
 		webhookSecret: `whsec_canary_${hex()}`,
+		// Only inside Outlit Provider Credentials (default-path.js): stored encrypted, in no workflow.
+		credentialStripeKey: `rk_test_credcanary_${hex()}`,
+		credentialPylonToken: `pylon_credcanary_${hex()}`,
+		credentialWebhookSecret: `whsec_credcanary_${hex()}`,
 	};
 }
 

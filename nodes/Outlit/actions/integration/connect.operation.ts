@@ -1,59 +1,35 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { PROVIDERS, providerFields, type CredentialField } from '../../catalog/providers';
+import { fieldProperties, providersWithout } from '../../catalog/fieldProperties';
+import { providerFields } from '../../catalog/providers';
 import { readJsonObject, readProvider } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
 import type { ConnectRequest } from '../../transport';
 import { providerField, waitFields } from './common';
 import { defineOperation } from './operation';
+import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
 import { readWaitSettings } from './waitSettings';
 
 const DIRECT = { connectionMethod: ['direct'] };
+/** No source switch for the catalog's browser-only providers (they take no fields). */
+const NO_FIELDS = { provider: providersWithout(providerFields) };
+const TYPED = { ...DIRECT, secretSource: ['fields'] };
 const WAIT = { connectionMethod: ['browser'], waitUntilConnected: [true] };
 
 /**
- * One parameter per credential field in the catalog, shown only for the providers that take it.
- * A key whose values differ by provider (Region: PostHog us/eu, Mixpanel us/eu/in) gets one
- * parameter per variant under the same name, so the stored value is the same key either way.
+ * The connect request for the item: provider, method, and for Direct the provider's fields, from
+ * Outlit Provider Credentials or from the typed-in fields with Additional Config on top.
  */
-function fieldParameters(): INodeProperties[] {
-	const variants = new Map<string, { field: CredentialField; providers: string[] }>();
-	for (const provider of PROVIDERS) {
-		for (const field of providerFields(provider)) {
-			const variant = `${field.key}|${field.type ?? 'string'}|${(field.options ?? []).join(',')}`;
-			const seen = variants.get(variant);
-			if (seen) seen.providers.push(provider.id);
-			else variants.set(variant, { field, providers: [provider.id] });
-		}
-	}
-	return [...variants.values()].map(({ field, providers }) => ({
-		displayName: field.label,
-		name: field.key,
-		type: field.type === 'boolean' ? 'boolean' : field.options ? 'options' : 'string',
-		...(field.options ? { options: field.options.map((value) => ({ name: value.toUpperCase(), value })) } : {}),
-		...(field.secret ? { typeOptions: { password: true } } : {}),
-		default: field.type === 'boolean' ? false : field.options ? field.options[0] : '',
-		// Not `required`: n8n shows every field while Provider is an expression, and would then
-		// demand all of them. The request builders check exactly the chosen provider's fields.
-		...(field.placeholder ? { placeholder: `e.g. ${field.placeholder}` } : {}),
-		description: `Sent to Outlit as ${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
-		displayOptions: { show: { ...DIRECT, provider: providers } },
-	}));
-}
-
-/** The connect request for the item: provider, method, typed-in fields and Additional Config. */
-function readConnectRequest(ctx: IExecuteFunctions, itemIndex: number): ConnectRequest {
+async function readConnectRequest(ctx: IExecuteFunctions, itemIndex: number): Promise<ConnectRequest> {
 	const provider = readProvider(ctx, itemIndex);
 	const method = ctx.getNodeParameter('connectionMethod', itemIndex, 'browser') === 'direct' ? 'direct' : 'browser';
-	const values: IDataObject = {};
-	if (method === 'direct' && provider.entry) {
-		for (const field of providerFields(provider.entry)) {
-			const value = ctx.getNodeParameter(field.key, itemIndex, field.type === 'boolean' ? false : '') as unknown;
-			if (typeof value === 'boolean') values[field.key] = value;
-			else if (typeof value === 'string' && value.trim() !== '') values[field.key] = value.trim();
-		}
+	if (method === 'browser') return { provider, method, values: {}, extra: {} };
+	if (readSecretSource(ctx, itemIndex) === 'credential') {
+		const { values, credentialName } = await readProviderCredential(ctx, itemIndex, provider, providerFields);
+		return { provider, method, values, extra: {}, credentialName };
 	}
-	const extra = method === 'direct' ? (readJsonObject(ctx, itemIndex, 'additionalConfig', 'Additional Config (JSON)') ?? {}) : {};
+	const values = provider.entry ? readFieldValues(ctx, itemIndex, providerFields(provider.entry)) : {};
+	const extra = readJsonObject(ctx, itemIndex, 'additionalConfig', 'Additional Config (JSON)') ?? {};
 	return { provider, method, values, extra };
 }
 
@@ -63,7 +39,7 @@ export const connect = defineOperation({
 	action: 'Connect an integration',
 	description: 'Connect a provider with credentials, or start a browser-auth session',
 	async run(itemIndex, api) {
-		const request = readConnectRequest(this, itemIndex);
+		const request = await readConnectRequest(this, itemIndex);
 		const waitUntilConnected =
 			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex, false) === true;
 		// Read the wait settings first, so a bad interval fails before a session is created.
@@ -100,7 +76,12 @@ export const connect = defineOperation({
 			default: 'browser',
 			description: 'How the provider is connected; see Get Capabilities for what each provider supports',
 		},
-		...fieldParameters(),
+		...secretSourceFields(DIRECT, NO_FIELDS),
+		...fieldProperties(
+			providerFields,
+			TYPED,
+			(field) => `Sent to Outlit as ${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
+		),
 		{
 			displayName: 'Additional Config (JSON)',
 			name: 'additionalConfig',
@@ -108,7 +89,7 @@ export const connect = defineOperation({
 			default: '{}',
 			description:
 				'Credential keys sent with the fields above; a key here overrides the field of the same name. For a provider this node does not list yet, put all its keys here.',
-			displayOptions: { show: DIRECT },
+			displayOptions: { show: TYPED },
 		},
 		{
 			displayName: 'Wait Until Connected',

@@ -1,4 +1,9 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { parameterError } from '../../shared/params';
+import { simplifiedIntegration } from '../../transport';
 import { defineOperation } from './operation';
+import { SHOW_FROM_V1_1, SHOW_V1, isV1 } from './versions';
 
 export const getAll = defineOperation({
 	value: 'getAll',
@@ -7,8 +12,23 @@ export const getAll = defineOperation({
 	description: 'List integrations and whether each is connected',
 	sideBySide: true,
 	async run(itemIndex, api) {
-		const connectedOnly = this.getNodeParameter('connectedOnly', itemIndex, false) === true;
-		return await api.listIntegrations(connectedOnly, itemIndex);
+		// v1 stored Connected Only at the top level and always returned everything, unchanged.
+		if (isV1(this)) {
+			const connectedOnly = this.getNodeParameter('connectedOnly', itemIndex, false) === true;
+			return await api.listIntegrations(connectedOnly, itemIndex);
+		}
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+		// Read before the request, so a bad limit fails without one.
+		const rawLimit = returnAll ? undefined : this.getNodeParameter('limit', itemIndex, 50);
+		const limit = rawLimit === undefined ? undefined : Number(rawLimit);
+		if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+			throw parameterError(this, itemIndex, 'Parameter "Limit" must be a whole number of at least 1', `It is ${String(rawLimit)}.`);
+		}
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) === true;
+		// Outlit returns the whole list in one answer (no pages); the limit is applied here.
+		const items = (await api.listIntegrations(filters?.connectedOnly === true, itemIndex)).slice(0, limit);
+		return simplify ? items.map(simplifiedIntegration) : items;
 	},
 	fields: [
 		{
@@ -17,6 +37,51 @@ export const getAll = defineOperation({
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return only the integrations that are currently connected',
+			displayOptions: { show: SHOW_V1 },
+		},
+		// As n8n's Get Many operations do (Entra, Airtable v2): Return All, Limit, Filters, Simplify.
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show: SHOW_FROM_V1_1 },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...SHOW_FROM_V1_1, returnAll: [false] } },
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show: SHOW_FROM_V1_1 },
+			options: [
+				{
+					displayName: 'Connected Only',
+					name: 'connectedOnly',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to return only the integrations that are currently connected',
+				},
+			],
+		},
+		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to return a simplified version of the response instead of the raw data. Simplified: provider, name, category, status and connected, the same keys on both of Outlit\'s APIs (REST\'s ID becomes provider; its connectionId, lastDataReceivedAt, syncStatus and errorMessage are left out: use Get Sync Status).',
+			displayOptions: { show: SHOW_FROM_V1_1 },
 		},
 	],
 });

@@ -1,9 +1,43 @@
-import { MIXPANEL_MAPPING_STEP } from '../../catalog/providers';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { fieldProperties, providersWithout } from '../../catalog/fieldProperties';
+import { MIXPANEL_MAPPING_STEP, stepFields, type Provider } from '../../catalog/providers';
 import { parameterError, readJsonObject, readOption, readProvider, readRequiredString } from '../../shared/params';
+import type { ProviderChoice } from '../../transport';
 import { providerField } from './common';
 import { defineOperation } from './operation';
+import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
 
 const CUSTOM = 'custom';
+/** The step whose config takes a secret (a webhook signing secret). */
+const WEBHOOKS = 'webhooks';
+const webhookFields = (provider: Provider) => stepFields(provider, WEBHOOKS);
+const SECRET_STEP = { step: [WEBHOOKS] };
+/** No source switch where the catalog's webhook step takes no secret (Pylon; providers without one). */
+const NO_SECRET = { provider: providersWithout(webhookFields) };
+
+/**
+ * Setup Config (JSON) plus the step's secrets. From Outlit Provider Credentials, their fields go on
+ * top (the credential is the chosen source); typed in, Setup Config overrides a field of the same
+ * name, as Additional Config does on Connect. Nothing given: no config, as before.
+ */
+async function readStepConfig(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	provider: ProviderChoice,
+	choice: unknown,
+): Promise<IDataObject | undefined> {
+	const config = readJsonObject(ctx, itemIndex, 'setupConfig', 'Setup Config (JSON)');
+	if (choice !== WEBHOOKS) return config;
+	let merged: IDataObject;
+	if (readSecretSource(ctx, itemIndex) === 'credential') {
+		const { values } = await readProviderCredential(ctx, itemIndex, provider, webhookFields);
+		merged = { ...config, ...values };
+	} else {
+		merged = { ...(provider.entry ? readFieldValues(ctx, itemIndex, webhookFields(provider.entry)) : {}), ...config };
+	}
+	return Object.keys(merged).length ? merged : undefined;
+}
 
 export const runSetupStep = defineOperation({
 	value: 'runSetupStep',
@@ -34,7 +68,7 @@ export const runSetupStep = defineOperation({
 				);
 			}
 		}
-		const config = readJsonObject(this, itemIndex, 'setupConfig', 'Setup Config (JSON)');
+		const config = await readStepConfig(this, itemIndex, provider, choice);
 		const acceptRecommendation = readOption<boolean>(this, itemIndex, 'acceptRecommendation', false) === true;
 		return [await api.setupStep({ provider, step, config, acceptRecommendation }, itemIndex)];
 	},
@@ -48,7 +82,7 @@ export const runSetupStep = defineOperation({
 				{ name: 'Custom', value: CUSTOM, description: 'A step token Outlit lists that is not above (REST routes)' },
 				{ name: 'Mappings', value: 'mappings', description: 'CRM pipeline mappings (Salesforce, HubSpot, Attio)' },
 				{ name: 'Mixpanel Mapping', value: MIXPANEL_MAPPING_STEP, description: 'How Mixpanel events map to accounts (tools gateway)' },
-				{ name: 'Webhooks', value: 'webhooks', description: 'Webhook setup (Stripe, Fireflies, Pylon; REST routes)' },
+				{ name: 'Webhooks', value: WEBHOOKS, description: 'Webhook setup (Stripe, Fireflies, Pylon; REST routes)' },
 			],
 			default: 'mappings',
 			description: 'The follow-up step; Get Capabilities lists what each provider supports',
@@ -62,13 +96,19 @@ export const runSetupStep = defineOperation({
 			placeholder: 'e.g. backfill',
 			displayOptions: { show: { step: [CUSTOM] } },
 		},
+		...secretSourceFields(SECRET_STEP, NO_SECRET),
+		...fieldProperties(
+			webhookFields,
+			{ step: [WEBHOOKS], secretSource: ['fields'] },
+			(field) => `Sent to Outlit as config.${field.key}; stored only by Outlit, never output by this node`,
+		),
 		{
 			displayName: 'Setup Config (JSON)',
 			name: 'setupConfig',
 			type: 'json',
 			default: '',
 			description:
-				'Optional step config, e.g. {"mappings": [...]}, {"mapping": {"mode": "email_domain"}} or {"webhookSecret": "whsec_..."}. Leave empty to get what the step needs.',
+				'Optional step config, e.g. {"mappings": [...]} or {"mapping": {"mode": "email_domain"}}. Leave empty to get what the step needs (for webhooks: the URL and events to set up).',
 		},
 		{
 			displayName: 'Options',

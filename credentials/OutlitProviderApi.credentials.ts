@@ -1,0 +1,43 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { fieldProperties } from '../nodes/Outlit/catalog/fieldProperties';
+import { PROVIDERS, providerCredentialFields } from '../nodes/Outlit/catalog/providers';
+
+/** The providers whose setup takes fields: a credential holds one of them. */
+const providers = PROVIDERS.filter((p) => providerCredentialFields(p).length > 0).sort((a, b) =>
+	a.name.localeCompare(b.name),
+);
+
+/**
+ * One provider's keys (Stripe, PostHog, Pylon…) for the Outlit node's Connect and Run Setup Step,
+ * kept encrypted by n8n instead of in the workflow JSON. Data, not authentication: the node sends
+ * these fields inside Outlit's request body, and nothing here touches a request's headers. Its
+ * fields are the provider catalog's (nodes/Outlit/catalog/providers.ts).
+ */
+export class OutlitProviderApi implements ICredentialType {
+	name = 'outlitProviderApi';
+
+	// n8n's lint and its package scanner want credential names to end in "API".
+	displayName = 'Outlit Provider Credentials API';
+
+	icon = { light: 'file:../nodes/Outlit/outlit.svg', dark: 'file:../nodes/Outlit/outlit.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/outlit/n8n-nodes-outlit#credential-outlit-provider-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'options',
+			options: providers.map((p) => ({ name: p.name, value: p.id })),
+			default: providers[0].id,
+			required: true,
+			description: 'The provider these keys belong to; the Outlit node refuses them for another provider',
+		},
+		...fieldProperties(providerCredentialFields, {}, (field) =>
+			field.secret
+				? `Sent to Outlit as ${field.key}; stored encrypted by n8n, never output by the node`
+				: `Sent to Outlit as ${field.key}`,
+		),
+	];
+}

@@ -1,0 +1,129 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { findProvider, type CredentialField, type Provider } from '../../catalog/providers';
+import { parameterError } from '../../shared/params';
+import type { ProviderChoice } from '../../transport';
+import { SHOW_FROM_V1_1, SHOW_V1, isV1 } from './versions';
+
+/** Outlit Provider Credentials (credentials/OutlitProviderApi.credentials.ts): data, never auth. */
+export const PROVIDER_CREDENTIAL_TYPE = 'outlitProviderApi';
+
+export type SecretSource = 'credential' | 'fields';
+
+/**
+ * The "Provider Secrets" switch and its notice. Two properties under one name, one per version, so
+ * the default follows the version: a new node (1.1) reads a credential, a stored v1 node without the
+ * parameter keeps its typed-in fields. `hide`: the catalog providers that have no such fields.
+ */
+export function secretSourceFields(
+	show: NonNullable<IDisplayOptions['show']>,
+	hide: NonNullable<IDisplayOptions['hide']>,
+): INodeProperties[] {
+	const source = (fallback: SecretSource, version: NonNullable<IDisplayOptions['show']>): INodeProperties => ({
+		displayName: 'Provider Secrets',
+		name: 'secretSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Credential',
+				value: 'credential',
+				description: 'From Outlit Provider Credentials: encrypted by n8n, never in the workflow JSON',
+			},
+			{
+				name: 'Fields / Expression',
+				value: 'fields',
+				description: 'Typed in, or mapped from the incoming item (e.g. an n8n Form); saved with the workflow',
+			},
+		],
+		default: fallback,
+		description: "Where the provider's keys come from",
+		// The version first: n8n shows a property as soon as one of its conditions is an expression
+		// (Provider often is) without checking the rest, so later keys would let both versions show.
+		displayOptions: { show: { ...version, ...show }, hide },
+	});
+	return [
+		source('fields', SHOW_V1),
+		source('credential', SHOW_FROM_V1_1),
+		{
+			displayName:
+				'Keys typed in here are saved in plain text with the workflow and go with every export or share. Choose Credential above, or map them from the incoming item with an expression.',
+			name: 'secretFieldsNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { secretSource: ['fields'], ...show }, hide },
+		},
+	];
+}
+
+export function readSecretSource(ctx: IExecuteFunctions, itemIndex: number): SecretSource {
+	const fallback: SecretSource = isV1(ctx) ? 'fields' : 'credential';
+	const value = ctx.getNodeParameter('secretSource', itemIndex, fallback);
+	return value === 'credential' || value === 'fields' ? value : fallback;
+}
+
+/** The fields that have a value, from either source: strings trimmed, booleans as set. */
+function presentValues(fields: readonly CredentialField[], valueOf: (field: CredentialField) => unknown): IDataObject {
+	const values: IDataObject = {};
+	for (const field of fields) {
+		const value = valueOf(field);
+		if (typeof value === 'boolean') values[field.key] = value;
+		else if (typeof value === 'string' && value.trim() !== '') values[field.key] = value.trim();
+	}
+	return values;
+}
+
+/** The typed-in (or mapped) parameters of these fields. */
+export function readFieldValues(ctx: IExecuteFunctions, itemIndex: number, fields: readonly CredentialField[]): IDataObject {
+	return presentValues(fields, (field) => ctx.getNodeParameter(field.key, itemIndex, field.type === 'boolean' ? false : ''));
+}
+
+/** One read per execution: n8n decrypts a credential on every getCredentials call. */
+const credentialReads = new WeakMap<IExecuteFunctions, Promise<IDataObject>>();
+
+/**
+ * The fields the provider's Outlit Provider Credentials hold, after checking that the node has one
+ * and that it was made for this provider. Messages name the credential and the providers, never a
+ * value. A provider that takes none of these fields needs no credential (the switch is hidden for it).
+ */
+export async function readProviderCredential(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	provider: ProviderChoice,
+	fieldsOf: (provider: Provider) => readonly CredentialField[],
+): Promise<{ values: IDataObject; credentialName?: string }> {
+	if (provider.entry && fieldsOf(provider.entry).length === 0) return { values: {} };
+	const selected = ctx.getNode().credentials?.[PROVIDER_CREDENTIAL_TYPE];
+	if (!selected) {
+		throw parameterError(
+			ctx,
+			itemIndex,
+			'No Outlit Provider Credentials selected',
+			`Select (or create) Outlit Provider Credentials for ${provider.name} in this node, or set "Provider Secrets" to Fields / Expression.`,
+		);
+	}
+	if (!provider.entry) {
+		throw parameterError(
+			ctx,
+			itemIndex,
+			`Outlit Provider Credentials cannot hold the keys of "${provider.id}"`,
+			'They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in Additional Config (JSON).',
+		);
+	}
+	let read = credentialReads.get(ctx);
+	if (!read) {
+		read = ctx.getCredentials<IDataObject>(PROVIDER_CREDENTIAL_TYPE, itemIndex);
+		credentialReads.set(ctx, read);
+	}
+	const data = await read;
+	const held = findProvider(data.provider);
+	if (held?.id !== provider.id) {
+		throw parameterError(
+			ctx,
+			itemIndex,
+			`The Outlit Provider Credentials "${selected.name}" are for ${held ? held.name : 'no known provider'}, not ${provider.name}`,
+			`Select Outlit Provider Credentials made for ${provider.name}, or change "Provider".`,
+		);
+	}
+	return { values: presentValues(fieldsOf(provider.entry), (field) => data[field.key]), credentialName: selected.name };
+}

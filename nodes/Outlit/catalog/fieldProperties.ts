@@ -1,0 +1,48 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import { PROVIDERS, type CredentialField, type Provider } from './providers';
+
+/**
+ * One n8n property per catalog field, shown only for the providers that take it (`provider`), so the
+ * node's typed-in fields and the Outlit Provider Credentials are the same catalog read the same way.
+ * A key whose values differ by provider (Region: PostHog us/eu, Mixpanel us/eu/in) gets one property
+ * per variant under the same name, so the stored value is the same key either way.
+ */
+export function fieldProperties(
+	fieldsOf: (provider: Provider) => readonly CredentialField[],
+	show: NonNullable<IDisplayOptions['show']>,
+	describe: (field: CredentialField) => string,
+): INodeProperties[] {
+	const variants = new Map<string, { field: CredentialField; providers: string[] }>();
+	for (const provider of PROVIDERS) {
+		for (const field of fieldsOf(provider)) {
+			const variant = `${field.key}|${field.type ?? 'string'}|${(field.options ?? []).join(',')}`;
+			const seen = variants.get(variant);
+			if (seen) seen.providers.push(provider.id);
+			else variants.set(variant, { field, providers: [provider.id] });
+		}
+	}
+	return [...variants.values()].map(({ field, providers }) => ({
+		displayName: field.label,
+		name: field.key,
+		type: field.type === 'boolean' ? 'boolean' : field.options ? 'options' : 'string',
+		...(field.options ? { options: field.options.map((value) => ({ name: value.toUpperCase(), value })) } : {}),
+		...(field.secret ? { typeOptions: { password: true } } : {}),
+		default: field.type === 'boolean' ? false : field.options ? field.options[0] : '',
+		// Not `required`: n8n shows every field while Provider is an expression (and would demand them
+		// all), and what a provider needs depends on the contract; the request builders check exactly
+		// the chosen provider's fields and name what is missing.
+		...(field.placeholder ? { placeholder: `e.g. ${field.placeholder}` } : {}),
+		description: describe(field),
+		// `provider` last: n8n stops checking at a condition whose value is an expression.
+		displayOptions: { show: { ...show, provider: providers } },
+	}));
+}
+
+/**
+ * The catalog's providers that have none of these fields. Hiding by this list (rather than showing
+ * by its complement) keeps a field shown for a provider Outlit added after this release.
+ */
+export function providersWithout(fieldsOf: (provider: Provider) => readonly CredentialField[]): string[] {
+	return PROVIDERS.filter((provider) => fieldsOf(provider).length === 0).map((provider) => provider.id);
+}
