@@ -11,7 +11,12 @@ process.env.OUTLIT_REFERENCE_DIR ??= path.resolve(root, '..', 'shared', 'referen
 export default {
 	packageManager: 'npm',
 	testRunner: 'jest',
-	jest: { configFile: 'jest.config.js' },
+	jest: {
+		configFile: 'jest.config.js',
+		// The 1,000-item runs take about ten seconds each and reach the same code as the small cases:
+		// kept out of mutant runs, so a mutant of the transport is not given minutes of timeout.
+		config: { testPathIgnorePatterns: ['/node_modules/', '/test/outlit-thousand-items\\.test\\.js$'] },
+	},
 	checkers: ['typescript'],
 	tsconfigFile: 'tsconfig.json',
 	mutate: ['nodes/**/*.ts', 'credentials/**/*.ts'],
@@ -23,11 +28,11 @@ export default {
 	incremental: true,
 	incrementalFile: 'test/mutation/stryker-incremental.json',
 	ignorers: ['outlit-equivalent'],
-	plugins: ['@stryker-mutator/*', './test/mutation/equivalent-mutants.mjs'],
+	plugins: ['@stryker-mutator/*', './test/mutation/equivalent-mutants.mjs', './test/mutation/survivor-log.mjs'],
 	thresholds: { high: 90, low: 85, break: 85 },
 	concurrency: 4,
 	timeoutMS: 5000,
-	reporters: ['clear-text', 'progress', 'html', 'json'],
+	reporters: ['clear-text', 'progress', 'html', 'json', 'survivor-log'],
 	htmlReporter: { fileName: 'reports/mutation/index.html' },
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
 	tempDirName: '.stryker-tmp',

@@ -225,10 +225,36 @@ describe('2xx answers that are not the documented result', () => {
 		['another status', { success: true, data: { status: 'pending' } }, 'Flowyte returned neither an oauthUrl nor status "connected"'],
 		['both results (never both, says the contract)', { success: true, data: { oauthUrl: 'https://x.example/a', status: 'connected' } }, 'Flowyte returned neither an oauthUrl nor status "connected"'],
 		['an oauthUrl that is not a web URL', { success: true, data: { oauthUrl: 'javascript:alert(1)' } }, 'Flowyte returned an oauthUrl that is not an http(s) URL'],
+		['an oauthUrl that is not a URL at all', { success: true, data: { oauthUrl: 'not a url' } }, 'Flowyte returned an oauthUrl that is not an http(s) URL'],
 	])('%s', async (_name, body, message) => {
 		answer(body);
 		const r = await env.run({ kind: 'hubspot' });
 		expect({ message: r.error.message, description: r.error.description }).toEqual({ message, description: UNEXPECTED });
+	});
+
+	test('an http (not https) oauthUrl is handed on as it is', async () => {
+		answer({ success: true, data: { oauthUrl: 'http://127.0.0.1:9/oauth/hubspot' } });
+		const r = await env.run({ kind: 'hubspot' });
+		expect(r.error).toBeUndefined();
+		expect(r.items[0].json).toEqual({ kind: 'hubspot', oauthUrl: 'http://127.0.0.1:9/oauth/hubspot' });
+	});
+
+	test('success: false with Continue On Fail: the error item carries Flowyte\'s code and fields', async () => {
+		answer({ success: false, message: 'Provider refused', code: 'provider_refused', errors: [{ field: 'credentials.apiKey', message: 'revoked' }] });
+		const r = await env.run({ kind: 'shopify' }, { continueOnFail: true });
+		expect(r.items[0].json).toEqual({
+			error: 'Flowyte did not connect Shopify: credentials.apiKey: revoked',
+			description: 'Flowyte answered 200 with success: false.',
+			httpCode: '200',
+			code: 'provider_refused',
+			errors: [{ field: 'credentials.apiKey', message: 'revoked' }],
+		});
+	});
+
+	test('success: false with no errors and no message says so', async () => {
+		answer({ success: false });
+		const r = await env.run({ kind: 'shopify' });
+		expect(r.error.message).toBe('Flowyte did not connect Shopify: success is false');
 	});
 
 	test('success: false inside a 200 lists the errors', async () => {

@@ -42,8 +42,12 @@ describe('the credential', () => {
 		'The Flowyte Base URL is not a valid http(s) URL',
 		'Set Base URL in the Flowyte API credential to the address of your Flowyte host, with https://, e.g. https://flowyte.example.com (the node adds /api/v1).',
 	];
-	test.each(['', 'flowyte.example.com', 'ftp://127.0.0.1', 'https://', 'http://127.0.0.1 /x'])('Base URL %j is refused', async (baseUrl) => {
+	test.each(['', 'flowyte.example.com', 'ftp://127.0.0.1', 'https://', 'http://127.0.0.1 /x', 'xhttps://127.0.0.1'])('Base URL %j is refused', async (baseUrl) => {
 		await expectRefused({ kind: 'hubspot' }, ...URL_REFUSAL, { credentials: { baseUrl } });
+	});
+
+	test('a credential saved without any Base URL is refused the same way', async () => {
+		await expectRefused({ kind: 'hubspot' }, ...URL_REFUSAL, { credentials: { baseUrl: null } });
 	});
 
 	const QUERY_REFUSAL = [
@@ -64,6 +68,7 @@ describe('the kind', () => {
 		['={{ "" }}', 'Unknown Flowyte integration kind: empty'],
 		['={{ 42 }}', 'Unknown Flowyte integration kind: "42"'],
 		['={{ null }}', 'Unknown Flowyte integration kind: empty'],
+		['  salesforce  ', 'Unknown Flowyte integration kind: "salesforce"'],
 	])('%j is refused', async (kind, message) => {
 		await expectRefused({ kind }, message, LIST);
 	});

@@ -10,7 +10,7 @@ const { NodeOperationError } = require('n8n-workflow');
 const { KINDS, findKind, kindsOf, SQL_FIELDS, SSL_MODES, VERIFYING_SSL_MODES, MASKED_PARAMETERS } = require('../nodes/Flowyte/catalog/kinds');
 const { apiRoot, validApiRoot } = require('../nodes/Flowyte/transport/baseUrl');
 const { credentialProblem } = require('../nodes/Flowyte/transport/connection');
-const { readProblem, isProblemAnswer, flowyteApiError, flowyteNetworkError, networkErrorCode } = require('../nodes/Flowyte/transport/errors');
+const { readProblem, isProblemAnswer, flowyteApiError, flowyteNetworkError, networkErrorCode, bodyObject } = require('../nodes/Flowyte/transport/errors');
 const { portText, pemProblem, sqlCredentials, isRefusal, normalizePem } = require('../nodes/Flowyte/shared/sql');
 const { redactNode, scrub } = require('../nodes/Flowyte/shared/redact');
 const { asNodeError, errorItem } = require('../nodes/Flowyte/shared/errors');
@@ -125,6 +125,7 @@ describe('CA certificate (PEM)', () => {
 		['an EC private key', '-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----', 'privateKey'],
 		['a public key', `-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----`, 'notCertificate'],
 		['END label differs', `-----BEGIN CERTIFICATE-----\n${body}\n-----END TRUSTED CERTIFICATE-----`, 'notCertificate'],
+		['BEGIN label differs', `-----BEGIN TRUSTED CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`, 'notCertificate'],
 		['empty body', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----', 'badBase64'],
 		['length not a multiple of 4', '-----BEGIN CERTIFICATE-----\nMIIBi\n-----END CERTIFICATE-----', 'badBase64'],
 		['not starting with M', '-----BEGIN CERTIFICATE-----\nNIIB\n-----END CERTIFICATE-----', 'badBase64'],
@@ -208,6 +209,8 @@ describe('reading an error answer', () => {
 		[{}, 'application/problem+json', true],
 		[{ detail: 'x' }, 'Application/Problem+JSON; charset=utf-8', true],
 		[{ detail: 'x' }, 'application/problem+jsonx', false],
+		[{ detail: 'x' }, 'x-application/problem+json', false],
+		[null, 'application/problem+json', false],
 		[{ title: 'Not Found', status: 404 }, 'application/json', true],
 		[{ title: 'Not Found', status: 404 }, undefined, true],
 	])('a 404 with %j as %j is a problem answer: %s', (body, contentType, expected) => {
@@ -223,6 +226,25 @@ describe('reading an error answer', () => {
 		]);
 	});
 
+	test('a 400 that lists fields but says nothing else asks only to correct them', () => {
+		const error = flowyteApiError(NODE, { statusCode: 400, body: { errors: [{ field: 'credentials.port', message: 'must be a string' }] } }, { kindName: 'PostgreSQL', shown: 'https://h/api/v1', secrets: [] });
+		expect(error.message).toBe('Flowyte rejected the request as invalid: credentials.port: must be a string');
+		expect(error.description).toBe('Correct the fields named and run the node again.');
+	});
+
+	test('only a JSON object is a body: null, arrays and text read as {}', () => {
+		expect(bodyObject(null)).toEqual({});
+		expect(bodyObject([{ a: 1 }])).toEqual({});
+		expect(bodyObject('text')).toEqual({});
+		expect(bodyObject({ a: 1 })).toEqual({ a: 1 });
+	});
+
+	test('texts are trimmed, and nothing is masked when there are no secrets', () => {
+		const p = readProblem({ detail: '  Stryker was here  ', title: ' T ' });
+		expect(p.said).toBe('Stryker was here');
+		expect(p.context).toEqual({ detail: 'Stryker was here', title: 'T' });
+	});
+
 	test('secrets are masked in every kept text, short ones as whole tokens', () => {
 		const p = readProblem({ title: 'k SECRET', detail: 'SECRET and abc, abcd', code: 'SECRET', errors: [{ field: 'SECRET', message: 'SECRET' }] }, ['SECRET', 'abc']);
 		expect(p.said).toBe('[redacted] and [redacted], abcd');
@@ -234,7 +256,7 @@ describe('reading an error answer', () => {
 		['1-3 characters: as a whole token', 'abc xyz', ['xyz'], 'abc [redacted]'],
 		['1-3 characters: not inside a word or number', 'xyzzy 1xyz xyz2 _xyz_', ['xyz'], 'xyzzy 1xyz xyz2 _[redacted]_'],
 		['a 1-character secret', 'pw=7; port 5432; 7', ['7'], 'pw=[redacted]; port 5432; [redacted]'],
-		['an empty secret is skipped', 'text', [''], 'text'],
+		['an empty secret is skipped', 'text - more: 1, 2', [''], 'text - more: 1, 2'],
 		['no secrets', 'text', [], 'text'],
 		['URL-encoded (a DSN)', 'postgres://ro:p%40ss%2Fw@db/appdb', ['p@ss/w'], 'postgres://ro:[redacted]@db/appdb'],
 		['JSON-escaped (a quoted body)', '{"password":"a\\"b\\\\c"}', ['a"b\\c'], '{"password":"[redacted]"}'],

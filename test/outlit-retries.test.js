@@ -1,8 +1,8 @@
 'use strict';
 /**
  * Retry Transient Errors (on by default) and Max Retry Wait, through n8n's real engine against the
- * sandbox: what is retried, what a write never repeats, how long the node waits, and 1,000 items
- * against a rate limit with none lost. Waits and statuses are literals from Outlit's contract
+ * sandbox: what is retried, what a write never repeats, how long the node waits (1,000 items against
+ * a rate limit: outlit-thousand-items.test.js). Waits and statuses are literals from Outlit's contract
  * (Retry-After, X-RateLimit-Reset in epoch seconds, the gateway's `resetAt` in epoch ms).
  */
 const { outlitEnvironment, leakedCanaries, CANARY } = require('./support/outlit');
@@ -164,33 +164,4 @@ describe('the settings bound the retries', () => {
 		expect(r.error.message).toBe('The wait was canceled');
 		expect(ms).toBeLessThan(3000);
 	});
-});
-
-describe('1,000 items against a rate limit of 100 requests a second: none lost', () => {
-	const items = (n, json) => Array.from({ length: n }, () => ({ json }));
-
-	test('Get Sync Status (REST) paces itself by X-RateLimit-Remaining and retries the 429s', async () => {
-		env.sandbox.reset({ connected: ['stripe'], rateLimit: { perSecond: 100 } });
-		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe' }, { input: items(1000, {}), credentials: { api: 'rest' } });
-		expect(r.error).toBeUndefined();
-		expect(r.items).toHaveLength(1000);
-		expect(r.items.filter((i) => i.json.provider !== 'stripe')).toEqual([]);
-		expect(r.items.map((i) => i.pairedItem.item)).toEqual([...Array(1000).keys()]);
-		// The limit was really reached: more requests than the burst, and all of them answered.
-		const counts = env.sandbox.rateLimitCounts();
-		expect(counts.allowed).toBe(1000);
-		expect(env.sandbox.requests.filter((q) => q.path === '/api/integrations/sync-status').length).toBe(1000 + counts.limited);
-	}, 90_000);
-
-	test('Get Connection Status (gateway) with the envelope\'s resetAt', async () => {
-		env.sandbox.reset({ connected: [], rateLimit: { perSecond: 100 } });
-		const connect = await env.run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' }, gatewayCredential);
-		const { sessionId } = connect.items[0].json;
-		const r = await env.run({ operation: 'getConnectionStatus', sessionId }, { input: items(1000, {}), ...gatewayCredential });
-		expect(r.error).toBeUndefined();
-		expect(r.items).toHaveLength(1000);
-		expect(r.items.filter((i) => i.json.sessionId !== sessionId && i.json.status === undefined)).toEqual([]);
-		expect(new Set(r.items.map((i) => i.json.status))).toEqual(new Set(['pending']));
-		expect(env.sandbox.rateLimitCounts().allowed).toBe(1001);
-	}, 90_000);
 });

@@ -49,7 +49,8 @@ function flowyteEnvironment(flowyteOptions = {}) {
 		env.harness.runNode({
 			type: 'flowyte',
 			parameters: { resource: 'integration', operation: 'connect', ...parameters },
-			credentials: { flowyteApi: { apiKey: CANARY.flowyteKey, baseUrl: env.sandbox.url, ...options.credentials } },
+			// `credentials: null` runs the node with no credential selected.
+			credentials: options.credentials === null ? {} : { flowyteApi: { apiKey: CANARY.flowyteKey, baseUrl: env.sandbox.url, ...options.credentials } },
 			input: options.input,
 			continueOnFail: options.continueOnFail,
 			onError: options.onError,

@@ -169,17 +169,17 @@ function readBody(ctx: IExecuteFunctions, itemIndex: number, kind: IntegrationKi
 			database: param('database'),
 			user: param('user'),
 			password: param('password'),
-			sslmode: param('sslmode', 'verify-full'),
+			sslmode: param('sslmode'),
 			caPem: param('caPem'),
 		});
 		if (isRefusal(result)) throw refuse(ctx, itemIndex, result);
 		return { body: { credentials: result }, secrets: [result.password] };
 	}
-	const method = str(param('connectWith', 'oauth')).trim();
+	const method = str(param('connectWith')).trim();
 	if (!(PROVIDER_METHODS as readonly string[]).includes(method)) {
 		throw refuse(ctx, itemIndex, {
 			message: 'Connect With must be oauth or apiKey',
-			description: `It is ${JSON.stringify(param('connectWith', 'oauth'))}.`,
+			description: `It is ${JSON.stringify(param('connectWith'))}.`,
 		});
 	}
 	if ((method as ProviderMethod) === 'oauth') return { secrets: [] };
@@ -214,7 +214,7 @@ export async function connectItem(
 	const allSecrets = [...connection.secrets, ...secrets];
 	const response = await postConnect(ctx, connection, kind.value, body, itemIndex);
 	const node = redactNode(ctx.getNode());
-	if (response.statusCode < 200 || response.statusCode > 299) {
+	if (response.statusCode >= 300) {
 		throw flowyteApiError(node, response, { kindName: kind.name, shown: connection.shown, secrets: allSecrets, itemIndex });
 	}
 	if (response.body === null || typeof response.body !== 'object' || Array.isArray(response.body)) {

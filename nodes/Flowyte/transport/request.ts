@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { redactNode } from '../shared/redact';
 import { CREDENTIAL_TYPE, type FlowyteConnection } from './connection';
@@ -51,12 +50,8 @@ export async function postConnect(
 			credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...connection.credentials } },
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		const node = redactNode(ctx.getNode());
-		// A credential problem reads well as it is; anything else is a failure to get an answer.
-		if (error instanceof NodeOperationError) {
-			throw new NodeOperationError(node, error.message, { description: error.description ?? undefined, itemIndex });
-		}
-		throw flowyteNetworkError(node, error, connection.shown, itemIndex);
+		// The credential is passed in already read, so what n8n throws here is a failure to get an answer.
+		throw flowyteNetworkError(redactNode(ctx.getNode()), error, connection.shown, itemIndex);
 	}
 	return { statusCode: response.statusCode, body: parseBody(response.body), contentType: contentType(response.headers) };
 }
