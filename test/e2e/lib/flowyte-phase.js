@@ -15,6 +15,7 @@ const { CA_PEM } = require('../../support/flowyte-pem');
 const { assert, assertEqual } = require('./report');
 
 const NODE_TYPE = `${PACKAGE_NAME}.flowyte`;
+const { withoutParametersOf, DEFINITION_COLUMNS } = require('./secrets');
 const WORKFLOW_ID = 'e2eFlowyteConn01';
 const CREDENTIAL = { id: 'FlowyteSandbox01', name: 'Flowyte sandbox' };
 const READER_CREDENTIAL = { id: 'FlowyteReader001', name: 'Flowyte sandbox (no connect scope)' };
@@ -86,8 +87,6 @@ function expectedRequests(c) {
 	];
 }
 
-/** Columns that hold workflow definitions, where typed-in node parameters legitimately live. */
-const DEFINITION_COLUMNS = new Set(['workflow_entity.nodes', 'workflow_history.nodes', 'execution_data.workflowData']);
 /** Canaries kept in credentials: n8n stores them encrypted, so they may appear nowhere in clear. */
 const CREDENTIAL_HELD = ['flowyteKey', 'readerKey'];
 
@@ -101,18 +100,6 @@ function files(dir, out = []) {
 	return out;
 }
 
-/** A workflow definition without the parameters of Flowyte nodes, where the SQL password and provider key were typed. */
-function withoutFlowyteParameters(text) {
-	let v;
-	try {
-		v = JSON.parse(text);
-	} catch {
-		return text;
-	}
-	const nodes = Array.isArray(v) ? v : v && v.nodes;
-	for (const n of nodes || []) if (n.type === NODE_TYPE) delete n.parameters;
-	return JSON.stringify(v);
-}
 
 /**
  * "<canary> in <where>" for every Flowyte canary found where it must not be: the keys anywhere in
@@ -134,7 +121,7 @@ async function flowyteLeaks({ userFolder, dbFile, canaries }) {
 			for (const [col, raw] of Object.entries(row)) {
 				if (raw === null || raw === undefined) continue;
 				const full = String(raw);
-				const text = DEFINITION_COLUMNS.has(`${table}.${col}`) ? withoutFlowyteParameters(full) : full;
+				const text = DEFINITION_COLUMNS.has(`${table}.${col}`) ? withoutParametersOf(full, NODE_TYPE) : full;
 				for (const [name, value] of entries) {
 					if ((CREDENTIAL_HELD.includes(name) ? full : text).includes(value)) findings.push(`${name} in ${table}.${col}`);
 				}

@@ -25,8 +25,8 @@ function walk(dir, out = []) {
 /** Columns that hold workflow definitions, where typed-in node parameters legitimately live. */
 const DEFINITION_COLUMNS = new Set(['workflow_entity.nodes', 'workflow_history.nodes', 'execution_data.workflowData']);
 
-/** Drops the parameters of Outlit nodes from a workflow definition (nodes array or workflow). */
-function withoutOutlitParameters(text) {
+/** Drops the parameters of one node type's nodes from a workflow definition (nodes array or workflow). */
+function withoutParametersOf(text, nodeType) {
 	let v;
 	try {
 		v = JSON.parse(text);
@@ -34,7 +34,7 @@ function withoutOutlitParameters(text) {
 		return text;
 	}
 	const nodes = Array.isArray(v) ? v : v && v.nodes;
-	for (const n of nodes || []) if (n.type === NODE_TYPE) delete n.parameters;
+	for (const n of nodes || []) if (n.type === nodeType) delete n.parameters;
 	return JSON.stringify(v);
 }
 
@@ -62,7 +62,7 @@ async function findLeaks({ userFolder, dbFile, canaries, extraLogs = [] }) {
 				if (raw === null || raw === undefined) continue;
 				let text = String(raw);
 				const full = text;
-				if (DEFINITION_COLUMNS.has(`${table}.${col}`)) text = withoutOutlitParameters(text);
+				if (DEFINITION_COLUMNS.has(`${table}.${col}`)) text = withoutParametersOf(text, NODE_TYPE);
 				for (const [name, value] of entries) {
 					// Credential-held secrets may not hide in Outlit node parameters either.
 					if ((name.startsWith('credential') ? full : text).includes(value)) findings.push(`${name} in ${table}.${col}`);
@@ -73,4 +73,4 @@ async function findLeaks({ userFolder, dbFile, canaries, extraLogs = [] }) {
 	return [...new Set(findings)];
 }
 
-module.exports = { findLeaks };
+module.exports = { findLeaks, withoutParametersOf, DEFINITION_COLUMNS };
