@@ -8,10 +8,12 @@ const { Flowyte } = require('../nodes/Flowyte/Flowyte.node');
 const { FlowyteApi } = require('../credentials/FlowyteApi.credentials');
 const { flowyteEnvironment, CANARY } = require('./support/flowyte');
 
+// Each test builds its own node and credential: Stryker counts a mutant as covered only by the tests
+// that reach it, and a node built at describe level is reached by none of them.
 describe('the Flowyte node in the editor', () => {
-	const { description, methods } = new Flowyte();
 
 	test('name, look and connections', () => {
+		const { description, methods } = new Flowyte();
 		expect(description).toMatchObject({
 			displayName: 'Flowyte',
 			name: 'flowyte',
@@ -32,6 +34,7 @@ describe('the Flowyte node in the editor', () => {
 	});
 
 	test('one resource (Integration) with one operation (Connect)', () => {
+		const { description } = new Flowyte();
 		const [resource, operation] = description.properties;
 		expect(resource).toEqual({
 			displayName: 'Resource',
@@ -64,9 +67,8 @@ describe('the Flowyte node in the editor', () => {
 });
 
 describe('the Flowyte API credential', () => {
-	const credential = new FlowyteApi();
-
 	test('its name, icon, documentation and fields', () => {
+		const credential = new FlowyteApi();
 		expect(credential).toMatchObject({
 			name: 'flowyteApi',
 			displayName: 'Flowyte API',
@@ -105,12 +107,12 @@ describe('the Flowyte API credential', () => {
 	});
 
 	test('sends the key, trimmed, as a Bearer token and keeps the other headers', async () => {
-		const options = await credential.authenticate({ apiKey: '  flowyte_sk_abc  ' }, { url: '/x', headers: { Accept: 'application/json' } });
+		const options = await new FlowyteApi().authenticate({ apiKey: '  flowyte_sk_abc  ' }, { url: '/x', headers: { Accept: 'application/json' } });
 		expect(options).toEqual({ url: '/x', headers: { Accept: 'application/json', Authorization: 'Bearer flowyte_sk_abc' } });
 	});
 
 	test('a missing key gives an empty Bearer token, never "undefined"', async () => {
-		const options = await credential.authenticate({}, { url: '/x' });
+		const options = await new FlowyteApi().authenticate({}, { url: '/x' });
 		expect(options.headers).toEqual({ Authorization: 'Bearer ' });
 	});
 });

@@ -118,7 +118,9 @@ describe('bad input and version 1', () => {
 });
 
 describe('what the editor shows', () => {
-	const { description } = new Outlit();
+	// Built per test, so Stryker's per-test coverage sees these tests reach the node's description.
+	let description;
+	beforeEach(() => ({ description } = new Outlit()));
 	const values = (typeVersion, parameters = {}) =>
 		NodeHelpers.getNodeParameters(description.properties, { resource: 'integration', operation: 'getAll', ...parameters }, true, false, { typeVersion, parameters }, description);
 

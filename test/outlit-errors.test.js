@@ -91,6 +91,15 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
+	test('a step the provider lacks: the description lists its steps, or says it has none', async () => {
+		const stripe = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'mappings' });
+		expect(stripe.error.description).toBe('Its post-connect steps: webhooks.');
+		const slack = await env.run({ operation: 'runSetupStep', provider: 'slack', step: 'mappings' });
+		expect(slack.error.message).toBe('Slack has no "mappings" setup step');
+		expect(slack.error.description).toBe('Slack has no post-connect steps.');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
 	test('an API key that is not an Outlit key', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { apiKey: 'sk_live_not_outlit' } });
 		expect(r.error.message).toBe('The Outlit API key must start with "ok_"');

@@ -181,6 +181,22 @@ describe('Connect with Wait Until Connected', () => {
 		]);
 	});
 
+	test('with Continue on Unsuccessful, a wait that times out gives the session and the wait\'s outcome in one item', async () => {
+		const r = await env.run({
+			operation: 'connect', provider: 'slack', connectionMethod: 'browser', waitUntilConnected: true,
+			pollInterval: 0.1, timeout: 0.25, options: { continueOnUnsuccessful: true },
+		});
+		expect(r.error).toBeUndefined();
+		expect(r.items).toHaveLength(1);
+		expect(r.items[0].json).toMatchObject({
+			provider: 'slack',
+			sessionId: expect.any(String),
+			connectUrl: expect.stringContaining('/connect/'),
+			status: 'pending',
+			timedOut: true,
+		});
+	});
+
 	test('a bad poll interval fails before the session is created', async () => {
 		const r = await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0 });
 		expect(r.error.message).toContain('Poll Interval');

@@ -315,7 +315,9 @@ describe('canary secrets from the credential appear in no output, error or log',
 });
 
 describe('what the editor shows: the default follows the node version', () => {
-	const { description } = new Outlit();
+	// Built per test, so Stryker's per-test coverage sees these tests reach the node's description.
+	let description;
+	beforeEach(() => ({ description } = new Outlit()));
 	const shown = (typeVersion, parameters) => {
 		const node = { typeVersion, parameters };
 		const values = NodeHelpers.getNodeParameters(description.properties, { resource: 'integration', ...parameters }, true, false, node, description);
@@ -378,7 +380,10 @@ describe('what the editor shows: the default follows the node version', () => {
 });
 
 describe('the Outlit Provider Credentials type', () => {
-	const type = new OutlitProviderApi();
+	let type;
+	beforeEach(() => {
+		type = new OutlitProviderApi();
+	});
 	const fieldsOf = (provider) => Object.keys(NodeHelpers.getNodeParameters(type.properties, { provider }, true, false, null, null)).sort();
 	const property = (name, provider) =>
 		type.properties.find((p) => p.name === name && (!p.displayOptions || p.displayOptions.show.provider.includes(provider)));
@@ -388,6 +393,23 @@ describe('the Outlit Provider Credentials type', () => {
 		expect(type.authenticate).toBeUndefined();
 		expect(type.test).toBeUndefined();
 		expect(description().credentials.find((c) => c.name === 'outlitProviderApi').testedBy).toBe('outlitProviderFields');
+	});
+
+	test('icon, documentation link and the Provider field', () => {
+		expect(type.icon).toEqual({ light: 'file:../nodes/Outlit/outlit.svg', dark: 'file:../nodes/Outlit/outlit.dark.svg' });
+		expect(type.documentationUrl).toBe('https://github.com/outlit/n8n-nodes-outlit#credential-outlit-provider-credentials');
+		const { options, ...provider } = property('provider');
+		expect(provider).toEqual({
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'options',
+			default: 'clerk',
+			required: true,
+			description: 'The provider these keys belong to; the Outlit node refuses them for another provider',
+		});
+		expect(options[0]).toEqual({ name: 'Clerk', value: 'clerk' });
+		expect(property('apiKey', 'stripe').description).toBe('Sent to Outlit as apiKey; stored encrypted by n8n, never output by the node');
+		expect(property('username', 'mixpanel').description).toBe('Sent to Outlit as username');
 	});
 
 	test('one provider each: the providers whose setup takes fields, by name', () => {
@@ -423,6 +445,7 @@ describe('the Outlit Provider Credentials type', () => {
 		[{ provider: 'stripe', apiKey: 'rk_live_1' }, { status: 'OK', message: 'The Stripe fields are filled in. Nothing was sent: Outlit checks the keys when the Outlit node connects Stripe.' }],
 		[{ provider: 'stripe', webhookSecret: 'whsec_1' }, { status: 'OK', message: 'The Stripe fields are filled in. Nothing was sent: Outlit checks the keys when the Outlit node connects Stripe.' }],
 		[{ provider: 'stripe' }, { status: 'Error', message: 'Fill in API Key or Webhook Secret for Stripe' }],
+		[{ provider: 'stripe', apiKey: '   ' }, { status: 'Error', message: 'Fill in API Key or Webhook Secret for Stripe' }],
 		[{ provider: 'mixpanel', username: 'svc', region: 'in' }, { status: 'Error', message: 'Fill in Service Account Secret for Mixpanel' }],
 		[{ provider: 'posthog', apiKey: 'phx_1234567890', region: 'apac' }, { status: 'Error', message: 'PostHog Region must be one of: us, eu' }],
 		[{ provider: 'hubspot' }, { status: 'Error', message: 'Choose the provider these keys belong to' }],

@@ -13,7 +13,8 @@ const { prng } = require('./support/prng');
 const { decide, providersNeedingDetails, fromReadiness } = require('../nodes/OutlitTrigger/decide.ts');
 
 const BASE_SEED = process.env.OUTLIT_MODEL_SEED ? Number(process.env.OUTLIT_MODEL_SEED) >>> 0 : 0x5eed2;
-const SEQUENCES = 5000;
+// A tenth under Stryker (stryker.config.mjs sets OUTLIT_MUTATION_RUN), which runs it for every decide.ts mutant.
+const SEQUENCES = process.env.OUTLIT_MUTATION_RUN ? 500 : 5000;
 const MAX_POLLS = 24;
 const TIME_LIMIT_MS = 90000; // a hang guard only
 const EVENTS = ['syncFailed', 'syncRecovered', 'integrationConnected', 'integrationDisconnected'];

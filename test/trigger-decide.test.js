@@ -439,6 +439,78 @@ describe('state: purity, bounds, robustness', () => {
 	});
 });
 
+describe('failure records: order, duplicates, clipping, ids, stored shape', () => {
+	const failingStripe = (syncs) => ({ list: [integration('stripe', 'FAILED', 'x')], details: { stripe: syncs } });
+	const fired = (syncs) => poll(seeded({ list: [integration('stripe')] }), failingStripe(syncs), { events: BOTH });
+
+	test('failures come out sorted by model, whatever order Outlit lists them in', () => {
+		const r = fired([sync('Zeta', 'FAILED', 'z'), sync('Alpha', 'FAILED', 'a'), sync('Mid', 'FAILED', 'm')]);
+		expect(r.events.map((e) => e.model)).toEqual(['Alpha', 'Mid', 'Zeta']);
+		expect(r.state.providers.stripe.failures.map((f) => f.model)).toEqual(['Alpha', 'Mid', 'Zeta']);
+	});
+
+	test('failures of one model are ordered by failure id, the same for every input order', () => {
+		const three = [sync('M', 'FAILED', 'e', '2026-01-01T00:00:00Z'), sync('M', 'FAILED', 'e', '2026-01-02T00:00:00Z'), sync('M', 'FAILED', 'e', '2026-01-03T00:00:00Z')];
+		const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+		const outputs = orders.map((order) => fired(order.map((i) => three[i])).events.map((e) => e.failureId));
+		const ids = outputs[0];
+		expect(ids).toHaveLength(3);
+		expect(ids).toEqual([...ids].sort());
+		for (const output of outputs) expect(output).toEqual(ids);
+	});
+
+	test('the same failure listed twice fires once, with the first listing\'s status', () => {
+		const r = fired([sync('A', 'FAILED', 'x'), sync('A', 'ERROR', 'x')]);
+		expect(r.events).toHaveLength(1);
+		expect(r.events[0]).toMatchObject({ model: 'A', status: 'FAILED', errorMessage: 'x' });
+	});
+
+	test('stored error texts: 160 characters are kept whole, 161 are clipped to 159 and an ellipsis', () => {
+		const r = fired([sync('A', 'FAILED', 'a'.repeat(160)), sync('B', 'FAILED', 'b'.repeat(161))]);
+		const [a, b] = r.state.providers.stripe.failures;
+		expect(a.errorMessage).toBe('a'.repeat(160));
+		expect(b.errorMessage).toBe(`${'b'.repeat(159)}…`);
+		expect(r.events[1].errorMessage).toBe('b'.repeat(161));
+	});
+
+	test('ids: a model of 64 characters is kept in the id; a longer one keeps 40 and a hash of the whole', () => {
+		const m64 = 'm'.repeat(64);
+		expect(failureIdOf('stripe', m64, T0, 'e').startsWith(`stripe:${m64}:`)).toBe(true);
+		const m65 = 'm'.repeat(65);
+		const long = failureIdOf('stripe', m65, T0, 'e');
+		expect(long).toMatch(new RegExp(`^stripe:${'m'.repeat(40)}~[0-9a-z]+:[0-9a-z]+$`));
+		// Two long models sharing the first 40 characters still get different ids.
+		expect(failureIdOf('stripe', `${'m'.repeat(40)}${'x'.repeat(30)}`, T0, 'e')).not.toBe(long);
+		const p65 = 'p'.repeat(65);
+		expect(failureIdOf(p65, null, T0, 'e')).toMatch(new RegExp(`^${'p'.repeat(40)}~[0-9a-z]+:\\*:[0-9a-z]+$`));
+	});
+
+	test('stored providers: entries under a bad id, null, or not an object are dropped; the rest are read back', () => {
+		const good = { sig: 's', failures: [{ id: 'a', model: null, errorMessage: null, detectedAt: T0 }] };
+		const read = (providers) => normalizeState({ version: 1, seededAt: T0, providers }).providers;
+		expect(read({ 'not a provider!': good, stripe: good, slack: null, pylon: 'x', hubspot: 7, attio: undefined })).toEqual({ stripe: good });
+		for (const providers of [null, undefined, 'stripe', 42, []]) expect(read(providers)).toEqual({});
+	});
+
+	test('the watched scope: empty and non-string entries are ignored, duplicates collapse; nothing left means all', () => {
+		const world = { list: [integration('stripe'), integration('slack')] };
+		expect(poll(undefined, world, { providers: ['', 'stripe', 7, null, 'stripe'] }).state.scope).toEqual(['stripe']);
+		expect(poll(undefined, world, { providers: ['slack', 'stripe'] }).state.scope).toEqual(['slack', 'stripe']);
+		expect(poll(undefined, world, { providers: ['', 7] }).state.scope).toBeNull();
+	});
+
+	test('stored failures: well-formed ones are read back; a provider with any malformed one is dropped', () => {
+		const ok = { id: 'a', model: 'M', errorMessage: 'e', detectedAt: T0 };
+		const read = (failures) => normalizeState({ version: 1, seededAt: T0, providers: { stripe: { sig: 's', failures } } }).providers;
+		expect(read([ok, { id: 'b', model: null, errorMessage: null, detectedAt: T0 }])).toEqual({
+			stripe: { sig: 's', failures: [ok, { id: 'b', model: null, errorMessage: null, detectedAt: T0 }] },
+		});
+		for (const bad of [null, undefined, 42, 'a', { ...ok, id: 7 }, { ...ok, detectedAt: null }, { ...ok, model: 7 }, { ...ok, errorMessage: {} }]) {
+			expect(read([ok, bad])).toEqual({});
+		}
+	});
+});
+
 describe('manual mode helper', () => {
 	test('currentFailures lists every current failure of watched providers, state-free', () => {
 		const world = {
@@ -511,6 +583,18 @@ describe('integrationConnected and integrationDisconnected', () => {
 		expect(poll(state, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 2 }).events).toEqual([]);
 		r = poll(state, { list: [rest('hubspot', 'not_connected')] }, { events: EVENTS, minute: 3 });
 		expect(r.events.map((e) => [e.event, e.provider, e.status])).toEqual([['integrationDisconnected', 'hubspot', 'not_connected']]);
+	});
+
+	test('a connection event\'s id names the provider and the change, and differs per moment', () => {
+		const state = poll(undefined, { list: [rest('hubspot', 'not_connected')] }, { events: EVENTS, minute: 0 }).state;
+		const connected = poll(state, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 1 });
+		const [{ failureId: on }] = connected.events;
+		expect(on).toMatch(/^hubspot:connected:[0-9a-z]+$/);
+		const [{ failureId: off }] = poll(connected.state, { list: [rest('hubspot', 'not_connected')] }, { events: EVENTS, minute: 2 }).events;
+		expect(off).toMatch(/^hubspot:disconnected:[0-9a-z]+$/);
+		const [{ failureId: later }] = poll(state, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 5 }).events;
+		expect(later).toMatch(/^hubspot:connected:/);
+		expect(later).not.toBe(on);
 	});
 
 	test('gateway: connected is ready, setup_required or requires_intervention (a CRM awaiting its mapping counts)', () => {

@@ -166,6 +166,16 @@ describe('recovery and re-failure', () => {
 		expect(changed.json[0].failureId).not.toBe(first.json[0].failureId);
 	});
 
+	test('a changed state replaces the stored one whole: a key it no longer has is gone', async () => {
+		const t = await activated({ events: BOTH });
+		t.setStaticData({ ...t.staticData, leftover: 'from an older version' });
+		sandbox.setSyncFailure('pylon', 'PylonAccount', 'Token revoked');
+		const fired = await poll(t);
+		expect(fired).toMatchObject({ staticDataChanged: true, json: [{ event: 'syncFailed', provider: 'pylon' }] });
+		expect(t.staticData).not.toHaveProperty('leftover');
+		expect(t.staticData.providers.pylon.failures).toMatchObject([{ model: 'PylonAccount' }]);
+	});
+
 	test('state survives a restart (static data read back from JSON)', async () => {
 		const t = await activated({ events: BOTH });
 		sandbox.setSyncFailure('pylon', 'PylonAccount', 'Token revoked');
@@ -274,6 +284,34 @@ describe('manual mode (Fetch test event)', () => {
 		]);
 		expect(manual.json[0].errorMessage).toMatch(/^Sample data/);
 		expect(t.staticData).toEqual({});
+	});
+
+	test('the sample item in full: the first event chosen, the first provider watched', async () => {
+		const t = trigger({ events: ['integrationConnected', 'syncFailed'], providers: ['pylon', 'stripe'] });
+		const manual = await poll(t, { mode: 'manual' });
+		expect(manual.json).toEqual([
+			{
+				event: 'integrationConnected',
+				provider: 'pylon',
+				name: 'Pylon',
+				category: 'support',
+				model: null,
+				status: 'FAILED',
+				errorMessage: 'Sample data: no watched integration is failing right now. Real items have this shape.',
+				lastSyncedAt: null,
+				detectedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+				failureId: 'sample',
+				sample: true,
+			},
+		]);
+	});
+
+	test('the sample item with no event and no provider chosen: Sync Failed, and Salesforce (the catalog\'s first)', async () => {
+		const t = trigger({ events: [], providers: [] });
+		const manual = await poll(t, { mode: 'manual' });
+		expect(manual.json).toEqual([
+			expect.objectContaining({ event: 'syncFailed', provider: 'salesforce', name: 'Salesforce', category: 'crm', sample: true }),
+		]);
 	});
 
 	test('manual errors surface as errors', async () => {

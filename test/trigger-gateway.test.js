@@ -166,3 +166,52 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 		expect(r.error.message).toBe('This Outlit server has no tools gateway (404)');
 	});
 });
+
+describe('contract choice: the exact day boundary, REST only, the list query, malformed answers', () => {
+	const T = Date.parse('2026-11-29T12:00:00.000Z');
+	const DAY = 24 * 3600 * 1000;
+	const onGateway = (restCheckedAt) => ({ version: 1, seededAt: new Date(T - DAY).toISOString(), scope: null, providers: {}, connected: ['hubspot', 'stripe'], contract: 'tools', restCheckedAt });
+	// Only Date is frozen (at T); timers and I/O run for real.
+	const freezeDate = () =>
+		jest.useFakeTimers({ now: T, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+	afterEach(() => jest.useRealTimers());
+
+	test('REST is asked again when exactly a day has passed, not a millisecond before', async () => {
+		freezeDate();
+		const justInside = trigger('auto', {}, onGateway(new Date(T - DAY + 1).toISOString()));
+		expect((await poll(justInside)).calls).toEqual([STATUS]);
+		const aDay = trigger('auto', {}, onGateway(new Date(T - DAY).toISOString()));
+		expect((await poll(aDay)).calls[0]).toBe(LIST);
+	});
+
+	test('a state without restCheckedAt (or an unreadable one) asks REST first', async () => {
+		expect((await poll(trigger('auto', {}, onGateway(undefined)))).calls[0]).toBe(LIST);
+		expect((await poll(trigger('auto', {}, onGateway('not a date')))).calls[0]).toBe(LIST);
+	});
+
+	test('the REST list is asked with connectedOnly=false: disconnected integrations are seen too', async () => {
+		sandbox.clearRequests();
+		await trigger('rest').poll();
+		expect(sandbox.requests.map((q) => [q.path, q.query])).toEqual([['/api/integrations', { connectedOnly: 'false' }]]);
+	});
+
+	test('API = REST Routes with REST retired: a readable error, and the gateway is never asked', async () => {
+		sandbox.setContract('tools');
+		const r = await poll(trigger('rest'));
+		expect(r.calls).toEqual([LIST]);
+		expect(r.error).toBeDefined();
+		expect(r.json).toBeNull();
+	});
+
+	test('a malformed list: the error says so, with what to check, and the state is kept', async () => {
+		const t = trigger('rest');
+		sandbox.injectFault({ path: '/api/integrations', status: 200, body: { items: [{ name: 'no id' }] } });
+		const r = await poll(t);
+		expect(r.error.message).toMatch(/^Outlit returned a malformed integration list: items\[0\]\.id/);
+		expect(r.error.description).toBe(
+			'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
+		);
+		expect(r.error.httpCode).toBe('200');
+		expect(t.staticData).toEqual({});
+	});
+});

@@ -18,7 +18,9 @@ const { decide, providersNeedingDetails } = require('../nodes/OutlitTrigger/deci
 const BASE_SEED = process.env.OUTLIT_MODEL_SEED
 	? Number(process.env.OUTLIT_MODEL_SEED) >>> 0
 	: 0x0071e7;
-const SEQUENCES = 10000;
+// A tenth under Stryker (stryker.config.mjs sets OUTLIT_MUTATION_RUN): every decide.ts mutant runs
+// this test, and 1,000 sequences already reach every branch the reference checks.
+const SEQUENCES = process.env.OUTLIT_MUTATION_RUN ? 1000 : 10000;
 const MIN_POLLS = 6;
 const MAX_POLLS = 20;
 const TIME_LIMIT_MS = 90000; // a hang guard only (the run takes ~4 s of CPU); jest waits 120 s for this test

@@ -3,6 +3,7 @@
 const {
 	parseIntegrationList,
 	parseSyncStatus,
+	parseReadinessList,
 	MalformedResponseError,
 } = require('../nodes/OutlitTrigger/validate.ts');
 
@@ -61,9 +62,33 @@ describe('sync status', () => {
 		['another provider', { provider: 'slack', syncs: [] }, /describes "slack" instead/],
 		['no syncs', { provider: 'stripe' }, /"syncs" is not an array/],
 		['sync without model', { syncs: [{ status: 'FAILED' }] }, /syncs\[0\]\.model/],
+		['a sync with an empty model', { syncs: [{ model: 'M' }, { model: '' }] }, /syncs\[1\]\.model is not a model name/],
 		['status not a string', { syncs: [{ model: 'M', status: false }] }, /syncs\[0\]\.status is boolean/],
+		['a sync that is not an object', { syncs: [{ model: 'M' }, 42] }, /sync status for "stripe".*syncs\[1\] is not an object/],
 	])('refuses a body with %s', (_name, body, message) => {
 		expect(() => parseSyncStatus(body, 'stripe')).toThrow(MalformedResponseError);
 		expect(() => parseSyncStatus(body, 'stripe')).toThrow(message);
+	});
+});
+
+describe('readiness list (outlit_get_integration_status)', () => {
+	test('keeps provider, name, category and status; missing optional ones become null', () => {
+		const body = { integrations: [{ provider: 'stripe', name: 'Stripe', category: 'billing', status: 'ready' }, { provider: 'pylon', status: 'not_connected' }] };
+		expect(parseReadinessList(body)).toEqual([
+			{ provider: 'stripe', name: 'Stripe', category: 'billing', status: 'ready' },
+			{ provider: 'pylon', name: null, category: null, status: 'not_connected' },
+		]);
+	});
+
+	test.each([
+		['not an object', 'text', /integration status.*the body is not a JSON object/],
+		['no integrations', { items: [] }, /integration status.*"integrations" is not an array/],
+		['an item that is not an object', { integrations: [null] }, /integrations\[0\] is not an object/],
+		['an item without a provider id', { integrations: [{ provider: 'stripe', status: 'ready' }, { status: 'ready' }] }, /integrations\[1\]\.provider is not a provider id/],
+		['an empty status', { integrations: [{ provider: 'stripe', status: '' }] }, /integrations\[0\]\.status is not a readiness status/],
+		['a status that is not a string', { integrations: [{ provider: 'stripe', status: 3 }] }, /integrations\[0\]\.status is not a readiness status/],
+	])('refuses a body with %s', (_name, body, message) => {
+		expect(() => parseReadinessList(body)).toThrow(MalformedResponseError);
+		expect(() => parseReadinessList(body)).toThrow(message);
 	});
 });

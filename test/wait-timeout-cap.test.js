@@ -61,7 +61,9 @@ describe.each([
 });
 
 describe('what the editor shows', () => {
-	const { description } = new Outlit();
+	// Built per test, so Stryker's per-test coverage sees these tests reach the node's description.
+	let description;
+	beforeEach(() => ({ description } = new Outlit()));
 	const timeoutOf = (typeVersion, operation) => {
 		const parameters = { resource: 'integration', operation, connectionMethod: 'browser', waitUntilConnected: true };
 		const node = { typeVersion, parameters };

@@ -124,7 +124,7 @@ export class OutlitTrigger implements INodeType {
 		const staticData = manual ? undefined : this.getWorkflowStaticData('node');
 		const stored = normalizeState(staticData);
 
-		const { observation, memory } = await observe(this, stored, Date.parse(now));
+		const { observation, restCheckedAt } = await observe(this, stored, Date.parse(now));
 		const integrations: ObservedIntegration[] =
 			observation.contract === 'rest' ? observation.integrations : observation.integrations.map(fromReadiness);
 		const details: Record<string, SyncDetails> = {};
@@ -151,14 +151,15 @@ export class OutlitTrigger implements INodeType {
 			fireOnExistingFailures: options.fireOnExistingFailures === true,
 			now,
 			contract: observation.contract,
-			restCheckedAt: memory.restCheckedAt,
+			restCheckedAt,
 		});
 		// Written only once every request has succeeded: a failed poll leaves the state as it was.
 		// Unchanged state is not rewritten, so a quiet poll does not cost n8n a database write.
 		const target = staticData as IDataObject;
 		const before = JSON.stringify(Object.keys(decision.state).map((key) => target[key]));
 		if (before !== JSON.stringify(Object.values(decision.state))) {
-			for (const key of Object.keys(target)) if (!(key in decision.state)) delete target[key];
+			// Replaced whole: a key the new state no longer has (e.g. restCheckedAt) must not linger.
+			for (const key of Object.keys(target)) delete target[key];
 			Object.assign(target, decision.state);
 		}
 		const items = decision.events as unknown as IDataObject[];

@@ -284,22 +284,20 @@ export function failuresOf(integration: ObservedIntegration, details: SyncDetail
 	const listError = text(integration.errorMessage);
 	const listStatus = str(integration.syncStatus);
 	const failing = details.syncs.filter(isFailingSync);
-	const raw =
-		failing.length === 0
-			? [{ model: null, status: listStatus, errorMessage: listError, lastSyncedAt: null }]
-			: failing.map((sync) => ({
-					model: sync.model,
-					status: str(sync.status) ?? listStatus,
-					errorMessage: text(sync.errorMessage) ?? listError,
-					lastSyncedAt: str(sync.lastSyncedAt),
-				}));
-	const byId = new Map<string, Failure>();
-	for (const f of raw) {
-		const id = failureIdOf(provider, f.model, f.lastSyncedAt, f.errorMessage);
-		if (!byId.has(id)) byId.set(id, { id, ...f });
+	if (failing.length === 0) {
+		const id = failureIdOf(provider, null, null, listError);
+		return [{ id, model: null, status: listStatus, errorMessage: listError, lastSyncedAt: null }];
+	}
+	// Only model failures come here, so each has a model to sort by.
+	const byId = new Map<string, Failure & { model: string }>();
+	for (const sync of failing) {
+		const errorMessage = text(sync.errorMessage) ?? listError;
+		const lastSyncedAt = str(sync.lastSyncedAt);
+		const id = failureIdOf(provider, sync.model, lastSyncedAt, errorMessage);
+		if (!byId.has(id)) byId.set(id, { id, model: sync.model, status: str(sync.status) ?? listStatus, errorMessage, lastSyncedAt });
 	}
 	return [...byId.values()]
-		.sort((a, b) => compare(a.model ?? '', b.model ?? '') || compare(a.id, b.id))
+		.sort((a, b) => compare(a.model, b.model) || compare(a.id, b.id))
 		.slice(0, MAX_FAILURES_PER_PROVIDER);
 }
 
@@ -322,7 +320,9 @@ export function emptyState(): TriggerState {
 }
 
 function readFailure(value: unknown): StoredFailure | undefined {
-	if (!value || typeof value !== 'object') return undefined;
+	// Stored state is JSON: a primitive has no string id and fails the check below; null and undefined
+	// have no properties to read at all.
+	if (value === null || value === undefined) return undefined;
 	const f = value as Record<string, unknown>;
 	const nullableString = (v: unknown) => v === null || typeof v === 'string';
 	if (typeof f.id !== 'string' || typeof f.detectedAt !== 'string') return undefined;
@@ -352,10 +352,10 @@ export function normalizeState(raw: unknown): TriggerState {
 		Array.isArray(r.scope) && r.scope.every((id) => typeof id === 'string')
 			? [...(r.scope as string[])]
 			: null;
-	const providers = r.providers && typeof r.providers === 'object' ? r.providers : {};
-	for (const [id, entry] of Object.entries(providers as Record<string, unknown>)) {
-		if (!isProviderId(id) || !entry || typeof entry !== 'object') continue;
-		const e = entry as Record<string, unknown>;
+	// Stored state is JSON: Object.entries of a primitive has no provider entry, only null must not reach it.
+	for (const [id, entry] of Object.entries((r.providers ?? {}) as Record<string, unknown>)) {
+		if (!isProviderId(id)) continue;
+		const e = (entry ?? {}) as Record<string, unknown>;
 		if (typeof e.sig !== 'string' || !Array.isArray(e.failures)) continue;
 		const failures = e.failures.map(readFailure);
 		if (failures.some((f) => f === undefined)) continue;
@@ -476,14 +476,13 @@ export function decide(
 		if (!body) throw new Error(`decide: sync-status of "${provider}" is required but missing`);
 
 		const current = failuresOf(integration, body);
-		const currentIds = new Set(current.map((f) => f.id));
 		const currentModels = new Set(current.map((f) => modelKey(f.model)));
 		const oldById = new Map((old?.failures ?? []).map((f) => [f.id, f]));
 		const switched = switchedFrom(old);
 		const silent = (p.isNewlyWatched(provider) && opts.fireOnExistingFailures !== true) || switched;
 
 		for (const f of old?.failures ?? []) {
-			if (currentIds.has(f.id)) continue;
+			// A failure still current is also "replaced": its model (or, at integration level, null) is current.
 			const replaced = switched || f.model === null || currentModels.has(f.model);
 			if (replaced || !wantRecovered) continue;
 			const sync = body.syncs.find((s) => modelKey(s.model) === f.model);

@@ -8,7 +8,6 @@ import {
 	readConnection,
 	restCapabilities,
 	wireFor,
-	type Contract,
 	type OutlitCapabilities,
 } from '../Outlit/transport';
 import type { ObservedIntegration, ObservedReadiness } from './decide';
@@ -19,8 +18,6 @@ export const REST_RECHECK_MS = 24 * 60 * 60 * 1000;
 
 /** What the trigger remembers about contracts between polls (in its static data). */
 export interface ContractMemory {
-	/** The contract of the last successful poll. */
-	contract?: Contract;
 	/** When the REST routes were last asked (ISO), while on the gateway in Automatic mode. */
 	restCheckedAt?: string;
 }
@@ -46,13 +43,14 @@ export function parsed<T>(ctx: IPollFunctions, parse: () => T): T {
  * One poll's list of integrations, from the contract the credential asks for. Automatic follows the
  * trigger's own rule: the REST list while it answers (it names the failing model and its error,
  * which readiness does not), the gateway's readiness once REST answers as retired, with REST asked
- * again at most once a day. A healthy poll is one request either way.
+ * again at most once a day. A healthy poll is one request either way. Also returns when REST was
+ * last asked, while the trigger is on the gateway in Automatic mode (the state keeps it).
  */
 export async function observe(
 	ctx: IPollFunctions,
 	memory: ContractMemory,
 	now: number,
-): Promise<{ observation: Observation; memory: ContractMemory }> {
+): Promise<{ observation: Observation; restCheckedAt?: string }> {
 	const connection = await readConnection.call(ctx);
 	const wire = wireFor(ctx, connection);
 	const rest = restCapabilities(wire);
@@ -60,22 +58,24 @@ export async function observe(
 	const fromRest = async (): Promise<Observation> => ({ contract: 'rest', integrations: await restList(ctx, rest), rest });
 	const fromTools = async (): Promise<Observation> => ({ contract: 'tools', integrations: await toolsList(ctx, tools) });
 
-	if (connection.api === 'rest') return { observation: await explained(ctx, connection.shownUrl, fromRest), memory: { contract: 'rest' } };
-	if (connection.api === 'tools') return { observation: await explained(ctx, connection.shownUrl, fromTools), memory: { contract: 'tools' } };
-	const checked = memory.restCheckedAt ? Date.parse(memory.restCheckedAt) : NaN;
-	if (memory.contract === 'tools' && Number.isFinite(checked) && now - checked < REST_RECHECK_MS) {
-		return { observation: await explained(ctx, connection.shownUrl, fromTools), memory };
+	if (connection.api === 'rest') return { observation: await explained(ctx, connection.shownUrl, fromRest) };
+	if (connection.api === 'tools') return { observation: await explained(ctx, connection.shownUrl, fromTools) };
+	// restCheckedAt is in the state only while the trigger is on the gateway; without it this is NaN.
+	const checked = Date.parse(String(memory.restCheckedAt));
+	if (now - checked < REST_RECHECK_MS) {
+		return { observation: await explained(ctx, connection.shownUrl, fromTools), restCheckedAt: memory.restCheckedAt };
 	}
 	const viaRest = await fromRest().then(
 		(observation) => ({ observation }),
 		(error: unknown) => ({ error }),
 	);
-	if ('observation' in viaRest) return { observation: viaRest.observation, memory: { contract: 'rest' } };
-	if (!(viaRest.error instanceof ContractUnavailable && viaRest.error.contract === 'rest')) {
+	if ('observation' in viaRest) return { observation: viaRest.observation };
+	// Only the REST routes were asked, so an unavailable contract here is REST's.
+	if (!(viaRest.error instanceof ContractUnavailable)) {
 		throw asPollError(ctx, viaRest.error, connection.shownUrl);
 	}
 	const observation = await explained(ctx, connection.shownUrl, fromTools);
-	return { observation, memory: { contract: 'tools', restCheckedAt: new Date(now).toISOString() } };
+	return { observation, restCheckedAt: new Date(now).toISOString() };
 }
 
 /** Runs one contract's list; a contract that does not answer becomes a readable error. */

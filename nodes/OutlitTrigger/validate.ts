@@ -19,7 +19,6 @@ export class MalformedResponseError extends Error {
 		readonly reason: string,
 	) {
 		super(`Outlit returned a malformed ${what}: ${reason}`);
-		this.name = 'MalformedResponseError';
 	}
 }
 

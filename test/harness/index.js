@@ -7,12 +7,14 @@
  *   const r = await h.runNode({ type: 'outlit', parameters, credentials: { outlitApi: data }, input });
  *   await h.testCredential('outlitApi', data);          // { status: 'OK'|'Error', message }
  *   const t = h.pollTrigger({ type: 'outlitTrigger', parameters, credentials }); await t.poll();
+ *   await h.loadOptions({ type: 'outlit', method: 'getProviders', credentials });  // [{ name, value }]
  */
 require('./env');
 const { HarnessCredentialsHelper } = require('./credentials-helper');
 const { START_TYPE, startNodeType, NOOP_TYPE, noOpNodeType } = require('./context');
 const { testCredential } = require('./credential-tester');
 const { pollTrigger } = require('./poll-trigger');
+const { loadOptions } = require('./load-options');
 const { InMemoryLoader, Registry, loadPackage, defaultPackageName } = require('./registry');
 const { runNode } = require('./run-node');
 const { startServer } = require('./http-server');
@@ -57,6 +59,7 @@ function createHarness({ nodes = [], credentials = [], packageName, loader } = {
 	harness.runNode = (options) => runNode(harness, options);
 	harness.testCredential = (credentialType, data) => testCredential(harness, credentialType, data);
 	harness.pollTrigger = (options) => pollTrigger(harness, options);
+	harness.loadOptions = (options) => loadOptions(harness, options);
 	return harness;
 }
 

@@ -4,11 +4,8 @@ import { PROVIDERS } from '../../catalog/providers';
 import { SHOW_FROM_V1_1, SHOW_V1 } from './versions';
 
 /** Provider choices from the catalog, alphabetical by name as n8n's UI guidelines ask. */
-export function providerOptions(includeAll = false): INodePropertyOptions[] {
-	const options = [...PROVIDERS]
-		.sort((a, b) => a.name.localeCompare(b.name))
-		.map((p) => ({ name: p.name, value: p.id }));
-	return includeAll ? [{ name: 'All Providers', value: 'all' }, ...options] : options;
+export function providerOptions(): INodePropertyOptions[] {
+	return [...PROVIDERS].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ name: p.name, value: p.id }));
 }
 
 /** The provider list comes from the credential's Outlit (see methods/loadOptions.ts). */

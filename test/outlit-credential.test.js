@@ -1,0 +1,90 @@
+'use strict';
+/**
+ * What the editor shows of the Outlit API credential, pinned as literals, and its Bearer header.
+ * n8n runs its credential test against the sandbox in the e2e editor test (test/e2e/editor.js); here
+ * the request it sends is pinned as data. Built inside each test for Stryker's per-test coverage.
+ */
+const { OutlitApi } = require('../credentials/OutlitApi.credentials');
+
+describe('the Outlit API credential', () => {
+	test('name, icon, documentation', () => {
+		const credential = new OutlitApi();
+		expect(credential).toMatchObject({
+			name: 'outlitApi',
+			displayName: 'Outlit API',
+			icon: { light: 'file:../nodes/Outlit/outlit.svg', dark: 'file:../nodes/Outlit/outlit.dark.svg' },
+			documentationUrl: 'https://docs.outlit.ai/api-reference/overview',
+		});
+	});
+
+	test('fields: the key (a password), the API (Automatic by default) and the Base URL', () => {
+		const [apiKey, api, baseUrl] = new OutlitApi().properties;
+		expect(apiKey).toEqual({
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'ok_...',
+			description: 'An Outlit Platform API key. It starts with ok_ (not the public ingest key).',
+		});
+		expect(api).toEqual({
+			displayName: 'API',
+			name: 'api',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'auto',
+					description:
+						"Outlit's tools gateway for what it covers, the REST routes for the rest (Disconnect, sync detail, webhooks), and whichever one the server has",
+				},
+				{
+					name: 'Tools Gateway',
+					value: 'tools',
+					description: 'Only POST /api/tools/call, the API Outlit documents since August 2026',
+				},
+				{
+					name: 'REST Routes (Legacy)',
+					value: 'rest',
+					description: 'Only the /api/integrations routes, as before the gateway',
+				},
+			],
+			default: 'auto',
+			description: "Which of Outlit's two APIs the nodes speak",
+		});
+		expect(baseUrl).toMatchObject({
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://app.outlit.ai',
+			description: 'Leave as is unless you reach Outlit through a proxy or a local sandbox',
+		});
+	});
+
+	test('the credential test: POST /api/validate-api-key; a 401 explains which key to use', () => {
+		const { test: check } = new OutlitApi();
+		expect(check.request).toMatchObject({ url: '/api/validate-api-key', method: 'POST' });
+		expect(check.request.baseURL).toMatch(/^=\{\{.*baseUrl.*\}\}$/s);
+		expect(check.rules).toEqual([
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Outlit did not accept this API key. Use a Platform API key: it starts with ok_.',
+				},
+			},
+		]);
+	});
+
+	test('sends the key as a Bearer token and keeps the other headers', async () => {
+		const options = await new OutlitApi().authenticate({ apiKey: 'ok_abc' }, { url: '/x', headers: { Accept: 'application/json' } });
+		expect(options).toEqual({ url: '/x', headers: { Accept: 'application/json', Authorization: 'Bearer ok_abc' } });
+	});
+
+	test('a missing key gives an empty Bearer token, never "undefined"', async () => {
+		const options = await new OutlitApi().authenticate({}, { url: '/x' });
+		expect(options).toEqual({ url: '/x', headers: { Authorization: 'Bearer ' } });
+	});
+});
