@@ -10,15 +10,7 @@ const { WORKFLOW_ID, makeAdditionalData, nextExecutionId } = require('./context'
 async function loadOptions(harness, { type, typeVersion, parameters, credentials, method, path = 'parameters.provider' }) {
 	const { registry, credentialsHelper } = harness;
 	const node = harness.buildNode({ type, typeVersion, parameters, credentials });
-	const workflow = new Workflow({
-		id: WORKFLOW_ID,
-		name: 'Harness load-options workflow',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: registry,
-		settings: { executionOrder: 'v1' },
-	});
+	const workflow = new Workflow({ id: WORKFLOW_ID, nodes: [node], connections: {}, active: false, nodeTypes: registry });
 	const additionalData = makeAdditionalData({ credentialsHelper, executionId: nextExecutionId('harness-load-options') });
 	const context = new LoadOptionsContext(workflow, node, additionalData, path);
 	const nodeType = registry.getByNameAndVersion(node.type, node.typeVersion);
