@@ -221,6 +221,7 @@ describe('2xx answers that are not the documented result', () => {
 	test.each([
 		['text', 'OK', 'Flowyte returned a response that is not a JSON object'],
 		['an array', [{ status: 'connected' }], 'Flowyte returned a response that is not a JSON object'],
+		['JSON null', null, 'Flowyte returned a response that is not a JSON object'],
 		['no data', { success: true }, 'Flowyte returned neither an oauthUrl nor status "connected"'],
 		['another status', { success: true, data: { status: 'pending' } }, 'Flowyte returned neither an oauthUrl nor status "connected"'],
 		['both results (never both, says the contract)', { success: true, data: { oauthUrl: 'https://x.example/a', status: 'connected' } }, 'Flowyte returned neither an oauthUrl nor status "connected"'],
@@ -265,6 +266,11 @@ describe('2xx answers that are not the documented result', () => {
 			description: 'Flowyte answered 200 with success: false.',
 			httpCode: '200',
 		});
+	});
+
+	test('success: false with several errors lists them all, separated by "; "', async () => {
+		answer({ success: false, errors: [{ field: 'credentials.apiKey', message: 'revoked' }, { field: 'credentials.shop', message: 'unknown' }] });
+		expect((await env.run({ kind: 'shopify' })).error.message).toBe('Flowyte did not connect Shopify: credentials.apiKey: revoked; credentials.shop: unknown');
 	});
 
 	test('success: false without errors gives the message', async () => {
@@ -361,6 +367,7 @@ describe('secrets never leave the node', () => {
 		['API-key connect, 404 echoing the keys', API_KEY_KIND, { sent: CANARY.providerKey, force: echo(404, KEYS) }],
 		['API-key connect, 200 success:false echoing the keys', API_KEY_KIND, { sent: CANARY.providerKey, force: { status: 200, body: { success: false, message: `no ${CANARY.providerKey}`, errors: echo(200, KEYS).errors } } }],
 		['OAuth connect, 403 echoing the Flowyte key', { kind: 'hubspot' }, { sent: CANARY.flowyteKey, force: echo(403, [CANARY.flowyteKey]) }],
+		['OAuth connect, the Flowyte key typed with spaces around it, 403 echoing it', { kind: 'hubspot' }, { credentials: { apiKey: `  ${CANARY.flowyteKey} ` }, sent: CANARY.flowyteKey, force: echo(403, [CANARY.flowyteKey]) }],
 		['SQL connect, no answer', sqlParameters('mysql'), { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
 		['SQL refusal (port)', sqlParameters('postgres', { port: 70000 }), {}],
 		['API-key refusal (wrong Flowyte key prefix)', API_KEY_KIND, { credentials: { apiKey: `x${CANARY.flowyteKey}` } }],

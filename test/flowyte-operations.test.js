@@ -27,6 +27,8 @@ describe('OAuth kinds', () => {
 		expect(env.last()).toMatchObject({ method: 'POST', path: `/api/v1/integrations/${kind}/connect`, body: undefined });
 		expect(env.last().headers.authorization).toBe(`Bearer ${CANARY.flowyteKey}`);
 		expect(env.last().headers['content-length'] ?? '0').toBe('0');
+		// Errors come as RFC 9457 problem+json (contract), so the node asks for both.
+		expect(env.last().headers.accept).toBe('application/json, application/problem+json');
 	});
 
 	test('the default kind is Google Calendar, by OAuth', async () => {

@@ -83,6 +83,14 @@ describe('provider kinds', () => {
 		);
 	});
 
+	test.each(['={{ null }}', '={{ {} }}', '={{ [] }}'])('API Key from an expression that is not text (%s) is refused as empty', async (providerApiKey) => {
+		await expectRefused(
+			{ kind: 'square', connectWith: 'apiKey', providerApiKey },
+			'The Square API key is empty',
+			'Connect With is API Key: paste the Square API key, or choose OAuth. An expression may have resolved to nothing.',
+		);
+	});
+
 	test('an unknown Connect With from an expression is refused', async () => {
 		await expectRefused({ kind: 'square', connectWith: '={{ "token" }}' }, 'Connect With must be oauth or apiKey', 'It is "token".');
 	});

@@ -10,7 +10,8 @@ const { NodeOperationError } = require('n8n-workflow');
 const { KINDS, findKind, kindsOf, SQL_FIELDS, SSL_MODES, VERIFYING_SSL_MODES, MASKED_PARAMETERS } = require('../nodes/Flowyte/catalog/kinds');
 const { apiRoot, validApiRoot } = require('../nodes/Flowyte/transport/baseUrl');
 const { credentialProblem } = require('../nodes/Flowyte/transport/connection');
-const { readProblem, isProblemAnswer, flowyteApiError, flowyteNetworkError, networkErrorCode, bodyObject } = require('../nodes/Flowyte/transport/errors');
+const { readProblem, isProblemAnswer, flowyteApiError, flowyteNetworkError, networkErrorCode, bodyObject, unexpectedResultError } = require('../nodes/Flowyte/transport/errors');
+const { postConnect } = require('../nodes/Flowyte/transport/request');
 const { portText, pemProblem, sqlCredentials, isRefusal, normalizePem } = require('../nodes/Flowyte/shared/sql');
 const { redactNode, scrub } = require('../nodes/Flowyte/shared/redact');
 const { asNodeError, errorItem } = require('../nodes/Flowyte/shared/errors');
@@ -287,6 +288,25 @@ describe('reading an error answer', () => {
 			httpCode: 'none',
 			itemIndex: 3,
 		});
+		// What n8n keeps as the error's response (shown under the error's details).
+		expect(error.errorResponse).toEqual({ networkError: 'no response' });
+		expect(flowyteNetworkError(NODE, { cause: { code: 'ECONNREFUSED' } }, 's').errorResponse).toEqual({ networkError: 'ECONNREFUSED' });
+	});
+
+	test('a TLS refusal and an unexpected 2xx carry what n8n shows as the response: the code, the status', () => {
+		const tls = flowyteNetworkError(NODE, { cause: { code: 'CERT_HAS_EXPIRED' } }, 's');
+		expect([tls.errorResponse, tls.httpCode]).toEqual([{ networkError: 'CERT_HAS_EXPIRED' }, 'none']);
+		const unexpected = unexpectedResultError(NODE, 'a response that is not a JSON object', 1);
+		expect([unexpected.errorResponse, unexpected.httpCode, unexpected.context.itemIndex]).toEqual([{ statusCode: 200 }, '200', 1]);
+	});
+
+	test('the cause chain is followed four levels deep, and a cyclic chain ends', () => {
+		const chain = (depth, code) => (depth === 0 ? { code } : { cause: chain(depth - 1, code) });
+		expect(networkErrorCode(chain(3, 'ETIMEDOUT'))).toBe('ETIMEDOUT');
+		expect(networkErrorCode(chain(4, 'ETIMEDOUT'))).toBeUndefined();
+		const cyclic = { message: 'x' };
+		cyclic.cause = cyclic;
+		expect(networkErrorCode(cyclic)).toBeUndefined();
 	});
 
 	test('network error codes are found through wrapping', () => {
@@ -348,8 +368,36 @@ describe('errors from outside the node', () => {
 		]);
 	});
 
+	test('an n8n error is kept, its node copy masked; one without a node copy is kept as it is', () => {
+		const error = new NodeOperationError({ ...NODE, parameters: { password: 'pw' } }, 'Nope');
+		expect(asNodeError(ctx, error, 0)).toBe(error);
+		expect(error.node.parameters.password).toBe('[redacted]');
+		const bare = new NodeOperationError(NODE, 'Nope');
+		bare.node = undefined;
+		expect(asNodeError(ctx, bare, 0)).toBe(bare);
+		expect(bare.node).toBeUndefined();
+	});
+
 	test.each([new Error('plain'), 'a string'])('%j without a description gets none', (error) => {
 		expect(asNodeError(ctx, error, 0).description).toBeFalsy();
+	});
+});
+
+describe('the answer as the node reads it', () => {
+	const connection = { root: 'https://h.example/api/v1', shown: 'https://h.example/api/v1', credentials: {}, secrets: [] };
+	const answering = (response) => ({
+		getNode: () => NODE,
+		helpers: { httpRequestWithAuthentication: async () => response },
+	});
+
+	test('Content-Type is found under any name case and in any place; JSON text is parsed', async () => {
+		const ctx = answering({ statusCode: 400, headers: { date: 'Sun, 29 Nov 2026 20:00:00 GMT', 'Content-type': 'application/problem+json' }, body: '{"title":"Bad"}' });
+		expect(await postConnect(ctx, connection, 'hubspot', undefined, 0)).toEqual({ statusCode: 400, body: { title: 'Bad' }, contentType: 'application/problem+json' });
+	});
+
+	test('no Content-Type header gives none; text that is not JSON stays text', async () => {
+		const ctx = answering({ statusCode: 502, headers: { date: 'Sun, 29 Nov 2026 20:00:00 GMT' }, body: '<html>Bad gateway</html>' });
+		expect(await postConnect(ctx, connection, 'hubspot', undefined, 0)).toEqual({ statusCode: 502, body: '<html>Bad gateway</html>', contentType: undefined });
 	});
 });
 
@@ -359,6 +407,11 @@ describe('the Continue On Fail item', () => {
 		const facts = { description: 'Flowyte said: D. Correct the fields named and run the node again.', httpCode: '400', code: 'c', errors: [{ field: 'f', message: 'm' }] };
 		expect(errorItem(error)).toEqual({ error: 'Flowyte rejected the request as invalid: f: m', ...facts });
 		expect(errorItem(error, 'continueErrorOutput')).toEqual({ error: 'Flowyte rejected the request as invalid: f: m', details: facts });
+	});
+
+	test('an error without a description or status gives only its message, no empty keys', () => {
+		expect(Object.keys(errorItem(new NodeOperationError(NODE, 'Nope')))).toEqual(['error']);
+		expect(errorItem(new NodeOperationError(NODE, 'Nope'), 'continueErrorOutput')).toStrictEqual({ error: 'Nope', details: {} });
 	});
 });
 

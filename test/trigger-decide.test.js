@@ -328,6 +328,38 @@ describe('provider filters and absent providers', () => {
 		expect(healthy.events.map((e) => e.event)).toEqual(['syncRecovered']);
 	});
 
+	// Stored state comes from the workflow row, and may have been edited or re-ordered (Postgres jsonb
+	// orders an object's keys by length): an entry the stored scope did not watch is not trusted.
+	const oldFailure = { id: 'stripe:Old:x', model: 'Old', errorMessage: 'gone', detectedAt: T0 };
+	const outsideScope = { version: 1, seededAt: T0, scope: ['slack'], providers: { slack: { sig: 's', failures: [] }, stripe: { sig: 'old', failures: [oldFailure] } } };
+
+	test('a stored entry outside the stored scope is not trusted: the provider, newly watched, is seeded silently', () => {
+		const failing = { list: [integration('slack'), integration('stripe', 'FAILED', 's')], details: { stripe: [sync('M', 'FAILED', 's')] } };
+		const r = poll(outsideScope, failing, { events: BOTH, providers: ['slack', 'stripe'], minute: 2 });
+		// Neither the new failure nor a recovery of the stored one, which was never announced.
+		expect(r.events).toEqual([]);
+		expect(r.state.providers.stripe.failures.map((f) => f.model)).toEqual(['M']);
+	});
+
+	test('a stored entry outside the stored scope is not carried over when that provider is absent', () => {
+		const slackFailing = { list: [integration('slack', 'FAILED', 'k')], details: { slack: [sync('M', 'FAILED', 'k')] } };
+		const r = poll(outsideScope, slackFailing, { providers: ['slack', 'stripe'], minute: 2 });
+		expect(Object.keys(r.state.providers)).toEqual(['slack']);
+	});
+
+	test('absent providers fill the room left under MAX_PROVIDERS (24) in id order, whatever the stored order', () => {
+		const entry = { sig: 's', failures: [] };
+		const listed = Array.from({ length: 22 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+		// Stored keys in reverse id order: zb before za.
+		const stored = { version: 1, seededAt: T0, scope: null, providers: Object.fromEntries([...listed, 'zb', 'za'].map((id) => [id, entry])) };
+		// Listed providers keep an entry while they fail.
+		const failing = (ids) => ({ list: ids.map((id) => integration(id, 'FAILED', 'e')), details: Object.fromEntries(ids.map((id) => [id, [sync('M', 'FAILED', 'e')]])) });
+		const oneRoom = poll(stored, failing([...listed, 'n22']), { minute: 2 });
+		expect(Object.keys(oneRoom.state.providers).sort()).toEqual([...listed, 'n22', 'za']);
+		const noRoom = poll(stored, failing([...listed, 'n22', 'n23', 'n24']), { minute: 2 });
+		expect(Object.keys(noRoom.state.providers).sort()).toEqual([...listed, 'n22', 'n23']);
+	});
+
 	test('ids that are not provider slugs are ignored; `constructor` is an ordinary id', () => {
 		const world = {
 			list: [integration('__proto__', 'FAILED', 'x'), integration('a b', 'FAILED', 'x'), integration('constructor', 'FAILED', 'x')],
@@ -496,6 +528,7 @@ describe('failure records: order, duplicates, clipping, ids, stored shape', () =
 		const world = { list: [integration('stripe'), integration('slack')] };
 		expect(poll(undefined, world, { providers: ['', 'stripe', 7, null, 'stripe'] }).state.scope).toEqual(['stripe']);
 		expect(poll(undefined, world, { providers: ['slack', 'stripe'] }).state.scope).toEqual(['slack', 'stripe']);
+		expect(poll(undefined, world, { providers: ['stripe', 'slack'] }).state.scope).toEqual(['slack', 'stripe']);
 		expect(poll(undefined, world, { providers: ['', 7] }).state.scope).toBeNull();
 	});
 
@@ -616,6 +649,25 @@ describe('integrationConnected and integrationDisconnected', () => {
 		expect(r.state.connected).toEqual(['hubspot']);
 	});
 
+	test('the connected set is kept in id order and to MAX_PROVIDERS (24) ids, absent ones included', () => {
+		const stored = (connected) => ({ version: 1, seededAt: T0, scope: null, providers: {}, connected });
+		const r = poll(stored(['attio', 'zendesk']), { list: [rest('zendesk', 'connected')] }, { events: EVENTS, minute: 1 });
+		expect(r.state.connected).toEqual(['attio', 'zendesk']);
+		const absent = Array.from({ length: 24 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+		const full = poll(stored(absent), { list: [rest('a0', 'connected')] }, { events: EVENTS, minute: 1 });
+		expect(full.state.connected).toEqual(['a0', ...absent.slice(0, 23)]);
+	});
+
+	test('a provider dropped from the filter leaves the connected set, listed or not', () => {
+		const state = poll(undefined, { list: [rest('hubspot', 'connected'), rest('slack', 'connected')] }, { events: EVENTS, minute: 0 }).state;
+		expect(state.connected).toEqual(['hubspot', 'slack']);
+		for (const list of [[rest('hubspot', 'connected'), rest('slack', 'connected')], [rest('slack', 'connected')]]) {
+			const r = poll(state, { list }, { events: EVENTS, providers: ['slack'], minute: 1 });
+			expect(r.events).toEqual([]);
+			expect(r.state.connected).toEqual(['slack']);
+		}
+	});
+
 	test('a provider missing from the list keeps its state: absence is not a disconnection', () => {
 		const state = poll(undefined, { list: [rest('hubspot', 'connected')] }, { events: EVENTS, minute: 0 }).state;
 		const r = poll(state, { list: [] }, { events: EVENTS, minute: 1 });
@@ -668,6 +720,9 @@ describe('a switch of contract fires nothing already fired', () => {
 	test('restCheckedAt and contract survive normalizeState', () => {
 		const state = { version: 1, seededAt: T0, scope: null, providers: {}, connected: ['stripe'], contract: 'tools', restCheckedAt: T0 };
 		expect(normalizeState(state)).toEqual(state);
+		const rest = { ...state, contract: 'rest' };
+		expect(normalizeState(rest)).toEqual(rest);
+		expect(normalizeState({ ...state, contract: 'soap' })).not.toHaveProperty('contract');
 	});
 });
 

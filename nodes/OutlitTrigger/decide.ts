@@ -341,7 +341,8 @@ function readFailure(value: unknown): StoredFailure | undefined {
  */
 export function normalizeState(raw: unknown): TriggerState {
 	const state = emptyState();
-	if (!raw || typeof raw !== 'object') return state;
+	if (!raw) return state;
+	// A primitive has no `version`: the next check refuses it.
 	const r = raw as Record<string, unknown>;
 	if (r.version !== STATE_VERSION || typeof r.seededAt !== 'string') return state;
 	state.seededAt = r.seededAt;

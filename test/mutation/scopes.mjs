@@ -5,9 +5,13 @@ export const RECORDED = [
 	// Flowyte.
 	'nodes/Flowyte/**/*.ts',
 	'credentials/FlowyteApi.credentials.ts',
-	// Next: nodes/OutlitTrigger/ and credentials/Outlit* (a full run went through, and its tests are in;
-	// the re-run with the 20 s timeout did not finish in its session), then nodes/Outlit/ a part at a
-	// time: its mutants run nearly every engine test each (README).
+	// The Outlit Trigger and the Outlit credentials.
+	'nodes/OutlitTrigger/**/*.ts',
+	'credentials/OutlitApi.credentials.ts',
+	'credentials/OutlitProviderApi.credentials.ts',
+	// The Outlit node, a part at a time: its mutants run nearly every engine test each (README).
+	'nodes/Outlit/methods/**/*.ts',
+	// Next: the operations (nodes/Outlit/actions/integration/), then the transport and shared helpers.
 ];
 
 export const EVERYTHING = ['nodes/**/*.ts', 'credentials/**/*.ts'];

@@ -37,7 +37,8 @@ export async function postConnect(
 		method: 'POST',
 		// `kind` is a catalog value (lower-case letters and _), safe in a path as it is.
 		url: `${connection.root}/integrations/${kind}/connect`,
-		json: true,
+		// Accept set here: n8n's `json` option would only add `Accept: application/json`. Bodies are
+		// sent as JSON by axios, and answers are parsed below, problem+json included.
 		headers: { Accept: 'application/json, application/problem+json' },
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
