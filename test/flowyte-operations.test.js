@@ -48,6 +48,8 @@ describe('OAuth kinds', () => {
 		const r = await env.run({ kind: 'calendly', connectWith: 'apiKey', providerApiKey: CANARY.providerKey });
 		expect(Object.keys(r.items[0].json)).toEqual(['kind', 'oauthUrl']);
 		expect(env.last().body).toEqual({ credentials: { apiKey: CANARY.providerKey } });
+		// The contract's request body is application/json.
+		expect(env.last().headers['content-type']).toMatch(/^application\/json/);
 	});
 });
 

@@ -328,8 +328,9 @@ describe('provider filters and absent providers', () => {
 		expect(healthy.events.map((e) => e.event)).toEqual(['syncRecovered']);
 	});
 
-	// Stored state comes from the workflow row, and may have been edited or re-ordered (Postgres jsonb
-	// orders an object's keys by length): an entry the stored scope did not watch is not trusted.
+	// Stored state comes from the workflow row and may have been edited, and its keys are in the order
+	// they were written (listed providers first, then absent ones): an entry the stored scope did not
+	// watch is not trusted, and absent ones are taken in id order.
 	const oldFailure = { id: 'stripe:Old:x', model: 'Old', errorMessage: 'gone', detectedAt: T0 };
 	const outsideScope = { version: 1, seededAt: T0, scope: ['slack'], providers: { slack: { sig: 's', failures: [] }, stripe: { sig: 'old', failures: [oldFailure] } } };
 
