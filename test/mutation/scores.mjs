@@ -1,0 +1,28 @@
+// Prints the mutation figures on record (test/mutation/stryker-incremental.json) per recorded scope
+// entry and in all, as the README's table gives them: `node test/mutation/scores.mjs`.
+import { readFileSync } from 'node:fs';
+
+import { RECORDED } from './scopes.mjs';
+
+const report = JSON.parse(readFileSync(new URL('./stryker-incremental.json', import.meta.url), 'utf8'));
+// The scopes are globs of `**` (any folders) and `*` (part of one name) only.
+const matcher = (glob) =>
+	new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}$`);
+const pct = (part, whole) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(2)}%`);
+
+function line(label, files) {
+	const count = {};
+	for (const file of files) for (const m of report.files[file].mutants) count[m.status] = (count[m.status] ?? 0) + 1;
+	const [killed, timedOut, survived, noCoverage] = ['Killed', 'Timeout', 'Survived', 'NoCoverage'].map((s) => count[s] ?? 0);
+	const tested = killed + timedOut + survived + noCoverage;
+	const all = Object.values(count).reduce((a, b) => a + b, 0);
+	return (
+		`${label}: ${all} in all, ${tested} tested (${killed} killed, ${timedOut} timed out, ${survived} survived, ` +
+		`${noCoverage} not covered), ${count.CompileError ?? 0} rejected by the type checker, ${count.Ignored ?? 0} ignored; ` +
+		`score ${pct(killed + timedOut, tested)}, killed only ${pct(killed, killed + survived + noCoverage)}, strict ${pct(killed, tested)}`
+	);
+}
+
+const recorded = Object.keys(report.files).filter((file) => RECORDED.some((glob) => matcher(glob).test(file)));
+for (const glob of RECORDED) console.log(line(glob, recorded.filter((file) => matcher(glob).test(file))));
+console.log(line('all recorded', recorded));
