@@ -20,7 +20,15 @@ export default {
 		configFile: 'jest.config.js',
 		// The 1,000-item runs take about ten seconds each and reach the same code as the small cases:
 		// kept out of mutant runs, so a mutant of the transport is not given minutes of timeout.
-		config: { testPathIgnorePatterns: ['/node_modules/', '/test/outlit-thousand-items\\.test\\.js$'] },
+		config: {
+			testPathIgnorePatterns: ['/node_modules/', '/test/outlit-thousand-items\\.test\\.js$'],
+			// A mutant run loads only the test files holding its covering tests, as the dry run saw them
+			// (test/mutation/covering-test-files.js): jest would load every related file to filter by name.
+			// It stops at the first failing test (bail), which Stryker expects and jest's API lacks.
+			runner: '<rootDir>/test/mutation/covering-files-runner.js',
+			setupFilesAfterEnv: ['<rootDir>/test/mutation/record-dry-run.js'],
+			testEnvironment: './test/mutation/bail-environment.js',
+		},
 	},
 	checkers: ['typescript'],
 	tsconfigFile: 'tsconfig.json',

@@ -66,6 +66,29 @@ describe('Automatic remembers a server without a gateway for the rest of the exe
 		expect(requests()).toEqual([STATUS, `GET ${I}`, `GET ${I}`, `GET ${I}`]);
 	});
 
+	test('a retired REST route is not a missing gateway: on a gateway-only server each item tries REST, then the gateway', async () => {
+		env.sandbox.reset({ contract: 'tools', connected: ['stripe'] });
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe' }, { input: [{ json: {} }, { json: {} }] });
+		expect(r.error).toBeUndefined();
+		expect(r.items.map((i) => i.json.provider)).toEqual(['stripe', 'stripe']);
+		expect(requests()).toEqual([`GET ${I}/sync-status`, STATUS, `GET ${I}/sync-status`, STATUS]);
+	});
+
+	test.each([404, 405])('a %i without Outlit\'s envelope on /api/tools/call means no gateway: Automatic uses REST', async (status) => {
+		env.sandbox.reset({ contract: 'both' });
+		env.sandbox.injectFault({ path: '/api/tools/call', status, body: 'Not here' });
+		const r = await env.run({ operation: 'getAll' });
+		expect(r.error).toBeUndefined();
+		expect(requests()).toEqual([STATUS, `GET ${I}`]);
+	});
+
+	test('Mixpanel\'s mapping step is a gateway step: Automatic sends it to the gateway', async () => {
+		env.sandbox.reset({ contract: 'both', connected: ['mixpanel'] });
+		const r = await env.run({ operation: 'runSetupStep', provider: 'mixpanel', step: 'mixpanelMapping', setupConfig: '' });
+		expect(r.error).toBeUndefined();
+		expect(requests()).toEqual([SETUP]);
+	});
+
 	test('a gateway error with Outlit\'s envelope is an error, never a reason to fall back', async () => {
 		env.sandbox.reset({ contract: 'both' });
 		env.sandbox.injectFault({ path: '/api/tools/call', status: 404, body: { code: 'TOOL_IMPLEMENTATION_ERROR', message: 'Not found here', retryable: false, requestId: 'req_9' } });

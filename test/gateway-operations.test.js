@@ -122,7 +122,7 @@ describe('Connect on the gateway', () => {
 	});
 
 	test('a provider Outlit added after this release: by expression, its fields from Additional Config', async () => {
-		const r = await run({ operation: 'connect', provider: '={{ "Acme-CRM" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey": "acme_key_1"}' }, { continueOnFail: true });
+		const r = await run({ operation: 'connect', provider: '={{ " Acme-CRM " }}', connectionMethod: 'direct', additionalConfig: '{"apiKey": "acme_key_1"}' }, { continueOnFail: true });
 		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_1' } } }]);
 		// This sandbox does not know it, so Outlit's own 400 comes back readably.
 		expect(r.items[0].json).toMatchObject({ code: 'INVALID_TOOL_INPUT', httpCode: '400' });
@@ -131,6 +131,20 @@ describe('Connect on the gateway', () => {
 	test('browser Stripe is the oauth connection mode', async () => {
 		await run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' });
 		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'stripe', connectionMode: 'oauth' }]]);
+	});
+
+	test('an older gateway: Direct has no compatibility tool, so Outlit\'s own error comes back and nothing else is sent', async () => {
+		env.sandbox.reset({ legacyGateway: true });
+		const r = await run(direct('pylon', { apiToken: CANARY.pylonToken }));
+		expect(r.error.message).toBe('This Outlit server does not offer outlit_setup_integration');
+		expect(env.sandbox.requests.map((q) => q.body.tool)).toEqual(['outlit_setup_integration']);
+	});
+
+	test('an older gateway: its connect URL is checked like any other', async () => {
+		env.sandbox.reset({ legacyGateway: true });
+		env.sandbox.setHandoffUrl('https://evil.example/connect/{sessionId}');
+		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' });
+		expect(r.error.message).toBe("Outlit returned a connect URL this node will not use: it is not on the Base URL's origin");
 	});
 
 	test('an older gateway without outlit_setup_integration: browser connect uses outlit_begin_integration_setup', async () => {
@@ -151,6 +165,9 @@ describe('Connect on the gateway', () => {
 		env.sandbox.setHandoffUrl(template.replace('PORT', String(env.sandbox.port)));
 		const r = await run({ operation: 'connect', provider: 'attio', connectionMethod: 'browser' });
 		expect(r.error.message).toBe(`Outlit returned a connect URL this node will not use: ${reason}`);
+		expect(r.error.description).toBe(
+			`A connect URL must be https on the Base URL's origin (${env.sandbox.url}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
+		);
 		expect(JSON.stringify(r.items)).not.toContain('/connect/');
 	});
 

@@ -103,6 +103,11 @@ describe('bad input and version 1', () => {
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
+	test('the Limit error says what the Limit was', async () => {
+		const r = await run('rest', { limit: '={{ "many" }}' });
+		expect(r.error.description).toBe('It is many.');
+	});
+
 	test.each([['rest', REST_ORDER.length], ['tools', GATEWAY_ORDER.length]])('%s: a v1 node keeps Connected Only at the top level and returns everything, raw', async (api, all) => {
 		const everything = await env.run({ operation: 'getAll' }, { typeVersion: 1, credentials: { api } });
 		expect(everything.items).toHaveLength(all);

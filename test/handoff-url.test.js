@@ -17,6 +17,8 @@ test.each([
 	['http://localhost:5680/connect/abc', 'http://localhost:5680'],
 	['http://[::1]:5680/connect/abc', 'http://[::1]:5680'],
 	['http://127.8.9.10/connect', 'http://127.8.9.10'],
+	// WHATWG URL writes this IPv4 address out as 127.0.0.1.
+	['http://0x7f.1/connect', 'http://0x7f.1'],
 ])('accepted: %s (Base URL %s)', (url, base) => {
 	expect(handoffUrlProblem(url, base)).toBeUndefined();
 });
@@ -31,6 +33,10 @@ test.each([
 	['http://example.test/connect', 'http://example.test', 'it does not use https'],
 	['http://10.0.0.1/connect', 'http://10.0.0.1', 'it does not use https'],
 	['http://128.0.0.1/connect', 'http://128.0.0.1', 'it does not use https'],
+	// Names that start or end like a loopback address are names, not addresses.
+	['http://127.0.0.1.example.test/connect', 'http://127.0.0.1.example.test', 'it does not use https'],
+	['http://127.example.test1/connect', 'http://127.example.test1', 'it does not use https'],
+	['http://[::2]:5680/connect', 'http://[::2]:5680', 'it does not use https'],
 	['https://user@app.outlit.ai/connect', BASE, 'it carries a user name or password'],
 	['https://app.outlit.ai/connect#token', BASE, 'it has a fragment'],
 	['https://app.outlit.ai/connect?token=x', BASE, 'its query carries credential-like parameters'],

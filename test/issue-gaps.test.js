@@ -150,6 +150,13 @@ describe('secrets never reach an error', () => {
 		expect(leakedCanaries({ error: r.error, node: r.error.node })).toEqual([]);
 	});
 
+	test('a secret in Additional Config that is not valid JSON: the error\'s node copy is masked', async () => {
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey, additionalConfig: `{"webhookSecret": "${CANARY.webhookSecret}"` });
+		expect(r.error.message).toBe('Parameter "Additional Config (JSON)" is not valid JSON');
+		expect(r.error.node.parameters).toMatchObject({ apiKey: '[redacted]', additionalConfig: '[redacted]' });
+		expect(leakedCanaries({ runData: r.runData, executionError: r.executionError })).toEqual([]);
+	});
+
 	test('a Base URL carrying the key is refused without echoing it', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { baseUrl: `ftp://${CANARY.apiKey}@example.test` } });
 		expect(r.error.message).toBe('The Outlit Base URL is not a valid http(s) URL');

@@ -10,7 +10,11 @@ const { Outlit } = require('../nodes/Outlit/Outlit.node');
 const { OutlitApi } = require('../credentials/OutlitApi.credentials');
 const { CANARY } = require('./support/outlit');
 
-const harness = createHarness({ nodes: [Outlit], credentials: [OutlitApi] });
+// Built inside each test: Stryker credits a mutant of the node class only to the tests that build it.
+let harness;
+beforeEach(() => {
+	harness = createHarness({ nodes: [Outlit], credentials: [OutlitApi] });
+});
 let sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox({ apiKeys: [CANARY.apiKey] });

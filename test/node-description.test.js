@@ -35,6 +35,68 @@ test('the subtitle has a label for every operation and every catalog provider', 
 	for (const p of PROVIDERS) expect(subtitle({ operation: 'connect', provider: p.id })).toBe(`Connect: ${p.name}`);
 });
 
+describe('the Outlit node in the editor, pinned as literals', () => {
+	test('name, look, versions and connections', () => {
+		expect(description).toMatchObject({
+			displayName: 'Outlit',
+			name: 'outlit',
+			icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
+			group: ['transform'],
+			version: [1, 1.1],
+			defaultVersion: 1.1,
+			description:
+				'Manage Outlit integrations: list, connect (credentials or browser session), wait, disconnect, sync status and setup steps',
+			defaults: { name: 'Outlit' },
+			usableAsTool: true,
+			inputs: ['main'],
+			outputs: ['main'],
+		});
+	});
+
+	test('the Outlit API credential always; Provider Credentials only where Provider Secrets is Credential', () => {
+		expect(description.credentials).toEqual([
+			{ name: 'outlitApi', required: true },
+			{
+				name: 'outlitProviderApi',
+				required: true,
+				testedBy: 'outlitProviderFields',
+				displayOptions: { show: { secretSource: ['credential'] } },
+			},
+		]);
+	});
+
+	test('requests go to the credential\'s Base URL, trimmed and without trailing slashes, asking for JSON', () => {
+		expect(description.requestDefaults).toEqual({
+			baseURL: '={{ String($credentials.baseUrl || "https://app.outlit.ai").trim().replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json' },
+		});
+	});
+
+	test('one resource, Integration, then the operation parameters and the retry settings last', () => {
+		const [resource, operation] = description.properties;
+		expect(resource).toEqual({
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Integration', value: 'integration' }],
+			default: 'integration',
+		});
+		expect(operation.name).toBe('operation');
+		expect(description.properties.slice(-2).map((p) => p.name)).toEqual(['retryTransientErrors', 'maxRetryWait']);
+	});
+
+	test('its methods and operations are the ones n8n looks up by name', () => {
+		const node = new Outlit();
+		expect(Object.keys(node.methods).sort()).toEqual(['credentialTest', 'loadOptions']);
+		expect(Object.keys(node.methods.credentialTest)).toEqual(['outlitProviderFields']);
+		expect(Object.keys(node.customOperations)).toEqual(['integration']);
+		expect(Object.keys(node.customOperations.integration).sort()).toEqual([
+			'connect', 'disconnect', 'getAll', 'getCapabilities', 'getConnectionStatus', 'getSyncStatus', 'runSetupStep', 'waitForConnection',
+		]);
+	});
+});
+
 test('the trigger\'s event parameter reads "Trigger On" and is still stored as events', () => {
 	const events = new OutlitTrigger().description.properties.find((p) => p.name === 'events');
 	expect(events.displayName).toBe('Trigger On');

@@ -74,14 +74,19 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		['a provider that cannot be an ID, from an expression', { operation: 'getSyncStatus', provider: '={{ "Sales Force!" }}' }, 'Unknown Outlit provider: "Sales Force!"'],
 		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, "Salesforce is not available on Outlit's REST routes"],
 		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, 'Unknown Outlit provider: empty'],
+		['a provider of spaces only', { operation: 'disconnect', provider: '={{ "   " }}' }, 'Unknown Outlit provider: empty'],
+		['a provider that cannot be an ID, with spaces around it', { operation: 'getSyncStatus', provider: '={{ "  Bad Id! " }}' }, 'Unknown Outlit provider: "Bad Id!"'],
+		['a known provider from an expression, with spaces around it, still has its fields checked', { operation: 'connect', provider: '={{ " PostHog " }}', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
 		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
 		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of: us, eu'],
 		['config JSON that is not valid JSON', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: '{nope' }, 'Parameter "Additional Config (JSON)" is not valid JSON'],
+		['config JSON that is null', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: 'null' }, 'Parameter "Additional Config (JSON)" must be a JSON object'],
 		['config JSON that is an array', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '[1,2]' }, 'Parameter "Setup Config (JSON)" must be a JSON object'],
 		['a browser session for an API-key provider', { operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, 'Stripe connects with credentials (API Key), not a browser session'],
 		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }, 'HubSpot connects by browser session only'],
 		['a step the provider does not have', { operation: 'runSetupStep', provider: 'stripe', step: 'mappings' }, 'Stripe has no "mappings" setup step'],
 		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty'],
+		['a step from an expression that is empty', { operation: 'runSetupStep', provider: 'stripe', step: '={{ "" }}', customStep: 'backfill' }, 'Parameter "Step" is empty'],
 		['an empty session ID', { operation: 'getConnectionStatus', sessionId: '={{ "" }}' }, 'Parameter "Session ID" is empty'],
 	];
 	test.each(cases)('%s', async (_name, params, message) => {
@@ -89,6 +94,13 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		expect(r.error.message).toBe(message);
 		expect(r.error.description).toBeTruthy();
 		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('an unknown provider: the description lists the catalog\'s IDs', async () => {
+		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ "Bad Id!" }}' });
+		expect(r.error.description).toBe(
+			'Parameter "Provider" must be a provider ID such as salesforce, hubspot, attio, slack, google-calendar, google-mail, granola, gong, fireflies, pylon, stripe, mixpanel, posthog, supabase, clerk (or the alias gmail).',
+		);
 	});
 
 	test('a step the provider lacks: the description lists its steps, or says it has none', async () => {
@@ -100,9 +112,46 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
+	test.each([
+		['rest', { provider: 'posthog', apiKey: 'phx_1', projectId: '1', region: '={{ "apac" }}' }, 'PostHog Region must be one of: us, eu', 'Parameter "Region" is not one of the values Outlit accepts.'],
+		['tools', { provider: 'stripe', apiKey: 'sk_live_1' }, 'Stripe API Key must be a restricted key that starts with rk_', 'Parameter "API Key" does not have the form Outlit accepts.'],
+		['tools', { provider: 'granola', apiKey: 'gr_1', additionalConfig: '{"enterpriseKeyAcknowledged": "yes"}' }, 'Granola Enterprise Key Acknowledged must be true or false', 'Parameter "Enterprise Key Acknowledged" is not a boolean.'],
+	])('%s: a typed-in value Outlit would refuse names the parameter, never the value', async (api, params, message, description) => {
+		const r = await env.run({ operation: 'connect', connectionMethod: 'direct', ...params }, { credentials: { api } });
+		expect(r.error.message).toBe(message);
+		expect(r.error.description).toBe(description);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test.each([
+		['[1, 2]', 'It is an array; wrap the values in {...}.'],
+		['5', 'It is a number; wrap the values in {...}.'],
+		['"text"', 'It is a string; wrap the values in {...}.'],
+		['null', 'It is a null; wrap the values in {...}.'],
+	])('Setup Config %s is not a JSON object: the description says what it is', async (setupConfig, description) => {
+		const r = await env.run({ operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig });
+		expect(r.error.message).toBe('Parameter "Setup Config (JSON)" must be a JSON object');
+		expect(r.error.description).toBe(description);
+	});
+
+	test('Additional Config of spaces only is no config', async () => {
+		const r = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: CANARY.pylonToken, additionalConfig: '   ' });
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ provider: 'pylon', config: { apiToken: CANARY.pylonToken } }]);
+	});
+
+	test('a Session ID from an expression that is not text or a number is empty', async () => {
+		const r = await env.run({ operation: 'getConnectionStatus', sessionId: '={{ { id: 1 } }}' });
+		expect(r.error.message).toBe('Parameter "Session ID" is empty');
+		expect(r.error.description).toBe('Set "Session ID"; an expression may have resolved to nothing.');
+	});
+
 	test('an API key that is not an Outlit key', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { apiKey: 'sk_live_not_outlit' } });
 		expect(r.error.message).toBe('The Outlit API key must start with "ok_"');
+		expect(r.error.description).toBe(
+			'Open the Outlit credential and paste a Platform API key from Outlit (Settings → API keys). Public ingest keys and provider keys do not work here.',
+		);
 		expect(JSON.stringify(r.error)).not.toContain('sk_live_not_outlit');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -110,6 +159,32 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 	test('a Base URL that is not http(s)', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { baseUrl: 'ftp://example.test' } });
 		expect(r.error.message).toBe('The Outlit Base URL is not a valid http(s) URL');
+		expect(r.error.description).toBe("Set Base URL in the Outlit credential to https://app.outlit.ai or your proxy's URL.");
+	});
+
+	test('an https Base URL is a valid one: the request is made (here to a closed port)', async () => {
+		const r = await env.run({ operation: 'getAll', retryTransientErrors: false }, { credentials: { baseUrl: 'https://127.0.0.1:9' } });
+		expect(r.error.message).toBe('Could not reach Outlit');
+	});
+
+	test('an API key pasted with spaces around it is an Outlit key', async () => {
+		const r = await env.run({ operation: 'getAll' }, { credentials: { apiKey: `  ${CANARY.apiKey}  ` } });
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests).toHaveLength(1);
+	});
+
+	test('a field Additional Config sets to spaces only is missing', async () => {
+		const r = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', additionalConfig: '{"apiToken": "   "}' });
+		expect(r.error.message).toBe('Pylon needs API Token');
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	test('several missing fields: all named, and where to put them when Provider is an expression', async () => {
+		const r = await env.run({ operation: 'connect', provider: 'supabase', connectionMethod: 'direct' }, { credentials: { api: 'rest' } });
+		expect(r.error.message).toBe('Supabase Auth needs Project URL, Service Role Key');
+		expect(r.error.description).toBe(
+			'Fill in "Project URL", "Service Role Key". When Provider comes from an expression, put them in Additional Config (JSON) as projectUrl, serviceRoleKey.',
+		);
 	});
 });
 
@@ -192,6 +267,16 @@ describe('continueOnFail and pairedItem on every operation', () => {
 		expect(r.error.message).toBe('Unknown Outlit provider: "Bad One!"');
 		expect(r.error.context.itemIndex).toBe(1);
 		expect(env.sandbox.requests).toHaveLength(1);
+	});
+
+	test.each([
+		['getSyncStatus', { provider: '={{ $json.p }}' }],
+		['connect', { provider: '={{ $json.p }}', connectionMethod: 'browser' }],
+	])('without Continue On Fail, %s sends nothing for the items after the failing one', async (operation, params) => {
+		env.sandbox.reset({ connected: ['stripe'] });
+		const r = await env.run({ operation, ...params }, { input: stripeThen(['Bad One!', 'stripe', 'slack']) });
+		expect(r.error.message).toBe('Unknown Outlit provider: "Bad One!"');
+		expect(env.sandbox.requests).toEqual([]);
 	});
 });
 

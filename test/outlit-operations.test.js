@@ -44,6 +44,13 @@ describe('Get Capabilities', () => {
 		expect(last().query).toEqual({});
 	});
 
+	test('"All" from an expression, in any case and with spaces around it, is All Providers', async () => {
+		const r = await env.run({ operation: 'getCapabilities', provider: '={{ " ALL " }}' });
+		expect(r.error).toBeUndefined();
+		expect(r.items.map((i) => i.json.providerId).sort()).toEqual([...REST_PROVIDER_IDS].sort());
+		expect(last().query).toEqual({});
+	});
+
 	test('one provider gives its capability document', async () => {
 		const r = await env.run({ operation: 'getCapabilities', provider: 'pylon' });
 		expect(r.items).toHaveLength(1);

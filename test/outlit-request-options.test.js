@@ -50,10 +50,33 @@ describe.each([
 		expect(r.error.message).toBe('Could not reach Outlit');
 	});
 
+	test.each([['={{ -5 }}'], ['={{ Infinity }}']])('a Timeout of %s (not a positive number) is no Timeout: the answer is awaited', async (timeout) => {
+		env.sandbox.injectFault({ path, delayMs: 300 });
+		const r = await run(withOptions(parameters, { timeout }));
+		expect(r.error).toBeUndefined();
+		expect(r.items).toHaveLength(parameters.operation === 'getAll' ? 15 : 1);
+	});
+
+	test('the shortest Timeout, 1 ms, still applies', async () => {
+		env.sandbox.injectFault({ path, delayMs: 300 });
+		const r = await run({ ...withOptions(parameters, { timeout: 1 }), retryTransientErrors: false });
+		expect(r.error?.message).toBe('Could not reach Outlit');
+	});
+
 	test('without a Timeout the slow answer is awaited', async () => {
 		env.sandbox.injectFault({ path, delayMs: 300 });
 		const r = await run(parameters);
 		expect(r.error).toBeUndefined();
+	});
+
+	test('Batching pauses between batches, not after the last one', async () => {
+		const input = [{ json: {} }, { json: {} }];
+		const started = Date.now();
+		const r = await run(withOptions(parameters, { batching: { batch: { batchSize: 1, batchInterval: 1500 } } }), { input });
+		expect(r.error).toBeUndefined();
+		// One pause of 1.5 s; a second one after the last batch would make it at least 3 s.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+		expect(Date.now() - started).toBeLessThan(2900);
 	});
 
 	test('Batching spaces the items: 3 items in batches of 1 take two intervals', async () => {
@@ -89,9 +112,58 @@ describe.each([
 		}
 	});
 
+	test('a Proxy typed as host:port, with spaces around it, is an http proxy', async () => {
+		const proxy = await startProxy();
+		try {
+			const r = await run(withOptions(parameters, { proxy: `  ${proxy.url.replace('http://', '')}  ` }));
+			expect(r.error).toBeUndefined();
+			expect(proxy.seen).toHaveLength(1);
+		} finally {
+			await proxy.close();
+		}
+	});
+
+	test('a Proxy of spaces only is no proxy', async () => {
+		const r = await run(withOptions(parameters, { proxy: '   ' }));
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests).toHaveLength(1);
+	});
+
+	test('Batch Size 0 is batches of 1', async () => {
+		const input = [{ json: {} }, { json: {} }];
+		const r = await run(withOptions(parameters, { batching: { batch: { batchSize: 0, batchInterval: 300 } } }), { input });
+		expect(r.error).toBeUndefined();
+		const [first, second] = env.sandbox.requests.map((q) => Date.parse(q.at));
+		expect(second - first).toBeGreaterThanOrEqual(250);
+	});
+
 	test('a Proxy without a port fails before any request', async () => {
 		const r = await run(withOptions(parameters, { proxy: 'http://proxy.invalid' }));
 		expect(r.error.message).toBe('The proxy is not valid');
+		expect(r.error.description).toBe('The proxy URL needs a host and a port, e.g. http://myproxy:3128.');
 		expect(env.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('Request Options also reach the polls of a wait (which retry by their own rule)', () => {
+	test('Wait for Connection polls through the Proxy', async () => {
+		const proxy = await startProxy();
+		try {
+			env.sandbox.reset({ autoCompleteAfterPolls: 1 });
+			const started = await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' }, { credentials: { api: 'rest' } });
+			const { sessionId } = started.items[0].json;
+			const r = await env.run(
+				withOptions({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 5 }, { proxy: proxy.url }),
+				{ credentials: { api: 'rest' } },
+			);
+			expect(r.error).toBeUndefined();
+			expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 2 });
+			expect(proxy.seen).toEqual([
+				`${env.sandbox.url}/api/integrations/connect/status?sessionId=${sessionId}`,
+				`${env.sandbox.url}/api/integrations/connect/status?sessionId=${sessionId}`,
+			]);
+		} finally {
+			await proxy.close();
+		}
 	});
 });

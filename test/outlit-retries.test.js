@@ -141,6 +141,13 @@ describe('the settings bound the retries', () => {
 		expect(ms).toBeLessThan(5000);
 	});
 
+	test.each([['={{ Infinity }}'], ['={{ -5 }}'], [0]])('Max Retry Wait %p allows no wait: a Retry-After of 1 s ends at once', async (maxRetryWait) => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '1' }, body: { error: 'Rate limit exceeded' } });
+		const r = await env.run({ operation: 'getAll', maxRetryWait }, { credentials: { api: 'rest' } });
+		expect(r.error.description).toBe('Too many requests. Retry in 1 s.');
+		expect(count('GET', '/api/integrations')).toBe(1);
+	});
+
 	test('a fault that never clears ends within Max Retry Wait', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status: 502, times: 1000 });
 		const { r, ms } = await timed(env.run({ operation: 'getSyncStatus', provider: 'stripe', maxRetryWait: 2 }));
@@ -162,6 +169,8 @@ describe('the settings bound the retries', () => {
 		setTimeout(() => abort.abort(), 300);
 		const { r, ms } = await timed(env.run({ operation: 'getAll' }, { credentials: { api: 'rest' }, abortSignal: abort.signal }));
 		expect(r.error.message).toBe('The wait was canceled');
+		expect(r.error.description).toBe('The execution was stopped while waiting.');
+		expect(r.error.context.itemIndex).toBe(0);
 		expect(ms).toBeLessThan(3000);
 	});
 });

@@ -34,6 +34,9 @@ describe('Wait for Connection', () => {
 			waitedMs: expect.any(Number),
 		});
 		expect(r.items[0].pairedItem).toEqual({ item: 0 });
+		// Three pauses of 50 ms: well under a second even on a loaded machine (a pause rounded up to
+		// the 500 ms cancel-check slice would make it 1.5 s).
+		expect(r.items[0].json.waitedMs).toBeLessThan(1200);
 		expect(statusPolls()).toHaveLength(4);
 		expect(statusPolls().every((p) => p.query.sessionId === sessionId)).toBe(true);
 		// connected in Outlit too
@@ -48,7 +51,9 @@ describe('Wait for Connection', () => {
 			later(200, () => env.sandbox.failSession(sessionId, 'User denied access')),
 		]);
 		expect(r.error.message).toBe('The Slack connection failed');
-		expect(r.error.description).toContain('User denied access');
+		expect(r.error.description).toBe(
+			'Outlit said: User denied access. Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.',
+		);
 		const polls = statusPolls().length;
 		await later(200, () => undefined);
 		expect(statusPolls()).toHaveLength(polls);
@@ -105,6 +110,35 @@ describe('Wait for Connection', () => {
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 4 });
 		expect(r.items[0].json.waitedMs).toBeGreaterThanOrEqual(400);
+		expect(r.items[0].json.waitedMs).toBeLessThan(10_000);
+	});
+
+	test('repeated 503s without Retry-After back off: each pause twice the one before', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 0 });
+		const sessionId = await newSession('slack');
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 503, times: 3 });
+		const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 10 });
+		expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 4 });
+		const at = statusPolls().map((q) => Date.parse(q.at));
+		const gaps = at.slice(1).map((t, i) => t - at[i]);
+		// 100, 200 and 400 ms (a loaded machine only adds to them).
+		expect(gaps[0]).toBeGreaterThanOrEqual(90);
+		expect(gaps[1]).toBeGreaterThanOrEqual(190);
+		expect(gaps[2]).toBeGreaterThanOrEqual(390);
+	});
+
+	test('a poll that answers at the deadline is the last one', async () => {
+		const sessionId = await newSession('slack');
+		// The clock as the node reads it: the start, then the deadline once the first poll is in, then past it.
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => start + ([0, 1000][statusPolls().length] ?? 1001));
+		try {
+			const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 1, options: { continueOnUnsuccessful: true } });
+			expect(r.items[0].json).toMatchObject({ status: 'pending', timedOut: true, polls: 1, waitedMs: 1000 });
+		} finally {
+			clock.mockRestore();
+		}
+		expect(statusPolls()).toHaveLength(1);
 	});
 
 	test('honours X-RateLimit-Reset when Retry-After is absent', async () => {
@@ -139,10 +173,55 @@ describe('Wait for Connection', () => {
 		expect(r.error.message).toBe('Outlit returned a response that is not a JSON object');
 	});
 
+	test('with Continue on Unsuccessful a failed session is an item carrying Outlit\'s reason', async () => {
+		const sessionId = await newSession('slack');
+		env.sandbox.failSession(sessionId, 'User denied access');
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST, options: { continueOnUnsuccessful: true } });
+		expect(r.items[0].json).toMatchObject({ sessionId, provider: 'slack', status: 'failed', error: 'User denied access', polls: 1 });
+	});
+
+	test('an expired session (no reason given) says only what to do next', async () => {
+		const sessionId = await newSession('attio');
+		env.sandbox.expireSession(sessionId);
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
+		expect(r.error.description).toBe('Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.');
+	});
+
+	test('the timeout says how many polls found the session still pending, and what to do', async () => {
+		const sessionId = await newSession('slack');
+		const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 0.2 });
+		expect(r.error.description).toMatch(/^The session was still pending after \d+ polls\. Raise "Timeout", or send the connect URL to the user again\.$/);
+	});
+
+	test('no answer at all until the timeout: the item\'s status is unknown and the description names the last error', async () => {
+		const options = { credentials: { baseUrl: 'http://127.0.0.1:9' } };
+		const lenient = await env.run({ operation: 'waitForConnection', sessionId: 'abc', pollInterval: 0.05, timeout: 0.3, options: { continueOnUnsuccessful: true } }, options);
+		expect(lenient.items[0].json).toMatchObject({ status: 'unknown', provider: null, timedOut: true });
+		const strict = await env.run({ operation: 'waitForConnection', sessionId: 'abc', pollInterval: 0.05, timeout: 0.3 }, options);
+		expect(strict.error.description).toMatch(/^The session was still unknown after \d+ polls \(last error: Could not reach Outlit\)\. Raise "Timeout"/);
+	});
+
+	test('a status the contract does not list ends the wait, naming it and the known ones', async () => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 200, body: { status: 'authorizing', provider: 'slack' } });
+		const r = await env.run({ operation: 'waitForConnection', sessionId: 'any', ...FAST });
+		expect(r.error.message).toBe('Outlit returned an unknown session status: "authorizing"');
+		expect(r.error.description).toBe('Expected one of pending, connected, failed, expired.');
+		expect(statusPolls()).toHaveLength(1);
+	});
+
+	test('a session whose provider the gateway gives as null (its contract allows it) is "the integration"', async () => {
+		const output = { provider: null, status: 'pending' };
+		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_setup_status', status: 200, body: output, times: 100 });
+		const sessionId = '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a';
+		const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 0.2 }, { credentials: { api: 'tools' } });
+		expect(r.error.message).toBe('Timed out after 0.2 s waiting for the integration connection');
+	});
+
 	test.each([
 		[{ pollInterval: 0 }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
 		[{ pollInterval: -1 }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
 		[{ timeout: 0 }, 'Parameter "Timeout" must be a number of seconds above 0'],
+		[{ pollInterval: '={{ "soon" }}' }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
 		[{ sessionId: '  ' }, 'Parameter "Session ID" is empty'],
 	])('bad input %o fails before any request', async (params, message) => {
 		const r = await env.run({ operation: 'waitForConnection', sessionId: 'abc', ...FAST, ...params });

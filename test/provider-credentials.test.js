@@ -29,6 +29,29 @@ const connect = (provider) => ({ operation: 'connect', provider, connectionMetho
 const webhooks = (provider, extra = {}) => ({ operation: 'runSetupStep', provider, step: 'webhooks', ...extra });
 const bodies = () => env.sandbox.requests.map((r) => r.body);
 
+describe('a new node (1.1) asks for no Provider Credentials where no provider secret is sent', () => {
+	// Stripe has keys for Direct and a webhook secret, so a wrongly read credential would be missed here.
+	test('tools: Browser Session Connect starts a session with the provider alone', async () => {
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { ...NEW, credentials: { api: 'tools' } });
+		expect(r.error).toBeUndefined();
+		expect(bodies()).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'stripe', connectionMode: 'oauth' } }]);
+		expect(r.items[0].json.sessionId).toEqual(expect.any(String));
+	});
+
+	test('REST: Browser Session for Stripe (direct only there) says so, not that a credential is missing', async () => {
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { ...NEW, credentials: { api: 'rest' } });
+		expect(r.error.message).toBe('Stripe connects with credentials (API Key), not a browser session');
+		expect(bodies()).toEqual([]);
+	});
+
+	test('REST: a custom setup step on Stripe is sent without config', async () => {
+		env.sandbox.reset({ connected: ['stripe'] });
+		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: 'backfill' }, { ...NEW, credentials: { api: 'rest' } });
+		expect(r.error).toBeUndefined();
+		expect(bodies()).toEqual([{ provider: 'stripe', step: 'backfill' }]);
+	});
+});
+
 describe('Connect, default path (no "Provider Secrets" stored): the credential', () => {
 	test.each([
 		['rest', 'pylon', PYLON, { provider: 'pylon', config: { apiToken: CANARY.credPylonToken } }],
@@ -127,6 +150,31 @@ describe('Fields / Expression: the secret arrives in the incoming item (e.g. an 
 		const r = await run(api, { ...connect('stripe'), secretSource: 'fields', apiKey: '={{ $json.stripeKey }}' }, undefined, { input: form });
 		expect(r.error).toBeUndefined();
 		expect(bodies()).toEqual([body]);
+	});
+
+	test('a field copied with spaces or a line break around it is sent without them', async () => {
+		const r = await run('rest', { ...connect('pylon'), secretSource: 'fields', apiToken: '={{ "  pyl_pasted_1\\n" }}' }, undefined);
+		expect(r.error).toBeUndefined();
+		expect(bodies()).toEqual([{ provider: 'pylon', config: { apiToken: 'pyl_pasted_1' } }]);
+	});
+
+	test('Granola\'s boolean field is sent as set, false included (gateway)', async () => {
+		const fields = { apiKey: 'gr_key_1', authScope: 'enterprise', enterpriseKeyAcknowledged: false };
+		const r = await run('tools', { ...connect('granola'), secretSource: 'fields', ...fields }, undefined);
+		expect(r.error).toBeUndefined();
+		expect(bodies()).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'granola', credentials: fields } }]);
+	});
+
+	test('Additional Config from an expression that gives null adds nothing', async () => {
+		const r = await run('rest', { ...connect('pylon'), secretSource: 'fields', apiToken: 'pyl_field', additionalConfig: '={{ null }}' }, undefined);
+		expect(r.error).toBeUndefined();
+		expect(bodies()).toEqual([{ provider: 'pylon', config: { apiToken: 'pyl_field' } }]);
+	});
+
+	test('REST: a gateway-only field Granola shows (Auth Scope) is not sent to the REST route', async () => {
+		const r = await run('rest', { ...connect('granola'), secretSource: 'fields', apiKey: 'gr_key_1', authScope: 'enterprise' }, undefined);
+		expect(r.error).toBeUndefined();
+		expect(bodies()).toEqual([{ provider: 'granola', config: { apiKey: 'gr_key_1' } }]);
 	});
 
 	test('Additional Config still adds and overrides keys', async () => {

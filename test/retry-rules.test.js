@@ -81,6 +81,11 @@ describe('how long to wait', () => {
 		expect(serverWaitMs(answer(429, {}, {}), now)).toBeUndefined();
 	});
 
+	test('X-RateLimit-Reset above 1e12 is already in milliseconds; 1e12 itself is still seconds', () => {
+		expect(serverWaitMs(answer(429, {}, { 'x-ratelimit-reset': String(now + 4000) }), now)).toBe(4000);
+		expect(serverWaitMs(answer(429, {}, { 'x-ratelimit-reset': '1000000000000' }), now)).toBe(1e15 - now);
+	});
+
 	test('a resetAt in the past means now', () => {
 		expect(serverWaitMs(answer(429, { resetAt: now - 5000 }), now)).toBe(0);
 	});

@@ -31,7 +31,13 @@ const CANARY = {
  *   'auto'); a run's own `credentials` override it
  */
 function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
-	const env = { harness: createHarness({ nodes: [Outlit], credentials: [OutlitApi, OutlitProviderApi] }) };
+	const build = () => createHarness({ nodes: [Outlit], credentials: [OutlitApi, OutlitProviderApi] });
+	const env = { harness: build() };
+	// Built again inside each test: Stryker credits a mutant of the node class (its description, its
+	// operations) only to the tests that construct it.
+	beforeEach(() => {
+		env.harness = build();
+	});
 
 	beforeAll(async () => {
 		env.sandbox = await startSandbox({ apiKeys: [CANARY.apiKey], ...sandboxOptions });

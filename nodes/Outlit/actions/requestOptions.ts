@@ -17,7 +17,9 @@ export function readRequestOptions(ctx: IExecuteFunctions): { settings: RequestS
 	const options = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as IDataObject;
 	const settings: RequestSettings = {};
 	const timeout = Number(options.timeout);
-	if (Number.isFinite(timeout) && timeout > 0) settings.timeout = timeout;
+	// In milliseconds, at least 1 as n8n's own field allows; anything else (0, negative, from an
+	// expression) means no timeout, as it does for n8n's request helper.
+	if (Number.isFinite(timeout) && timeout >= 1) settings.timeout = timeout;
 	if (options.allowUnauthorizedCerts === true) settings.skipSslCertificateValidation = true;
 	if (typeof options.proxy === 'string' && options.proxy.trim() !== '') {
 		settings.proxy = parseProxy(ctx, options.proxy.trim());
@@ -45,7 +47,7 @@ function parseProxy(ctx: IExecuteFunctions, proxy: string): RequestSettings['pro
 	return {
 		host: url.hostname,
 		port: Number(url.port),
-		protocol: url.protocol.replace(/:$/, ''),
+		protocol: url.protocol.slice(0, -1), // "http:" -> "http"
 		...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
 	};
 }

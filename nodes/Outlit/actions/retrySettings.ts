@@ -26,5 +26,6 @@ export const retryProperties: INodeProperties[] = [
 export function readRetryPolicy(ctx: IExecuteFunctions): RetryPolicy {
 	const enabled = ctx.getNodeParameter('retryTransientErrors', 0, true) !== false;
 	const seconds = Number(ctx.getNodeParameter('maxRetryWait', 0, DEFAULT_MAX_RETRY_WAIT_S));
-	return { enabled, maxWaitMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0 };
+	// Anything but a finite number of seconds (an expression may give one) allows no wait at all.
+	return { enabled, maxWaitMs: Number.isFinite(seconds) ? Math.max(seconds, 0) * 1000 : 0 };
 }

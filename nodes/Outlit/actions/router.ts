@@ -63,8 +63,8 @@ export async function runForEachItem(
 	}
 
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
-		const outcome = outcomes[itemIndex];
+	// Items after a failure (without Continue On Fail) never ran: holes, skipped.
+	for (const [itemIndex, outcome] of outcomes.entries()) {
 		if (outcome === undefined) continue;
 		if ('json' in outcome) {
 			output.push(

@@ -16,7 +16,7 @@ export function fieldProperties(
 	const variants = new Map<string, { field: CredentialField; providers: string[] }>();
 	for (const provider of PROVIDERS) {
 		for (const field of fieldsOf(provider)) {
-			const variant = `${field.key}|${field.type ?? 'string'}|${(field.options ?? []).join(',')}`;
+			const variant = JSON.stringify([field.key, field.type ?? 'string', field.options ?? null]);
 			const seen = variants.get(variant);
 			if (seen) seen.providers.push(provider.id);
 			else variants.set(variant, { field, providers: [provider.id] });

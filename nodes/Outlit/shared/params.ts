@@ -37,7 +37,8 @@ export function readProvider(ctx: IExecuteFunctions, itemIndex: number): Provide
 /** A JSON-object parameter: an object, a JSON string of one, or empty (undefined). */
 export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): IDataObject | undefined {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+	// Empty, or an expression that gave null: no config. (Unset, n8n gives the fallback, '').
+	if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -69,10 +70,11 @@ export function readSeconds(
 ): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
 	const value = Number(raw);
-	if (!Number.isFinite(value) || value <= 0 || value > max) {
-		const advice = value > max && aboveMax ? ` ${aboveMax}` : '';
-		throw parameterError(ctx, itemIndex, `Parameter "${label}" must be a number of seconds above 0 and at most ${max}`, `It is ${String(raw)}.${advice}`);
-	}
+	const problem = (advice: string) =>
+		parameterError(ctx, itemIndex, `Parameter "${label}" must be a number of seconds above 0 and at most ${max}`, `It is ${String(raw)}.${advice}`);
+	// Too long (Infinity included) gets the advice; not a number, zero or less does not.
+	if (value > max) throw problem(aboveMax ? ` ${aboveMax}` : '');
+	if (!(value > 0)) throw problem('');
 	return Math.round(value * 1000);
 }
 

@@ -17,12 +17,9 @@ const MASK = '[redacted]';
  */
 export function redactNode(node: INode): INode {
 	const parameters = { ...node.parameters };
-	let masked = false;
 	for (const key of Object.keys(parameters)) {
-		if (SECRET_PARAMETERS.has(key) && parameters[key] !== '' && parameters[key] !== MASK) {
-			parameters[key] = MASK;
-			masked = true;
-		}
+		// An empty one stays empty: the stored error still shows that nothing was filled in.
+		if (SECRET_PARAMETERS.has(key) && parameters[key] !== '') parameters[key] = MASK;
 	}
-	return masked ? { ...node, parameters } : node;
+	return { ...node, parameters };
 }

@@ -83,32 +83,35 @@ export interface OutlitClient extends OutlitCapabilities {
  * in steady state Automatic costs no extra request.
  */
 export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings = {}): OutlitClient {
-	let connection: OutlitConnection | undefined;
 	let gatewayMissing = false;
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
 	const pacer: Pacer = newPacer();
 
-	// One wire per retry choice: the masked node copy it carries costs a parameter walk to build.
-	const wires = new Map<boolean, Wire>();
+	// Built once per execution, with the connection: the masked node copy a wire carries costs a
+	// parameter walk. A credential error leaves them unbuilt and is raised again for every item.
+	let wires: { retrying: Wire; single: Wire } | undefined;
+
+	async function buildWires(): Promise<{ retrying: Wire; single: Wire }> {
+		const connection = await readConnection.call(ctx);
+		return {
+			retrying: wireFor(ctx, connection, settings, pacer),
+			single: wireFor(ctx, connection, { ...settings, retry: undefined }, pacer),
+		};
+	}
 
 	async function wire(retries: boolean): Promise<Wire> {
-		// Read once per execution; a credential error is raised again for every item.
-		connection ??= await readConnection.call(ctx);
-		let w = wires.get(retries);
-		if (!w) {
-			w = wireFor(ctx, connection, retries ? settings : { ...settings, retry: undefined }, pacer);
-			wires.set(retries, w);
-		}
-		return w;
+		wires ??= await buildWires();
+		return retries ? wires.retrying : wires.single;
 	}
 
 	/** The contracts to try, in order, for one call. */
 	function contractsFor(api: OutlitConnection['api'], method: Method, gatewayStep: boolean): Contract[] {
 		if (api !== 'auto') return [api];
-		const plan = method === 'setupStep' && !gatewayStep ? { first: 'rest' as const } : PLAN[method];
+		// Only setup steps can be ones the gateway lacks (gatewayStep is false for no other call).
+		const plan = gatewayStep ? PLAN[method] : { first: 'rest' as const };
 		const order = [plan.first, ...(plan.fallback ? [plan.fallback] : [])];
-		// A server found without a gateway is not asked again in this execution.
-		return gatewayMissing && order.length > 1 ? order.filter((c) => c !== 'tools') : order;
+		// A server found without a gateway is not asked again in this execution (every plan has REST).
+		return gatewayMissing ? order.filter((c) => c !== 'tools') : order;
 	}
 
 	async function run<T>(

@@ -65,7 +65,8 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	let shownUrl = '';
 	try {
 		const url = new URL(baseUrl);
-		valid = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+		// An http(s) URL always has a host (WHATWG refuses one without).
+		valid = url.protocol === 'https:' || url.protocol === 'http:';
 		url.username = '';
 		url.password = '';
 		shownUrl = url.toString().replace(/\/+$/, '');

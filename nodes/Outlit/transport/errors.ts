@@ -10,7 +10,7 @@ import type { OutlitResponse } from './http';
 const transient = new WeakMap<object, { retryAfterMs?: number }>();
 
 export function markTransient<E extends object>(error: E, retryAfterMs?: number): E {
-	transient.set(error, retryAfterMs === undefined ? {} : { retryAfterMs });
+	transient.set(error, { retryAfterMs });
 	return error;
 }
 

@@ -28,9 +28,10 @@ export function credentialObject(
 		credentialName === undefined
 			? `Parameter "${label}"`
 			: `Field "${label}" of the Outlit Provider Credentials "${credentialName}"`;
-	const out: IDataObject = {};
-	for (const field of fields) if (values[field.key] !== undefined) out[field.key] = values[field.key];
-	Object.assign(out, extra);
+	// Only this contract's keys from the fields (the node shows both contracts' fields), then all of
+	// Additional Config, which may name keys the catalog does not know.
+	const own = Object.entries(values).filter(([key]) => fields.some((field) => field.key === key));
+	const out: IDataObject = { ...Object.fromEntries(own), ...extra };
 	const missing = fields.filter((f) => !f.optional && (typeof out[f.key] !== 'string' || (out[f.key] as string).trim() === ''));
 	if (missing.length) {
 		const labels = missing.map((f) => `"${f.label}"`).join(', ');

@@ -6,9 +6,12 @@
 const UNSAFE_QUERY_KEY = /password|secret|credential|token|api[-_]?key|code/i;
 const CREDENTIAL_VALUE = /^(?:ok_|rk_|phx_|whsec_)/i;
 
+/**
+ * A hostname as WHATWG URL gives it: IPv6 in brackets, and a host of digits and dots only is always an
+ * IPv4 address in four dotted decimals (any other all-numeric host is not a valid URL).
+ */
 function isLoopback(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/g, '');
-	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+	return hostname === 'localhost' || hostname === '[::1]' || (hostname.startsWith('127.') && /^[\d.]+$/.test(hostname));
 }
 
 /** Why the URL is refused, or undefined when it may be shown. Never echoes the URL. */

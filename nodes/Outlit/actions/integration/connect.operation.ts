@@ -22,7 +22,7 @@ const WAIT = { connectionMethod: ['browser'], waitUntilConnected: [true] };
  */
 async function readConnectRequest(ctx: IExecuteFunctions, itemIndex: number): Promise<ConnectRequest> {
 	const provider = readProvider(ctx, itemIndex);
-	const method = ctx.getNodeParameter('connectionMethod', itemIndex, 'browser') === 'direct' ? 'direct' : 'browser';
+	const method = ctx.getNodeParameter('connectionMethod', itemIndex) === 'direct' ? 'direct' : 'browser';
 	if (method === 'browser') return { provider, method, values: {}, extra: {} };
 	if (readSecretSource(ctx, itemIndex) === 'credential') {
 		const { values, credentialName } = await readProviderCredential(ctx, itemIndex, provider, providerFields);
@@ -41,7 +41,7 @@ export const connect = defineOperation({
 	async run(itemIndex, api) {
 		const request = await readConnectRequest(this, itemIndex);
 		const waitUntilConnected =
-			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex, false) === true;
+			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex) === true;
 		// Read the wait settings first, so a bad interval fails before a session is created.
 		const wait = waitUntilConnected ? readWaitSettings(this, itemIndex) : undefined;
 		const result: IDataObject = { provider: request.provider.id, ...(await api.connect(request, itemIndex)) };

@@ -18,16 +18,16 @@ export const getAll = defineOperation({
 			return await api.listIntegrations(connectedOnly, itemIndex);
 		}
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+		const returnAll = this.getNodeParameter('returnAll', itemIndex) === true;
 		// Read before the request, so a bad limit fails without one.
-		const rawLimit = returnAll ? undefined : this.getNodeParameter('limit', itemIndex, 50);
+		const rawLimit = returnAll ? undefined : this.getNodeParameter('limit', itemIndex);
 		const limit = rawLimit === undefined ? undefined : Number(rawLimit);
 		if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
 			throw parameterError(this, itemIndex, 'Parameter "Limit" must be a whole number of at least 1', `It is ${String(rawLimit)}.`);
 		}
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) === true;
+		const simplify = this.getNodeParameter('simplify', itemIndex) === true;
 		// Outlit returns the whole list in one answer (no pages); the limit is applied here.
-		const items = (await api.listIntegrations(filters?.connectedOnly === true, itemIndex)).slice(0, limit);
+		const items = (await api.listIntegrations(filters.connectedOnly === true, itemIndex)).slice(0, limit);
 		return simplify ? items.map(simplifiedIntegration) : items;
 	},
 	fields: [

@@ -9,7 +9,7 @@ export const getCapabilities = defineOperation({
 	description: 'How providers connect: one item per provider',
 	sideBySide: true,
 	async run(itemIndex, api) {
-		const raw = this.getNodeParameter('provider', itemIndex, 'all');
+		const raw = this.getNodeParameter('provider', itemIndex);
 		const all = typeof raw === 'string' && raw.trim().toLowerCase() === 'all';
 		return await api.getCapabilities(all ? undefined : readProvider(this, itemIndex).id, itemIndex);
 	},

@@ -46,7 +46,7 @@ export const runSetupStep = defineOperation({
 	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected provider',
 	async run(itemIndex, api) {
 		const provider = readProvider(this, itemIndex);
-		const choice = this.getNodeParameter('step', itemIndex, 'mappings');
+		const choice = this.getNodeParameter('step', itemIndex);
 		const step =
 			choice === CUSTOM
 				? readRequiredString(this, itemIndex, 'customStep', 'Custom Step')

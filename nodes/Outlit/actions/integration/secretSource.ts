@@ -75,7 +75,8 @@ function presentValues(fields: readonly CredentialField[], valueOf: (field: Cred
 
 /** The typed-in (or mapped) parameters of these fields. */
 export function readFieldValues(ctx: IExecuteFunctions, itemIndex: number, fields: readonly CredentialField[]): IDataObject {
-	return presentValues(fields, (field) => ctx.getNodeParameter(field.key, itemIndex, field.type === 'boolean' ? false : ''));
+	// No fallback: these are read only where shown, and n8n gives every shown parameter its default.
+	return presentValues(fields, (field) => ctx.getNodeParameter(field.key, itemIndex));
 }
 
 /** One read per execution: n8n decrypts a credential on every getCredentials call. */
