@@ -3,9 +3,8 @@
 // stop at the first failure (its disableBail option), which jest cannot do from its API.
 const { TestEnvironment } = require('jest-environment-node');
 
-const { isDryRun } = require('./covering-test-files');
+const { ACTIVE_MUTANT, isDryRun } = require('./covering-test-files');
 
-const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
 // The mutant a test failed for; module state outlives one file, as runs are in band.
 let killedMutant;
 

@@ -50,4 +50,4 @@ function filesToRun(testPaths, testNamePattern, namesByFile) {
 	return kept.length > 0 ? kept : testPaths;
 }
 
-module.exports = { MAP_FILE, isDryRun, record, forget, load, filesToRun };
+module.exports = { MAP_FILE, ACTIVE_MUTANT, isDryRun, record, forget, load, filesToRun };
