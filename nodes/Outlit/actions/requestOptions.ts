@@ -36,8 +36,8 @@ function parseProxy(ctx: IExecuteFunctions, proxy: string): RequestSettings['pro
 	try {
 		url = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
 	} catch {
+		// Not a URL: one without a port, refused below like any other.
 		url = new URL('http://invalid');
-		url.hostname = '';
 	}
 	if (!url.hostname || !url.port) {
 		throw new NodeOperationError(ctx.getNode(), 'The proxy is not valid', {

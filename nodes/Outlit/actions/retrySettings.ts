@@ -24,7 +24,7 @@ export const retryProperties: INodeProperties[] = [
 ];
 
 export function readRetryPolicy(ctx: IExecuteFunctions): RetryPolicy {
-	const enabled = ctx.getNodeParameter('retryTransientErrors', 0, true) !== false;
+	const enabled = ctx.getNodeParameter('retryTransientErrors', 0) !== false;
 	const seconds = Number(ctx.getNodeParameter('maxRetryWait', 0, DEFAULT_MAX_RETRY_WAIT_S));
 	// Anything but a finite number of seconds (an expression may give one) allows no wait at all.
 	return { enabled, maxWaitMs: Number.isFinite(seconds) ? Math.max(seconds, 0) * 1000 : 0 };

@@ -30,7 +30,7 @@ type Outcome = { json: IDataObject[] } | { error: unknown };
 export async function runForEachItem(
 	this: IExecuteFunctions,
 	run: ItemRun,
-	sideBySide = false,
+	sideBySide: boolean,
 ): Promise<INodeExecutionData[][]> {
 	const count = this.getInputData().length;
 	const { settings, batching } = readRequestOptions(this);

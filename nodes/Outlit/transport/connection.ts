@@ -52,7 +52,8 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string; api?: string }>(
 		CREDENTIAL_TYPE,
 	);
-	const apiKey = String(credentials.apiKey ?? '').trim();
+	// A missing key reads "undefined": refused like any key without ok_.
+	const apiKey = String(credentials.apiKey).trim();
 	if (!apiKey.startsWith('ok_')) {
 		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit API key must start with "ok_"', {
 			description:
@@ -62,7 +63,8 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	}
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	let valid = false;
-	let shownUrl = '';
+	// Replaced by the masked URL below; a Base URL that is no http(s) URL is refused before use.
+	let shownUrl = baseUrl;
 	try {
 		const url = new URL(baseUrl);
 		// An http(s) URL always has a host (WHATWG refuses one without).
@@ -71,7 +73,7 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 		url.password = '';
 		shownUrl = url.toString().replace(/\/+$/, '');
 	} catch {
-		valid = false;
+		// Not a URL at all: `valid` stays false.
 	}
 	if (!valid || /\s/.test(baseUrl)) {
 		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit Base URL is not a valid http(s) URL', {

@@ -10,7 +10,7 @@ import {
 	type ProviderChoice,
 	type SetupStepRequest,
 } from './capabilities';
-import { bodyObject, gatewayApiError, isGatewayEnvelope, markTransient, notJsonError, shapeError } from './errors';
+import { bodyObject, gatewayApiError, isGatewayEnvelope, notJsonError, shapeError } from './errors';
 import { credentialObject, parameterError } from './fields';
 import { handoffUrlProblem } from './handoff';
 import { isJsonObject } from './http';
@@ -83,13 +83,16 @@ const SETUP_ADVICE: Record<string, string> = {
 	TRANSIENT_FAILURE: 'This is temporary: run the node again in a moment.',
 };
 
-/** A setup failure arrives inside a 200 as `error: {code, message, retryable}`. */
+/**
+ * A setup failure arrives inside a 200 as `error: {code, message, retryable}`. It is not retried
+ * (as Outlit's CLI does not): a setup is a write, and each code's advice says what to do.
+ */
 function setupFailure(wire: Wire, provider: ProviderChoice, body: IDataObject, itemIndex?: number): NodeApiError | undefined {
 	if (!isJsonObject(body.error)) return undefined;
-	const { code, message, retryable } = body.error;
+	const { code, message } = body.error;
 	const known = typeof code === 'string' ? SETUP_ERRORS[code] : undefined;
 	const text = typeof message === 'string' && message ? message : 'no reason given';
-	const error = new NodeApiError(
+	return new NodeApiError(
 		wire.node,
 		{ statusCode: 200, ...(typeof code === 'string' ? { code } : {}), message: text },
 		{
@@ -99,7 +102,6 @@ function setupFailure(wire: Wire, provider: ProviderChoice, body: IDataObject, i
 			itemIndex,
 		},
 	);
-	return retryable === true ? markTransient(error) : error;
 }
 
 /** The setup answer as an item: Outlit's fields, `connected`, a flattened handoff, no null `next`/`error`. */

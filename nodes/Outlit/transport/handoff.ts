@@ -26,7 +26,8 @@ export function handoffUrlProblem(value: unknown, baseUrl: string): string | und
 		return 'it is not a URL';
 	}
 	if (url.origin !== base.origin) return "it is not on the Base URL's origin";
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+	// Same origin as the Base URL, so http or https: plain http only on this machine.
+	if (url.protocol !== 'https:' && !isLoopback(url.hostname)) {
 		return 'it does not use https';
 	}
 	if (url.username || url.password) return 'it carries a user name or password';

@@ -40,14 +40,14 @@ export function newPacer(): Pacer {
 /** Reserves the next send slot and returns how long to wait for it. */
 export function reserveSlot(pacer: Pacer, now: number): number {
 	const at = Math.max(now, pacer.nextAt);
-	if (pacer.gapMs > 0) pacer.nextAt = at + pacer.gapMs;
+	pacer.nextAt = at + pacer.gapMs;
 	return at - now;
 }
 
 /** Learns from an answer's rate-limit headers: the gap to keep, counted from when it was sent. */
 export function notePace(pacer: Pacer, sentAt: number, headers: Record<string, unknown>): void {
 	pacer.gapMs = paceMs(headers);
-	if (pacer.gapMs > 0) pacer.nextAt = Math.max(pacer.nextAt, sentAt + pacer.gapMs);
+	pacer.nextAt = Math.max(pacer.nextAt, sentAt + pacer.gapMs);
 }
 
 export interface WireRequest {
@@ -81,9 +81,11 @@ export function isJsonObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** An abortable pause where the context has a cancel signal (executions), a plain one elsewhere. */
+/**
+ * An abortable pause where the context has a cancel signal (executions), a plain one elsewhere.
+ * A wait of 0 still checks for a cancel: a stopped execution sends no further request.
+ */
 async function waitMs(ctx: OutlitContext, ms: number, itemIndex?: number): Promise<void> {
-	if (ms <= 0) return;
 	if ('getExecutionCancelSignal' in ctx) await pause(ctx as IExecuteFunctions, itemIndex ?? 0, ms);
 	else await sleep(ms);
 }
@@ -125,7 +127,7 @@ async function attemptOnce(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,
-		json: true,
+		// n8n's `json: true` would only add this same header.
 		headers: { Accept: 'application/json' },
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
