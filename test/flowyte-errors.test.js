@@ -8,7 +8,7 @@
 const https = require('node:https');
 const { LoggerProxy } = require('n8n-workflow');
 const { flowyteEnvironment, sqlParameters, leakedCanaries, CANARY } = require('./support/flowyte');
-const { TLS_KEY, TLS_CERT } = require('./support/flowyte-tls');
+const { TLS_KEY, TLS_CERT } = require('./support/self-signed-tls');
 
 const env = flowyteEnvironment();
 

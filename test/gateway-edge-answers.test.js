@@ -117,6 +117,15 @@ describe('an error status that carries Outlit\'s envelope is Outlit\'s answer, n
 	});
 });
 
+describe('a server error without the envelope', () => {
+	test('a 502 page from a proxy in front of the gateway is a server error, not a missing gateway', async () => {
+		env.sandbox.reset();
+		env.sandbox.injectFault({ path: '/api/tools/call', status: 502, body: '<html>Bad Gateway</html>', headers: { 'Content-Type': 'text/html' } });
+		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', retryTransientErrors: false });
+		expect([r.error.message, r.error.description]).toEqual(['Outlit had a server error (502)', 'This is usually temporary: retry in a moment.']);
+	});
+});
+
 describe('an older gateway (no outlit_setup_integration)', () => {
 	test('an already connected provider: no connect URL to check, connected: true', async () => {
 		env.sandbox.reset({ legacyGateway: true, connected: ['hubspot'] });
@@ -129,7 +138,36 @@ describe('an older gateway (no outlit_setup_integration)', () => {
 	});
 });
 
+describe('an older gateway: an answer without connectUrl', () => {
+	test('no connect URL at all (already connected): nothing to check', async () => {
+		env.sandbox.reset({ legacyGateway: true });
+		env.sandbox.injectFault(answer('outlit_begin_integration_setup', { provider: 'hubspot', state: 'already_connected', sessionId: null, expiresAt: null }));
+		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' });
+		expect(r.error).toBeUndefined();
+		expect(r.items.map((i) => i.json)).toEqual([{ provider: 'hubspot', state: 'already_connected', sessionId: null, expiresAt: null, connected: true }]);
+	});
+});
+
+describe('Stripe\'s connection mode after the wait', () => {
+	test('Connect (Browser Session) and wait: the follow-up asks again in the oauth mode, without credentials', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 1 });
+		const r = await run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.05, timeout: 10 });
+		expect(r.error).toBeUndefined();
+		const setups = env.sandbox.requests.filter((q) => q.body.tool === 'outlit_setup_integration').map((q) => q.body.input);
+		expect(setups).toEqual([
+			{ provider: 'stripe', connectionMode: 'oauth' },
+			{ provider: 'stripe', connectionMode: 'oauth' },
+		]);
+	});
+});
+
 describe('methods and steps a provider does not have on the gateway', () => {
+	test('Browser Session for PostHog (credentials only there): every field is named', async () => {
+		env.sandbox.reset();
+		const r = await run({ operation: 'connect', provider: 'posthog', connectionMethod: 'browser' });
+		expect(r.error.message).toBe('PostHog connects with credentials (API Key, Region, Project ID), not a browser session');
+	});
+
 	test('Browser Session for a provider that connects by credentials there: names its fields, sends nothing', async () => {
 		env.sandbox.reset();
 		const r = await run({ operation: 'connect', provider: 'pylon', connectionMethod: 'browser' });
@@ -142,8 +180,8 @@ describe('methods and steps a provider does not have on the gateway', () => {
 		env.sandbox.reset();
 		const r = await run({ operation: 'connect', provider: '={{ "newcrm" }}', connectionMethod: 'browser', additionalConfig: '{"region": "eu"}' });
 		expect(inputs()).toEqual([{ provider: 'newcrm' }]);
-		// The sandbox's contract does not know it: Outlit's own refusal comes back.
-		expect(r.error.message).toMatch(/^Outlit rejected the request: /);
+		// The contract's schema does not know it: the sandbox refuses it, and that refusal comes back as it is.
+		expect(r.error.message).toBe('Outlit rejected the request: Invalid tool input at /provider: must be equal to one of the allowed values');
 	});
 
 	test.each([

@@ -63,3 +63,8 @@ test('a user name on the right origin is refused for what it carries', () => {
 test('a value that merely contains a prefix later is fine', () => {
 	expect(handoffUrlProblem('https://app.outlit.ai/connect?v=my_ok_value', BASE)).toBeUndefined();
 });
+
+test('any scheme but https, or http on this machine, is refused even on its own origin (the rule does not lean on the Base URL being http(s))', () => {
+	expect(handoffUrlProblem('ftp://127.0.0.1/connect', 'ftp://127.0.0.1')).toBe('it does not use https');
+	expect(handoffUrlProblem('ws://127.0.0.1:5680/connect', 'ws://127.0.0.1:5680')).toBe('it does not use https');
+});

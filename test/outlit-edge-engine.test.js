@@ -1,10 +1,15 @@
 'use strict';
 /**
- * Edges of the Outlit node seen through n8n's real engine against the sandbox: what every request
- * carries, REST answers without what the contract promises, a method a REST provider does not have,
- * a Base URL that is no URL, and the Provider dropdown paced by Outlit's rate-limit headers. Expected values are literals.
+ * Edges of the Outlit node seen through n8n's real engine against the sandbox over real HTTP: what
+ * every request carries, REST answers without what the contract promises, a method or step a
+ * provider does not have, a Base URL or proxy that is no URL, Request Options (batching turned off,
+ * proxy credentials, a self-signed certificate with Ignore SSL Issues off and on), the Provider
+ * dropdown paced by Outlit's rate-limit headers, and the wait's items. Expected values are literals.
  */
+const http = require('node:http');
+const https = require('node:https');
 const { createHarness } = require('./harness');
+const { TLS_KEY, TLS_CERT } = require('./support/self-signed-tls');
 const { Outlit } = require('../nodes/Outlit/Outlit.node');
 const { OutlitApi } = require('../credentials/OutlitApi.credentials');
 const { outlitEnvironment, CANARY } = require('./support/outlit');
@@ -60,6 +65,9 @@ describe('the Provider dropdown', () => {
 			method: 'getProviders',
 		});
 		expect(env.sandbox.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /api/tools/call', 'GET /api/integrations/capabilities']);
+		// One share of a limit of 2 per second is 525 ms after the first was sent (counted here from its arrival).
+		const [first, second] = env.sandbox.requests.map((q) => Date.parse(q.at));
+		expect(second - first).toBeGreaterThanOrEqual(450);
 		// The REST routes' own names (the built-in catalog, the fallback, says "Supabase").
 		expect(options).toHaveLength(12);
 		expect(options).toContainEqual({ name: 'Supabase Auth', value: 'supabase' });
@@ -67,10 +75,93 @@ describe('the Provider dropdown', () => {
 });
 
 describe('Request Options', () => {
+	const four = [{ json: {} }, { json: {} }, { json: {} }, { json: {} }];
+	const syncStatus = (batch) => {
+		env.sandbox.reset({ connected: ['stripe'] });
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', delayMs: 150, times: 4 });
+		return run({ operation: 'getSyncStatus', provider: 'stripe', requestOptions: { batching: { batch } } }, { credentials: { api: 'rest' }, input: four });
+	};
+
+	test.each([
+		['Items per Batch -1 (n8n: "-1 for disabled")', { batchSize: -1, batchInterval: 3000 }],
+		['a Batch Interval of 0', { batchSize: 1, batchInterval: 0 }],
+	])('%s turns batching off: the reads overlap (the first alone, then the other three)', async (_name, batch) => {
+		const r = await syncStatus(batch);
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.peakInFlight()).toBe(3);
+	});
+
+	test('a proxy with a user name and password (URL-encoded) sends them as Proxy-Authorization', async () => {
+		const seen = [];
+		const proxy = http.createServer((req, res) => {
+			seen.push(req.headers['proxy-authorization']);
+			const upstream = http.request(req.url, { method: req.method, headers: req.headers }, (answer) => {
+				res.writeHead(answer.statusCode, answer.headers);
+				answer.pipe(res);
+			});
+			req.pipe(upstream);
+		});
+		await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		try {
+			const r = await run({ operation: 'getAll', requestOptions: { proxy: `http://ops%40acme:p%3Ass@127.0.0.1:${proxy.address().port}` } }, { credentials: { api: 'rest' } });
+			expect(r.error).toBeUndefined();
+			expect(seen).toEqual([`Basic ${Buffer.from('ops@acme:p:ss').toString('base64')}`]);
+		} finally {
+			await new Promise((resolve) => (proxy.closeAllConnections(), proxy.close(resolve)));
+		}
+	});
+
 	test('a proxy that is no URL at all is refused like one without a port', async () => {
 		const r = await run({ operation: 'getAll', requestOptions: { proxy: 'http://[bad:3128' } });
 		expect([r.error.message, r.error.description]).toEqual(['The proxy is not valid', 'The proxy URL needs a host and a port, e.g. http://myproxy:3128.']);
 		expect(env.sandbox.requests).toEqual([]);
+	});
+});
+
+describe('Request Options: Ignore SSL Issues (Insecure)', () => {
+	// The sandbox behind a TLS front whose certificate is self-signed (a private CA, a test proxy).
+	let front;
+	let url;
+	let connections = 0;
+	beforeEach(() => {
+		connections = 0;
+	});
+	beforeAll(async () => {
+		front = https.createServer({ key: TLS_KEY, cert: TLS_CERT }, (req, res) => {
+			const upstream = new URL(req.url, env.sandbox.url);
+			const forward = http.request(upstream, { method: req.method, headers: req.headers }, (answer) => {
+				res.writeHead(answer.statusCode, answer.headers);
+				answer.pipe(res);
+			});
+			req.pipe(forward);
+		});
+		front.on('connection', () => connections++);
+		await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
+		url = `https://127.0.0.1:${front.address().port}`;
+	});
+	afterAll(() => new Promise((resolve) => front.close(resolve)));
+
+	test('off (the default): the certificate is refused at once, not retried, and says what to do', async () => {
+		const r = await run({ operation: 'getSyncStatus', provider: 'stripe' }, { credentials: { baseUrl: url, api: 'rest' }, continueOnFail: true });
+		expect(r.items.map((i) => i.json)).toEqual([
+			{
+				error: "Outlit's TLS certificate was not accepted",
+				description:
+					`${url} presented a certificate n8n does not trust (DEPTH_ZERO_SELF_SIGNED_CERT): self-signed, expired, issued for another host name, or signed by a private CA. ` +
+					'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
+				httpCode: 'none',
+			},
+		]);
+		expect(connections).toBe(1);
+		expect(env.sandbox.requests).toEqual([]);
+	});
+
+	test('on: the request goes through', async () => {
+		env.sandbox.reset({ connected: ['stripe'] });
+		const r = await run({ operation: 'getSyncStatus', provider: 'stripe', requestOptions: { allowUnauthorizedCerts: true } }, { credentials: { baseUrl: url, api: 'rest' } });
+		expect(r.error).toBeUndefined();
+		expect(r.items[0].json).toMatchObject({ provider: 'stripe', syncs: expect.any(Array) });
+		expect(env.sandbox.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /api/integrations/sync-status']);
 	});
 });
 
@@ -103,5 +194,21 @@ describe('the wait at its edges', () => {
 		);
 		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', status: 'failed', polls: 1 });
 		expect(env.sandbox.requests.map((q) => q.body.tool)).toEqual(['outlit_setup_integration', 'outlit_get_integration_setup_status']);
+	});
+});
+
+describe('Run Setup Step and provider fields at their edges', () => {
+	test('a provider with no post-connect step on either contract says so, whatever step is asked', async () => {
+		const r = await run({ operation: 'runSetupStep', provider: 'gong', step: 'webhooks' });
+		expect([r.error.message, r.error.description]).toEqual(['Gong has no "webhooks" setup step', 'Gong has no post-connect steps.']);
+	});
+
+	test('a field that is only spaces is left out, not sent empty (Granola\'s optional scope)', async () => {
+		const r = await run(
+			{ operation: 'connect', provider: 'granola', connectionMethod: 'direct', apiKey: 'gr_key_1', authScope: '={{ "   " }}', enterpriseKeyAcknowledged: false },
+			{ credentials: { api: 'tools' } },
+		);
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests.map((q) => q.body.input)).toEqual([{ provider: 'granola', credentials: { apiKey: 'gr_key_1', enterpriseKeyAcknowledged: false } }]);
 	});
 });

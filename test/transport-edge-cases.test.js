@@ -15,8 +15,9 @@ const {
 	transientInfo,
 	isGatewayEnvelope,
 	bodyObject,
+	networkErrorCode,
 } = require('../nodes/Outlit/transport/errors');
-const { shouldRetryResponse, paceMs } = require('../nodes/Outlit/transport/retry');
+const { shouldRetryResponse, shouldRetryNetworkError, paceMs } = require('../nodes/Outlit/transport/retry');
 const { parseBody } = require('../nodes/Outlit/transport/http');
 const { isRetiredRoute } = require('../nodes/Outlit/transport/rest');
 const { credentialObject } = require('../nodes/Outlit/transport/fields');
@@ -148,5 +149,31 @@ describe('provider credential fields', () => {
 		];
 		const provider = { id: 'newcrm', name: 'New CRM' };
 		expect(credentialObject(NODE, provider, fields, { apiKey: 'k_1' }, {})).toEqual({ apiKey: 'k_1' });
+	});
+});
+
+describe('certificate errors', () => {
+	const READ = { method: 'GET', path: '/api/integrations', idempotent: true };
+
+	test('TLS codes are found like system codes; lower-case codes are not codes', () => {
+		expect(networkErrorCode({ cause: { code: 'ERR_TLS_CERT_ALTNAME_INVALID' } })).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+		expect(networkErrorCode({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' })).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+		expect(networkErrorCode({ code: 'E2BIG' })).toBe('E2BIG');
+		expect(networkErrorCode({ code: 'Econnreset' })).toBeUndefined();
+		expect(networkErrorCode({ code: '_LEADING' })).toBeUndefined();
+	});
+
+	test('an untrusted certificate is final, even for a read; other codes are retried for a read', () => {
+		for (const code of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+			expect([code, shouldRetryNetworkError(code, READ)]).toEqual([code, false]);
+		}
+		expect(shouldRetryNetworkError('ECONNRESET', READ)).toBe(true);
+		const error = outlitNetworkError(NODE, { code: 'CERT_HAS_EXPIRED' }, 'https://outlit.example');
+		expect([error.message, error.httpCode, error.errorResponse, transientInfo(error)]).toEqual([
+			"Outlit's TLS certificate was not accepted",
+			'none',
+			{ networkError: 'CERT_HAS_EXPIRED' },
+			undefined,
+		]);
 	});
 });

@@ -51,7 +51,9 @@ async function executeOnce(n8n, sandbox) {
 	const execution = (await executionsOf(n8n.dbFile, WORKFLOW_ID))[before];
 	const runData = execution?.data?.resultData?.runData;
 	if (!r.ok || execution?.status !== 'success' || !runData) {
-		const said = `${r.stdout.slice(-1200)}${r.stderr.slice(-400)}`.trim();
+		// The stored error's own words; without a stored execution, the end of what n8n printed.
+		const stored = execution?.data?.resultData?.error;
+		const said = stored ? `${stored.message} (node: ${stored.node?.name ?? '?'})` : `${r.stdout.slice(-1200)}${r.stderr.slice(-400)}`.trim();
 		throw new Error(`n8n execute did not succeed (exit ${r.code}, stored status ${execution?.status ?? 'none'}): ${said}`);
 	}
 	return runData;

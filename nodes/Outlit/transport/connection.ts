@@ -62,24 +62,22 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 		});
 	}
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
-	let valid = false;
-	// Replaced by the masked URL below; a Base URL that is no http(s) URL is refused before use.
-	let shownUrl = baseUrl;
+	let url: URL | undefined;
 	try {
-		const url = new URL(baseUrl);
-		// An http(s) URL always has a host (WHATWG refuses one without).
-		valid = url.protocol === 'https:' || url.protocol === 'http:';
-		url.username = '';
-		url.password = '';
-		shownUrl = url.toString().replace(/\/+$/, '');
+		url = new URL(baseUrl);
 	} catch {
-		// Not a URL at all: `valid` stays false.
+		// Not a URL at all: refused below.
 	}
-	if (!valid || /\s/.test(baseUrl)) {
+	// An http(s) URL always has a host (WHATWG refuses one without).
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || /\s/.test(baseUrl)) {
 		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit Base URL is not a valid http(s) URL', {
 			description: `Set Base URL in the Outlit credential to ${DEFAULT_BASE_URL} or your proxy's URL.`,
 		});
 	}
+	// Shown in messages: without a user name or password the Base URL may carry.
+	url.username = '';
+	url.password = '';
+	const shownUrl = url.toString().replace(/\/+$/, '');
 	// Credentials saved before the field existed have no `api`: they get the default.
 	const api = API_CHOICES.includes(credentials.api as ApiChoice) ? (credentials.api as ApiChoice) : 'auto';
 	const connection: OutlitConnection = { baseUrl, shownUrl, api };

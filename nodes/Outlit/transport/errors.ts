@@ -252,16 +252,25 @@ export function gatewayApiError(
 	return markTransient(error, resetMs ?? retryAfterMs(response.headers, Date.now()));
 }
 
-/** The system error code (ECONNREFUSED, ETIMEDOUT…), wherever n8n's wrapping put it. */
+/**
+ * The system or TLS error code (ECONNREFUSED, ETIMEDOUT, DEPTH_ZERO_SELF_SIGNED_CERT,
+ * ERR_TLS_CERT_ALTNAME_INVALID…), wherever n8n's wrapping put it.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
 	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-		if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
+		if (typeof e.code === 'string' && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(e.code)) return e.code;
 		e = e.cause as typeof e;
 	}
 	return undefined;
 }
 
-/** A network failure (refused, DNS, TLS, timeout) with the request details left out on purpose. */
+/** Node's certificate-verification codes: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …SELF_SIGNED_CERT… */
+export const isCertificateCode = (code: string): boolean => /CERT|SIGNATURE/.test(code);
+
+/**
+ * A network failure (refused, DNS, TLS, timeout) with the request details left out on purpose.
+ * A certificate n8n does not trust is final: another try meets the same certificate.
+ */
 export function outlitNetworkError(
 	node: INode,
 	error: unknown,
@@ -269,6 +278,20 @@ export function outlitNetworkError(
 	itemIndex?: number,
 ): NodeApiError {
 	const reason = networkErrorCode(error) ?? 'no response';
+	if (isCertificateCode(reason)) {
+		return new NodeApiError(
+			node,
+			{ networkError: reason },
+			{
+				message: "Outlit's TLS certificate was not accepted",
+				description:
+					`${baseUrl} presented a certificate n8n does not trust (${reason}): self-signed, expired, issued for another host name, or signed by a private CA. ` +
+					'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
+				httpCode: 'none',
+				itemIndex,
+			},
+		);
+	}
 	return markTransient(
 		new NodeApiError(
 			node,

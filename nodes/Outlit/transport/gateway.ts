@@ -84,8 +84,9 @@ const SETUP_ADVICE: Record<string, string> = {
 };
 
 /**
- * A setup failure arrives inside a 200 as `error: {code, message, retryable}`. It is not retried
- * (as Outlit's CLI does not): a setup is a write, and each code's advice says what to do.
+ * A setup failure arrives inside a 200 as `error: {code, message, retryable}`. It is not retried,
+ * whatever `retryable` says: a setup is a write, each code's advice says what to do, and Outlit's
+ * CLI reports it without retrying too (outlit-sdk, commands/integrations/setup.ts).
  */
 function setupFailure(wire: Wire, provider: ProviderChoice, body: IDataObject, itemIndex?: number): NodeApiError | undefined {
 	if (!isJsonObject(body.error)) return undefined;
@@ -98,7 +99,6 @@ function setupFailure(wire: Wire, provider: ProviderChoice, body: IDataObject, i
 		{
 			message: `${known ? known(provider.name) : `Outlit could not set up ${provider.name}`}: ${text}`,
 			description: (typeof code === 'string' && SETUP_ADVICE[code]) || `Outlit answered with setup error ${String(code)}.`,
-			httpCode: '200',
 			itemIndex,
 		},
 	);

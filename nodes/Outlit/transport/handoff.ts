@@ -26,8 +26,7 @@ export function handoffUrlProblem(value: unknown, baseUrl: string): string | und
 		return 'it is not a URL';
 	}
 	if (url.origin !== base.origin) return "it is not on the Base URL's origin";
-	// Same origin as the Base URL, so http or https: plain http only on this machine.
-	if (url.protocol !== 'https:' && !isLoopback(url.hostname)) {
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
 		return 'it does not use https';
 	}
 	if (url.username || url.password) return 'it carries a user name or password';

@@ -1,4 +1,4 @@
-import { bodyObject, header, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
+import { bodyObject, header, isCertificateCode, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
 import type { OutlitResponse, WireRequest } from './http';
 
 /** The node's "Retry Transient Errors" and "Max Retry Wait" settings. */
@@ -39,8 +39,12 @@ export function shouldRetryResponse(response: OutlitResponse, request: WireReque
 	return isTransientStatus(statusCode) || (isGatewayEnvelope(body) && body.retryable === true);
 }
 
-/** A network failure is retried for a read, and for a write only when it cannot have been sent. */
+/**
+ * A network failure is retried for a read, and for a write only when it cannot have been sent;
+ * a certificate n8n does not trust never (the next try meets the same certificate).
+ */
 export function shouldRetryNetworkError(networkCode: string | undefined, request: WireRequest): boolean {
+	if (networkCode !== undefined && isCertificateCode(networkCode)) return false;
 	return request.idempotent === true || (networkCode !== undefined && NOT_SENT_CODES.includes(networkCode));
 }
 
