@@ -46,6 +46,12 @@ describe('REST answers and methods at their edges', () => {
 });
 
 describe('the credential', () => {
+	test('a Base URL pasted with spaces and a trailing slash around it works', async () => {
+		const r = await run({ operation: 'getAll' }, { credentials: { baseUrl: `  ${env.sandbox.url}/ \n`, api: 'rest' } });
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /api/integrations']);
+	});
+
 	test('a Base URL that is no URL at all is refused before any request', async () => {
 		const r = await run({ operation: 'getAll' }, { credentials: { baseUrl: 'app.outlit.ai' } });
 		expect(r.error.message).toBe('The Outlit Base URL is not a valid http(s) URL');

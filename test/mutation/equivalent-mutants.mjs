@@ -54,6 +54,11 @@ export const EQUIVALENT = [
 		code: 'value === undefined || value === null',
 		reason: "Every caller reads a header as a number or a date: the text 'undefined' or 'null' is neither, so an absent header and that text read the same",
 	},
+	{
+		within: "const choice = this.getNodeParameter('step', itemIndex);",
+		code: "', '",
+		reason: "Run Setup Step's list of a provider's steps: no catalog provider has two distinct post-connect steps (at most webhooks, or mappings on both contracts), so the separator is never printed",
+	},
 ];
 
 const PRINTED = new Set(['StringLiteral', 'RegExpLiteral', 'LogicalExpression']);
