@@ -7,7 +7,13 @@ import { RECORDED } from './scopes.mjs';
 const report = JSON.parse(readFileSync(new URL('./stryker-incremental.json', import.meta.url), 'utf8'));
 // The scopes are globs of `**` (any folders) and `*` (part of one name) only.
 const matcher = (glob) =>
-	new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}$`);
+	new RegExp(
+		`^${glob
+			.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+			.split('**/')
+			.map((part) => part.replace(/\*/g, '[^/]*'))
+			.join('(?:.*/)?')}$`,
+	);
 const pct = (part, whole) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(2)}%`);
 
 function line(label, files) {
@@ -26,3 +32,10 @@ function line(label, files) {
 const recorded = Object.keys(report.files).filter((file) => RECORDED.some((glob) => matcher(glob).test(file)));
 for (const glob of RECORDED) console.log(line(glob, recorded.filter((file) => matcher(glob).test(file))));
 console.log(line('all recorded', recorded));
+
+// Every mutated file on record must fall in a scope entry, or the figures above leave it out.
+const outside = Object.keys(report.files).filter((file) => !recorded.includes(file));
+if (outside.length) {
+	console.error(`On record but in no scope entry: ${outside.join(', ')}`);
+	process.exitCode = 1;
+}

@@ -60,11 +60,13 @@ export const runSetupStep = defineOperation({
 				...(entry.tools.configuration === 'mixpanel_mapping' ? [MIXPANEL_MAPPING_STEP] : []),
 			];
 			if (!steps.includes(step)) {
+				// A CRM lists mappings once although both contracts have it.
+				const known = [...new Set(steps)].join(', ');
 				throw parameterError(
 					this,
 					itemIndex,
 					`${provider.name} has no "${step}" setup step`,
-					steps.length ? `Its post-connect steps: ${[...new Set(steps)].join(', ')}.` : `${provider.name} has no post-connect steps.`,
+					known ? `Its post-connect steps: ${known}.` : `${provider.name} has no post-connect steps.`,
 				);
 			}
 		}
