@@ -61,7 +61,7 @@ export const runSetupStep = defineOperation({
 			];
 			if (!steps.includes(step)) {
 				// A CRM lists mappings once although both contracts have it.
-				const known = [...new Set(steps)].join(', ');
+				const known = Array.from(new Set(steps)).join(', ');
 				throw parameterError(
 					this,
 					itemIndex,
