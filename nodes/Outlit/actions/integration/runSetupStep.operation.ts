@@ -39,6 +39,13 @@ async function readStepConfig(
 	return Object.keys(merged).length ? merged : undefined;
 }
 
+/** A provider's post-connect steps, for the error on a step it lacks. */
+function stepsAdvice(name: string, steps: readonly string[]): string {
+	// A CRM lists mappings once although both contracts have it.
+	const known = Array.from(new Set(steps)).join(', ');
+	return known ? `Its post-connect steps: ${known}.` : `${name} has no post-connect steps.`;
+}
+
 export const runSetupStep = defineOperation({
 	value: 'runSetupStep',
 	name: 'Run Setup Step',
@@ -60,14 +67,7 @@ export const runSetupStep = defineOperation({
 				...(entry.tools.configuration === 'mixpanel_mapping' ? [MIXPANEL_MAPPING_STEP] : []),
 			];
 			if (!steps.includes(step)) {
-				// A CRM lists mappings once although both contracts have it.
-				const known = Array.from(new Set(steps)).join(', ');
-				throw parameterError(
-					this,
-					itemIndex,
-					`${provider.name} has no "${step}" setup step`,
-					known ? `Its post-connect steps: ${known}.` : `${provider.name} has no post-connect steps.`,
-				);
+				throw parameterError(this, itemIndex, `${provider.name} has no "${step}" setup step`, stepsAdvice(provider.name, steps));
 			}
 		}
 		const config = await readStepConfig(this, itemIndex, provider, choice);
