@@ -45,8 +45,28 @@ async function closeNode(page) {
 	await page.locator('[data-test-id=ndv]').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
 }
 
-const paramValue = (page, name) => page.locator(`[data-test-id=parameter-input-${name}] input`).first().inputValue();
+/**
+ * A parameter's shown value. One whose options come from a loadOptions method shows n8n's
+ * "Loading options..." until the sandbox answers (seen on a busy CI machine), so read it after that.
+ */
+async function paramValue(page, name) {
+	const input = page.locator(`[data-test-id=parameter-input-${name}] input`).first();
+	const read = await waitFor(
+		`${name} to finish loading its options`,
+		async () => {
+			const value = await input.inputValue();
+			return value.startsWith('Loading options') ? false : { value };
+		},
+		{ timeoutMs: UI_TIMEOUT, intervalMs: 200 },
+	);
+	return read.value;
+}
 const hasParam = async (page, name) => (await page.locator(`[data-test-id=parameter-input-${name}]`).count()) > 0;
+/** Fails with the parameter's name unless it shows; a busy machine gets time to render it. */
+async function expectParam(page, name, what = '') {
+	const found = page.locator(`[data-test-id=parameter-input-${name}]`).first();
+	await found.waitFor({ timeout: UI_TIMEOUT }).catch(() => assert(false, `${what}${name} missing`));
+}
 
 async function dropdownOptions(page, name) {
 	await page.locator(`[data-test-id=parameter-input-${name}]`).click();
@@ -61,9 +81,10 @@ async function dropdownOptions(page, name) {
 
 /**
  * @param o { baseUrl, scope (report scope), getRequests: async () => sandbox requests,
- *   shotsDir, hasE2eWorkflows, version }
+ *   shotsDir, hasE2eWorkflows, version, slowNextOptions?: () => void (the sandbox answers the
+ *   next provider list late, so the editor shows its loading state first) }
  */
-async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkflows, version }) {
+async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkflows, version, slowNextOptions }) {
 	const { chromium } = require('playwright-core');
 	const check = (name, fn) => scope.check(`editor: ${name}`, fn);
 	const shot = (page, name) => page.screenshot({ path: path.join(shotsDir, name) });
@@ -102,6 +123,8 @@ async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkf
 		});
 
 		await check('Connect node renders operation, provider and the provider field (masked)', async () => {
+			// As on a busy machine: the Provider dropdown's options arrive after the form renders.
+			if (slowNextOptions) slowNextOptions();
 			await openNode(page, baseUrl, 'outlitExDirect01', 'Connect Stripe');
 			assertEqual(await paramValue(page, 'operation'), 'Connect', 'operation');
 			assertEqual(await paramValue(page, 'provider'), 'Stripe', 'provider');
@@ -128,7 +151,7 @@ async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkf
 			await closeNode(page);
 			await openNode(page, baseUrl, 'outlitExOnboard1', 'Connect HubSpot');
 			assertEqual(await paramValue(page, 'connectionMethod'), 'Browser Session', 'connection method');
-			assert(await hasParam(page, 'waitUntilConnected'), 'waitUntilConnected missing');
+			await expectParam(page, 'waitUntilConnected');
 			assert(!(await hasParam(page, 'apiKey')), 'apiKey should not show');
 			await shot(page, 'editor-outlit-browser-connect.png');
 		});
@@ -136,7 +159,7 @@ async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkf
 		await check('Wait for Connection shows its session, interval and timeout', async () => {
 			await closeNode(page);
 			await openNode(page, baseUrl, 'outlitExOnboard1', 'Wait for HubSpot');
-			for (const name of ['sessionId', 'pollInterval', 'timeout']) assert(await hasParam(page, name), `${name} missing`);
+			for (const name of ['sessionId', 'pollInterval', 'timeout']) await expectParam(page, name);
 		});
 
 		if (hasE2eWorkflows) {
@@ -146,7 +169,9 @@ async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkf
 				for (const [node, fields] of Object.entries(expect)) {
 					await closeNode(page);
 					await openNode(page, baseUrl, 'e2eOutlitOps0001', node);
-					for (const f of all) assertEqual(await hasParam(page, f), fields.includes(f), `${node}: field ${f} shown`);
+					// The fields that must show first, so the form has rendered before absences are read.
+					for (const f of fields) await expectParam(page, f, `${node}: field `);
+					for (const f of all.filter((x) => !fields.includes(x))) assert(!(await hasParam(page, f)), `${node}: field ${f} should not show`);
 				}
 			});
 		}
@@ -198,7 +223,7 @@ async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkf
 		await check('Outlit Trigger node renders its events and providers', async () => {
 			await closeNode(page);
 			await openNode(page, baseUrl, 'outlitExSyncAlrt', 'Outlit Trigger');
-			for (const name of ['events', 'providers']) assert(await hasParam(page, name), `${name} missing`);
+			for (const name of ['events', 'providers']) await expectParam(page, name);
 			const text = await page.locator('[data-test-id=parameter-input-events]').innerText();
 			assert(/Sync Failed/.test(text), `events shows: ${text}`);
 			await shot(page, 'editor-outlit-trigger.png');
@@ -214,7 +239,15 @@ async function runEditorTest({ baseUrl, scope, sandbox, version }) {
 	// The README's screenshots in docs/ are refreshed on purpose (`npm run test:editor`), not by every run.
 	const shotsDir = process.env.OUTLIT_SHOTS_DIR || path.join(RUNTIME_ROOT, 'e2e', version, 'screenshots');
 	await scope.time('editor test (Chromium)', () =>
-		editorChecks({ baseUrl, scope, getRequests: async () => sandbox.requests, shotsDir, hasE2eWorkflows: true, version }).catch((e) => scope.fail('editor: aborted', e)),
+		editorChecks({
+			baseUrl,
+			scope,
+			getRequests: async () => sandbox.requests,
+			shotsDir,
+			hasE2eWorkflows: true,
+			version,
+			slowNextOptions: () => sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_capabilities', delayMs: 3000 }),
+		}).catch((e) => scope.fail('editor: aborted', e)),
 	);
 }
 
