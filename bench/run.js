@@ -9,6 +9,8 @@
  * - trigger standing cost over a simulated day: requests of the Outlit Trigger vs a naive trigger
  *   built from HTTP Request nodes (the list plus one sync-status call per provider per poll);
  * - 1,000 items against a limit of 100 requests/s: throughput as a share of the limit;
+ * - Connect's requests for 1,000 items on a server that negotiates setup and on an older one, against
+ *   Outlit's CLI (which negotiates on every run): at most one negotiation per provider per execution;
  * - wait: from the sandbox marking a session connected until the node returns, in poll intervals;
  * - memory: heap after many engine runs vs before (a leak shows as a growing ratio).
  *
@@ -17,7 +19,7 @@
 require('../test/support/register-ts');
 const fs = require('node:fs');
 const path = require('node:path');
-const { createHarness } = require('../test/harness');
+const { createHarness } = require('@repo/devkit/harness');
 const { startSandbox } = require('../test/sandbox');
 const { Outlit } = require('../nodes/Outlit/Outlit.node.ts');
 const { OutlitTrigger } = require('../nodes/OutlitTrigger/OutlitTrigger.node.ts');
@@ -28,6 +30,7 @@ const { triggerDay } = require('./lib/trigger-day');
 const { waitLatency } = require('./lib/wait-latency');
 const { rateLimitedThroughput } = require('./lib/rate-limited');
 const { realN8nFigures } = require('./lib/real-n8n');
+const { connectRequests } = require('./lib/connect-requests');
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const POLLS = Number(process.env.BENCH_POLLS ?? 1440);
@@ -77,6 +80,7 @@ async function main() {
 	rows.push(...(await perItemFigures(ctx, ITEMS)));
 	rows.push(...(await realN8nFigures(ctx, ITEMS)));
 	rows.push(...(await rateLimitedThroughput(ctx)));
+	rows.push(...(await connectRequests(ctx, ITEMS)));
 	rows.push(...(await triggerDay(ctx, POLLS)));
 	rows.push(...(await waitLatency(ctx)));
 	rows.push(await memoryRow(run));

@@ -22,7 +22,7 @@ export class OutlitProviderApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/Outlit/outlit.svg', dark: 'file:../nodes/Outlit/outlit.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/outlit/n8n-nodes-outlit#credential-outlit-provider-credentials';
+	documentationUrl = 'https://github.com/REPLACE-WITH-OWNER/n8n-nodes-outlit#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -18,26 +18,48 @@ const I = '/api/integrations';
 const requests = () => env.sandbox.requests.map((r) => `${r.method} ${r.path}${r.tool ? ` ${r.tool}` : ''}`);
 
 const SESSION_ID = '={{ $json.sessionId }}';
-/** [name, parameters, scenario, expected requests per mode: both / rest / tools] */
+const BEGIN = T('outlit_begin_integration_setup');
+/**
+ * [name, parameters, scenario, expected requests per server: both / rest / tools / both, older
+ * gateway / tools, older gateway]. An older gateway does not negotiate setup (its capabilities have no
+ * preferredSetupVersion): Outlit's docs say it gets browser setup only, without credentials or
+ * configuration, so Automatic sends those to the REST routes, or explains where they are retired.
+ */
 const TABLE = [
-	['Get Many', { operation: 'getAll' }, {}, [[STATUS], [T('outlit_get_integration_status'), `GET ${I}`], [STATUS]]],
-	['Get Capabilities', { operation: 'getCapabilities', provider: 'stripe' }, {}, [[CAPS], [CAPS, `GET ${I}/capabilities`], [CAPS]]],
-	['Connect (browser)', { operation: 'connect', provider: 'slack', connectionMethod: 'browser' }, {}, [[SETUP], [SETUP, `POST ${I}/connect`], [SETUP]]],
-	['Connect (direct)', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: CANARY.pylonToken }, {}, [[SETUP], [SETUP, `POST ${I}/connect`], [SETUP]]],
-	['Get Connection Status', { operation: 'getConnectionStatus', sessionId: SESSION_ID }, { session: true }, [[SESSION], [SESSION, `GET ${I}/connect/status`], [SESSION]]],
-	['Disconnect', { operation: 'disconnect', provider: 'stripe' }, { connected: ['stripe'] }, [[`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`]]],
-	['Get Sync Status', { operation: 'getSyncStatus', provider: 'stripe' }, { connected: ['stripe'] }, [[`GET ${I}/sync-status`], [`GET ${I}/sync-status`], [`GET ${I}/sync-status`, STATUS]]],
-	['Run Setup Step (mappings)', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' }, { connected: ['hubspot'] }, [[SETUP], [SETUP, `POST ${I}/setup-step`], [SETUP]]],
-	['Run Setup Step (webhooks)', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: '' }, { connected: ['stripe'] }, [[`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`]]],
+	['Get Many', { operation: 'getAll' }, {}, [[STATUS], [T('outlit_get_integration_status'), `GET ${I}`], [STATUS], [STATUS], [STATUS]]],
+	['Get Capabilities', { operation: 'getCapabilities', provider: 'stripe' }, {}, [[CAPS], [CAPS, `GET ${I}/capabilities`], [CAPS], [CAPS], [CAPS]]],
+	['Connect (browser)', { operation: 'connect', provider: 'slack', connectionMethod: 'browser' }, {}, [[CAPS, SETUP], [CAPS, `POST ${I}/connect`], [CAPS, SETUP], [CAPS, BEGIN], [CAPS, BEGIN]]],
+	['Connect (direct)', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', apiToken: CANARY.pylonToken }, {}, [[CAPS, SETUP], [CAPS, `POST ${I}/connect`], [CAPS, SETUP], [CAPS, `POST ${I}/connect`], [CAPS, `POST ${I}/connect`]]],
+	['Get Connection Status', { operation: 'getConnectionStatus', sessionId: SESSION_ID }, { session: true }, [[SESSION], [SESSION, `GET ${I}/connect/status`], [SESSION], [SESSION], [SESSION]]],
+	['Disconnect', { operation: 'disconnect', provider: 'stripe' }, { connected: ['stripe'] }, [[`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`]]],
+	['Get Sync Status', { operation: 'getSyncStatus', provider: 'stripe' }, { connected: ['stripe'] }, [[`GET ${I}/sync-status`], [`GET ${I}/sync-status`], [`GET ${I}/sync-status`, STATUS], [`GET ${I}/sync-status`], [`GET ${I}/sync-status`, STATUS]]],
+	['Run Setup Step (mappings)', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' }, { connected: ['hubspot'] }, [[CAPS, SETUP], [CAPS, `POST ${I}/setup-step`], [CAPS, SETUP], [CAPS, `POST ${I}/setup-step`], [CAPS, `POST ${I}/setup-step`]]],
+	['Run Setup Step (webhooks)', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: '' }, { connected: ['stripe'] }, [[`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`]]],
 ];
 
-const MODES = ['both', 'rest', 'tools'];
+/** [label, sandbox contract, older gateway] */
+const MODES = [
+	['both', 'both', false],
+	['rest', 'rest', false],
+	['tools', 'tools', false],
+	['both, older gateway', 'both', true],
+	['tools, older gateway', 'tools', true],
+];
 
-describe.each(MODES.map((mode, i) => [mode, i]))('Automatic on a server with %s', (mode, column) => {
+/** Where the call cannot be made: REST-only work on a gateway-only server, or setup that needs negotiation. */
+function expectedError(params, contract, older) {
+	if (contract !== 'tools') return undefined;
+	if (params.operation === 'disconnect' || (params.operation === 'runSetupStep' && params.step === 'webhooks')) return /did not answer|not available/;
+	if (older && params.operation === 'runSetupStep') return /^This Outlit server only offers browser setup, so the node cannot run HubSpot's "mappings" step/;
+	if (older && params.connectionMethod === 'direct') return /^This Outlit server only offers browser setup, so the node did not send Pylon's credentials/;
+	return undefined;
+}
+
+describe.each(MODES.map(([label, contract, older], i) => [label, contract, older, i]))('Automatic on a server with %s', (_label, contract, older, column) => {
 	test.each(TABLE.map(([name, params, scenario, expected]) => [name, params, scenario, expected[column]]))(
 		'%s makes exactly the expected requests',
 		async (_name, params, scenario, expected) => {
-			env.sandbox.reset({ contract: mode, connected: scenario.connected ?? [] });
+			env.sandbox.reset({ contract, legacyGateway: older, connected: scenario.connected ?? [] });
 			let input;
 			if (scenario.session) {
 				// A session started on whichever API the server has; its ID is a UUID either way.
@@ -47,12 +69,19 @@ describe.each(MODES.map((mode, i) => [mode, i]))('Automatic on a server with %s'
 			}
 			const r = await env.run(params, { input, continueOnFail: true });
 			expect(requests()).toEqual(expected);
-			const retiredRestOnly = mode === 'tools' && ['disconnect', 'runSetupStep'].includes(params.operation) && params.step !== 'mappings';
-			if (retiredRestOnly) {
-				expect(r.items[0].json.error).toMatch(/did not answer|not available/);
-				expect(r.items[0].json.description).toContain(`${env.sandbox.url}/integrations`);
+			const error = expectedError(params, contract, older);
+			if (error) {
+				expect(r.items[0].json.error).toMatch(error);
+				expect(`${r.items[0].json.error} ${r.items[0].json.description}`).toContain(`${env.sandbox.url}/integrations`);
 			} else {
 				expect(r.items[0].json.error).toBeUndefined();
+			}
+			// The negotiation carries the provider alone, and an older gateway never receives the secret.
+			for (const q of env.sandbox.requests.filter((q) => q.tool === 'outlit_get_integration_capabilities' && params.provider)) {
+				expect(q.body.input).toEqual({ provider: params.provider });
+			}
+			if (older) {
+				expect(env.sandbox.requests.filter((q) => q.path === '/api/tools/call' && JSON.stringify(q).includes(CANARY.pylonToken))).toEqual([]);
 			}
 		},
 	);
@@ -86,7 +115,7 @@ describe('Automatic remembers a server without a gateway for the rest of the exe
 		env.sandbox.reset({ contract: 'both', connected: ['mixpanel'] });
 		const r = await env.run({ operation: 'runSetupStep', provider: 'mixpanel', step: 'mixpanelMapping', setupConfig: '' });
 		expect(r.error).toBeUndefined();
-		expect(requests()).toEqual([SETUP]);
+		expect(requests()).toEqual([CAPS, SETUP]);
 	});
 
 	test('a gateway error with Outlit\'s envelope is an error, never a reason to fall back', async () => {

@@ -20,8 +20,12 @@ const {
 
 const NODE = { id: 'n1', name: 'Outlit', type: 'n8n-nodes-outlit.outlit', typeVersion: 1, position: [0, 0], parameters: {} };
 const res = (statusCode, body = {}, headers = {}) => ({ statusCode, body, headers });
+// A rejected key: the remedy (and, on the gateway, Outlit's request ID) is in the message itself,
+// since n8n hands an AI agent only the message. The key reached Outlit, so it starts with ok_.
+const KEY_REJECTED =
+	'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key into "API Key" in the Outlit API credential.';
 const KEY_DESCRIPTION =
-	'Open the Outlit credential and paste a valid Platform API key (it starts with ok_). The key may have been revoked, or the Base URL may point at another Outlit instance.';
+	'Outlit creates Platform API keys under Settings → API keys. A key works only on the Outlit that issued it: check Base URL in the same credential.';
 
 function shown(error) {
 	return { message: error.message, description: error.description, httpCode: error.httpCode, transient: transientInfo(error) !== undefined };
@@ -47,7 +51,7 @@ describe('REST errors', () => {
 			httpCode: '400',
 			transient: false,
 		}],
-		['401', res(401, { error: 'Invalid credentials' }), undefined, { message: 'Outlit did not accept the API key', description: KEY_DESCRIPTION, httpCode: '401', transient: false }],
+		['401 (REST answers carry no request ID)', res(401, { error: 'Invalid credentials' }), undefined, { message: KEY_REJECTED, description: KEY_DESCRIPTION, httpCode: '401', transient: false }],
 		['403 connection limit', res(403, { error: 'Limit', code: 'plan_connection_limit_exceeded', plan: 'starter', limit: 2, currentConnections: 2 }), undefined, {
 			message: "Your Outlit plan's integration connection limit is reached",
 			description: 'Plan "starter" allows 2 connected integrations and 2 are in use. Disconnect an integration or upgrade the plan, then retry.',
@@ -60,15 +64,17 @@ describe('REST errors', () => {
 			httpCode: '403',
 			transient: false,
 		}],
-		['403 other', res(403, { error: 'Forbidden domain' }), undefined, {
-			message: 'Outlit refused the request: Forbidden domain',
-			description: 'The API key is valid but not allowed to do this. Check the key and the plan.',
+		['403 other', res(403, { error: 'Forbidden domain.' }), undefined, {
+			message:
+				'Outlit refused the request: Forbidden domain. The API key is valid but not allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.',
+			description: KEY_DESCRIPTION,
 			httpCode: '403',
 			transient: false,
 		}],
 		['403 without a message', res(403, {}), undefined, {
-			message: 'Outlit refused the request: forbidden',
-			description: 'The API key is valid but not allowed to do this. Check the key and the plan.',
+			message:
+				'Outlit refused the request: forbidden. The API key is valid but not allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.',
+			description: KEY_DESCRIPTION,
 			httpCode: '403',
 			transient: false,
 		}],
@@ -155,11 +161,20 @@ describe('gateway errors', () => {
 	const envelope = (code, extra = {}) => ({ code, message: 'Said so', retryable: false, requestId: 'req_9', ...extra });
 	const T = 'outlit_setup_integration';
 	test.each([
-		['401', res(401, envelope('INVALID_CREDENTIALS')), { message: 'Outlit did not accept the API key', description: `${KEY_DESCRIPTION} (Outlit request ID: req_9)`, httpCode: '401', transient: false }],
-		['INVALID_CREDENTIALS on another status', res(400, envelope('INVALID_CREDENTIALS')), { message: 'Outlit did not accept the API key', description: `${KEY_DESCRIPTION} (Outlit request ID: req_9)`, httpCode: '400', transient: false }],
+		['401', res(401, envelope('INVALID_CREDENTIALS')), { message: `${KEY_REJECTED} Outlit request ID: req_9.`, description: `${KEY_DESCRIPTION} (Outlit request ID: req_9)`, httpCode: '401', transient: false }],
+		['401 without a request ID', res(401, { code: 'INVALID_CREDENTIALS', message: 'Said so', retryable: false }), { message: KEY_REJECTED, description: KEY_DESCRIPTION, httpCode: '401', transient: false }],
+		['INVALID_CREDENTIALS on another status', res(400, envelope('INVALID_CREDENTIALS')), { message: `${KEY_REJECTED} Outlit request ID: req_9.`, description: `${KEY_DESCRIPTION} (Outlit request ID: req_9)`, httpCode: '400', transient: false }],
 		['403 TOOL_CALL_FORBIDDEN', res(403, envelope('TOOL_CALL_FORBIDDEN')), {
-			message: 'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant',
-			description: 'Create an Outlit API key with one of these grants (Settings → API keys) and paste it into the Outlit credential. (Outlit request ID: req_9)',
+			message:
+				'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant. Create a key with one of these grants in Outlit (Settings → API keys) and put it into "API Key" in the Outlit API credential. Outlit request ID: req_9.',
+			description: 'On the tools gateway a key needs one of these grants for integrations. (Outlit request ID: req_9)',
+			httpCode: '403',
+			transient: false,
+		}],
+		['403 with another code', res(403, envelope('TOOL_GATEWAY_ERROR', { message: 'Key disabled.' })), {
+			message:
+				'Outlit refused the request: Key disabled. The API key is valid but not allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan. Outlit request ID: req_9.',
+			description: `${KEY_DESCRIPTION} (Outlit request ID: req_9)`,
 			httpCode: '403',
 			transient: false,
 		}],

@@ -3,7 +3,7 @@
  * Every operation on Outlit's tools gateway (credential API = Tools Gateway), through n8n's real
  * engine against the sandbox: the tool and input sent (each input checked against the tool's
  * `ToolInput_*` schema in Outlit's OpenAPI), and the items that come out. Expected values are
- * literals from ../shared/reference/outlit-tools.
+ * literals from Outlit's contract (test/sandbox/contract/outlit-tools).
  */
 const path = require('node:path');
 const fs = require('node:fs');
@@ -87,7 +87,11 @@ describe('Connect on the gateway', () => {
 	])('direct %s sends the gateway\'s credential shape and is ready', async (provider, fields, input) => {
 		const r = await run(direct(provider, fields));
 		expect(r.error).toBeUndefined();
-		expect(toolCalls()).toEqual([['outlit_setup_integration', input]]);
+		// Outlit's negotiation first, without credentials; the server prefers setup, so the fields follow.
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider }],
+			['outlit_setup_integration', input],
+		]);
 		expect(r.items[0].json).toMatchObject({ provider, connected: provider !== 'mixpanel' });
 		expect(r.items[0].json).not.toHaveProperty('error');
 		expect(leakedCanaries(r.items)).toEqual([]);
@@ -112,7 +116,10 @@ describe('Connect on the gateway', () => {
 
 	test('browser: the handoff is flattened into sessionId, connectUrl, expiresAt and purpose', async () => {
 		const r = await run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' });
-		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'slack' }]]);
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'slack' }],
+			['outlit_setup_integration', { provider: 'slack' }],
+		]);
 		const item = r.items[0].json;
 		expect(item).toMatchObject({ provider: 'slack', name: 'Slack', status: 'awaiting_auth', connected: false, purpose: 'authentication' });
 		expect(item.sessionId).toMatch(UUID);
@@ -121,23 +128,31 @@ describe('Connect on the gateway', () => {
 		expect(Number.isNaN(Date.parse(item.expiresAt))).toBe(false);
 	});
 
-	test('a provider Outlit added after this release: by expression, its fields from Additional Config', async () => {
+	test('a provider Outlit added after this release: by expression; a server that does not know it never receives its fields', async () => {
 		const r = await run({ operation: 'connect', provider: '={{ " Acme-CRM " }}', connectionMethod: 'direct', additionalConfig: '{"apiKey": "acme_key_1"}' }, { continueOnFail: true });
-		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_1' } } }]);
-		// This sandbox does not know it, so Outlit's own 400 comes back readably.
+		// The negotiation asks about the provider alone; this sandbox does not know it, so nothing else is sent.
+		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ tool: 'outlit_get_integration_capabilities', input: { provider: 'acme-crm' } }]);
 		expect(r.items[0].json).toMatchObject({ code: 'INVALID_TOOL_INPUT', httpCode: '400' });
+		expect(JSON.stringify(env.sandbox.requests)).not.toContain('acme_key_1');
 	});
 
 	test('browser Stripe is the oauth connection mode', async () => {
 		await run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' });
-		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'stripe', connectionMode: 'oauth' }]]);
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'stripe' }],
+			['outlit_setup_integration', { provider: 'stripe', connectionMode: 'oauth' }],
+		]);
 	});
 
-	test('an older gateway: Direct has no compatibility tool, so Outlit\'s own error comes back and nothing else is sent', async () => {
+	test('an older gateway (no preferredSetupVersion): Direct sends nothing but the negotiation, and says what to do', async () => {
 		env.sandbox.reset({ legacyGateway: true });
 		const r = await run(direct('pylon', { apiToken: CANARY.pylonToken }));
-		expect(r.error.message).toBe('This Outlit server does not offer outlit_setup_integration');
-		expect(env.sandbox.requests.map((q) => q.body.tool)).toEqual(['outlit_setup_integration']);
+		expect(r.error.message).toBe(
+			`This Outlit server only offers browser setup, so the node did not send Pylon's credentials: set Connection Method to Browser Session, or connect Pylon in the Outlit web app (${env.sandbox.url}/integrations)`,
+		);
+		expect(toolCalls()).toEqual([['outlit_get_integration_capabilities', { provider: 'pylon' }]]);
+		expect(JSON.stringify(env.sandbox.requests)).not.toContain(CANARY.pylonToken);
+		expect(leakedCanaries(r.error)).toEqual([]);
 	});
 
 	test('an older gateway: its connect URL is checked like any other', async () => {
@@ -147,11 +162,14 @@ describe('Connect on the gateway', () => {
 		expect(r.error.message).toBe("Outlit returned a connect URL this node will not use: it is not on the Base URL's origin");
 	});
 
-	test('an older gateway without outlit_setup_integration: browser connect uses outlit_begin_integration_setup', async () => {
+	test('an older gateway (no preferredSetupVersion): browser connect uses outlit_begin_integration_setup with the provider alone', async () => {
 		env.sandbox.reset({ legacyGateway: true });
 		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' });
 		expect(r.error).toBeUndefined();
-		expect(env.sandbox.requests.map((q) => q.body.tool)).toEqual(['outlit_setup_integration', 'outlit_begin_integration_setup']);
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'hubspot' }],
+			['outlit_begin_integration_setup', { provider: 'hubspot' }],
+		]);
 		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', state: 'handoff_ready', connected: false });
 		expect(r.items[0].json.sessionId).toMatch(UUID);
 	});
@@ -174,7 +192,9 @@ describe('Connect on the gateway', () => {
 	test('a setup error inside a 200 is a node error naming the provider', async () => {
 		env.sandbox.setSetupError('stripe', { code: 'CREDENTIAL_REJECTED', message: 'The restricted key was revoked', retryable: false });
 		const r = await run(direct('stripe', { apiKey: CANARY.stripeKey }));
-		expect(r.error.message).toBe('Outlit rejected the Stripe credentials: The restricted key was revoked');
+		expect(r.error.message).toBe(
+			"Outlit rejected the Stripe credentials: The restricted key was revoked. Check Stripe's fields (API Key) in the node's provider fields: a valid, unrevoked key with the access Outlit needs. Then run the node again.",
+		);
 		expect(leakedCanaries(r.error)).toEqual([]);
 	});
 
@@ -191,6 +211,7 @@ describe('Connect on the gateway', () => {
 		const calls = toolCalls();
 		const sessionId = r.items[0].json.sessionId;
 		expect(calls).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'hubspot' }],
 			['outlit_setup_integration', { provider: 'hubspot' }],
 			['outlit_get_integration_setup_status', { sessionId }],
 			['outlit_get_integration_setup_status', { sessionId }],
@@ -198,6 +219,58 @@ describe('Connect on the gateway', () => {
 		]);
 		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', status: 'setup_required', connected: false, polls: 2, next: { kind: 'crm_mapping' } });
 		expect(r.items[0].json.next.recommendation.length).toBeGreaterThan(0);
+	});
+});
+
+describe('setup negotiation: once per provider per execution, as Outlit documents', () => {
+	const browser = (provider) => ({ json: { provider } });
+	const connectEach = { operation: 'connect', provider: '={{ $json.provider }}', connectionMethod: 'browser' };
+
+	test('three items, two providers: one negotiation per provider, one setup per item', async () => {
+		env.sandbox.reset();
+		const r = await run(connectEach, { input: [browser('slack'), browser('gong'), browser('slack')] });
+		expect(r.error).toBeUndefined();
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'slack' }],
+			['outlit_setup_integration', { provider: 'slack' }],
+			['outlit_get_integration_capabilities', { provider: 'gong' }],
+			['outlit_setup_integration', { provider: 'gong' }],
+			['outlit_setup_integration', { provider: 'slack' }],
+		]);
+		expect(r.items.map((i) => i.json.provider)).toEqual(['slack', 'gong', 'slack']);
+	});
+
+	test('a negotiation that failed is asked again by the next item', async () => {
+		env.sandbox.reset();
+		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_capabilities', status: 403, body: { code: 'TOOL_CALL_FORBIDDEN', message: 'Not now', retryable: false, requestId: 'req_n' } });
+		const r = await run(connectEach, { input: [browser('slack'), browser('slack')], continueOnFail: true });
+		expect(r.items[0].json).toMatchObject({ httpCode: '403' });
+		expect(r.items[1].json).toMatchObject({ provider: 'slack', status: 'awaiting_auth' });
+		expect(toolCalls().map(([tool]) => tool)).toEqual(['outlit_get_integration_capabilities', 'outlit_get_integration_capabilities', 'outlit_setup_integration']);
+	});
+
+	test('an older gateway: Connect and Wait Until Connected ends connected, with no follow-up setup call', async () => {
+		env.sandbox.reset({ legacyGateway: true, autoCompleteAfterPolls: 1 });
+		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.05, timeout: 10 });
+		expect(r.error).toBeUndefined();
+		const sessionId = r.items[0].json.sessionId;
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'hubspot' }],
+			['outlit_begin_integration_setup', { provider: 'hubspot' }],
+			['outlit_get_integration_setup_status', { sessionId }],
+			['outlit_get_integration_setup_status', { sessionId }],
+		]);
+		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', sessionId, status: 'connected', polls: 2 });
+	});
+
+	test('an older gateway: a setup step is never sent there, and the error says where to finish it', async () => {
+		env.sandbox.reset({ legacyGateway: true, connected: ['hubspot'] });
+		const mappings = [{ pipelineId: 'p1', pipelineName: 'Sales', mappings: [] }];
+		const r = await run({ operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: JSON.stringify({ mappings }) });
+		expect(r.error.message).toBe(
+			`This Outlit server only offers browser setup, so the node cannot run HubSpot's "mappings" step: finish it in the Outlit web app (${env.sandbox.url}/integrations)`,
+		);
+		expect(toolCalls()).toEqual([['outlit_get_integration_capabilities', { provider: 'hubspot' }]]);
 	});
 });
 
@@ -245,7 +318,9 @@ describe('Get Connection Status and Wait for Connection on the gateway', () => {
 		const sessionId = await session();
 		env.sandbox.injectFault({ path: '/api/tools/call', status: 403, body: { code: 'TOOL_CALL_FORBIDDEN', message: 'Missing grant', retryable: false, requestId: 'req_2' } });
 		const r = await run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 10 });
-		expect(r.error.message).toBe('Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant');
+		expect(r.error.message).toBe(
+			'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant. Create a key with one of these grants in Outlit (Settings → API keys) and put it into "API Key" in the Outlit API credential. Outlit request ID: req_2.',
+		);
 		expect(r.error.description).toContain('req_2');
 		expect(env.sandbox.requests).toHaveLength(1);
 	});
@@ -255,7 +330,10 @@ describe('Run Setup Step on the gateway', () => {
 	test('mappings without config returns Outlit\'s recommendation as config_required', async () => {
 		env.sandbox.reset({ connected: ['hubspot'] });
 		const r = await run({ operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' });
-		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'hubspot' }]]);
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'hubspot' }],
+			['outlit_setup_integration', { provider: 'hubspot' }],
+		]);
 		expect(r.items[0].json).toMatchObject({ provider: 'hubspot', step: 'mappings', status: 'config_required' });
 		expect(r.items[0].json.recommendation[0]).toMatchObject({ pipelineId: expect.any(String), mappings: expect.any(Array) });
 	});
@@ -264,7 +342,10 @@ describe('Run Setup Step on the gateway', () => {
 		env.sandbox.reset({ connected: ['salesforce'] });
 		const mappings = [{ pipelineId: 'p1', pipelineName: 'Sales', mappings: [{ outlitStage: 'Won', crmStages: [{ id: 'w', name: 'Closed Won' }] }] }];
 		const r = await run({ operation: 'runSetupStep', provider: 'salesforce', step: 'mappings', setupConfig: JSON.stringify({ mappings }) });
-		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'salesforce', configuration: { kind: 'crm_mapping', mappings, confirm: true } }]]);
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'salesforce' }],
+			['outlit_setup_integration', { provider: 'salesforce', configuration: { kind: 'crm_mapping', mappings, confirm: true } }],
+		]);
 		expect(r.items[0].json).toMatchObject({ provider: 'salesforce', step: 'mappings', status: 'ready', connected: true });
 	});
 
@@ -272,18 +353,20 @@ describe('Run Setup Step on the gateway', () => {
 		env.sandbox.reset({ connected: ['attio'] });
 		const r = await run({ operation: 'runSetupStep', provider: 'attio', step: 'mappings', setupConfig: '', options: { acceptRecommendation: true } });
 		const calls = toolCalls();
-		expect(calls).toHaveLength(2);
-		expect(calls[0]).toEqual(['outlit_setup_integration', { provider: 'attio' }]);
-		expect(calls[1][1]).toMatchObject({ provider: 'attio', configuration: { kind: 'crm_mapping', confirm: true } });
-		const first = env.sandbox.requests[0];
-		void first;
+		expect(calls).toHaveLength(3);
+		expect(calls[0]).toEqual(['outlit_get_integration_capabilities', { provider: 'attio' }]);
+		expect(calls[1]).toEqual(['outlit_setup_integration', { provider: 'attio' }]);
+		expect(calls[2][1]).toMatchObject({ provider: 'attio', configuration: { kind: 'crm_mapping', confirm: true } });
 		expect(r.items[0].json).toMatchObject({ status: 'ready', connected: true });
 	});
 
 	test('Mixpanel mapping is sent as a mixpanel_mapping configuration', async () => {
 		env.sandbox.reset({ connected: ['mixpanel'] });
 		const r = await run({ operation: 'runSetupStep', provider: 'mixpanel', step: 'mixpanelMapping', setupConfig: '{"mapping": {"mode": "email_domain"}}' });
-		expect(toolCalls()).toEqual([['outlit_setup_integration', { provider: 'mixpanel', configuration: { kind: 'mixpanel_mapping', mapping: { mode: 'email_domain' }, confirm: true } }]]);
+		expect(toolCalls()).toEqual([
+			['outlit_get_integration_capabilities', { provider: 'mixpanel' }],
+			['outlit_setup_integration', { provider: 'mixpanel', configuration: { kind: 'mixpanel_mapping', mapping: { mode: 'email_domain' }, confirm: true } }],
+		]);
 		expect(r.items[0].json).toMatchObject({ status: 'ready' });
 	});
 
@@ -321,8 +404,8 @@ describe('gateway errors', () => {
 	const envelope = (status, code, extra = {}) => ({ path: '/api/tools/call', status, body: { code, message: `${code} happened`, retryable: false, requestId: 'req_abc', ...extra } });
 
 	test.each([
-		[401, 'INVALID_CREDENTIALS', {}, 'Outlit did not accept the API key'],
-		[403, 'TOOL_CALL_FORBIDDEN', {}, 'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant'],
+		[401, 'INVALID_CREDENTIALS', {}, 'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key into "API Key" in the Outlit API credential. Outlit request ID: req_abc.'],
+		[403, 'TOOL_CALL_FORBIDDEN', {}, 'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant. Create a key with one of these grants in Outlit (Settings → API keys) and put it into "API Key" in the Outlit API credential. Outlit request ID: req_abc.'],
 		[429, 'plan_api_limit_exceeded', { plan: 'free', resetAt: Date.UTC(2030, 0, 1) }, 'Your Outlit plan\'s API limit is reached (plan "free")'],
 		[402, 'plan_billing_action_required', {}, 'Outlit needs a billing action on your plan before it accepts this call'],
 		[400, 'INVALID_TOOL_INPUT', {}, 'Outlit rejected the request: INVALID_TOOL_INPUT happened'],
@@ -349,7 +432,7 @@ describe('gateway errors', () => {
 
 	test('the sandbox\'s own 401 for a wrong key is the API-key message, and the key never shows', async () => {
 		const r = await run({ operation: 'getAll' }, { credentials: { apiKey: 'ok_CANARY_wrong_key_1234' } });
-		expect(r.error.message).toBe('Outlit did not accept the API key');
+		expect(r.error.message).toMatch(/^Outlit did not accept the API key\. .* Outlit request ID: req_[0-9a-f]{16}\.$/);
 		expect(JSON.stringify(r.error)).not.toContain('ok_CANARY_wrong_key_1234');
 	});
 });

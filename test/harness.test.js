@@ -1,14 +1,14 @@
 'use strict';
 /**
- * Proves test/harness against fixture nodes (test/harness/fixtures) and a local HTTP server:
+ * Proves devkit/harness against fixture nodes (devkit/harness/fixtures) and a local HTTP server:
  * the real engine runs them (WorkflowExecute, RoutingNode, PollContext, n8n's HTTP helpers).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { createHarness, loadPackage } = require('./harness');
-const { startServer } = require('./harness/http-server');
-const fx = require('./harness/fixtures');
+const { createHarness, loadPackage } = require('@repo/devkit/harness');
+const { startServer } = require('@repo/devkit/harness/http-server');
+const fx = require('@repo/devkit/harness/fixtures');
 
 const API_KEY = 'ok_harness_test_key';
 const EVENTS = [{ id: 1 }, { id: 2 }, { id: 3 }];

@@ -4,7 +4,7 @@
  * n8n's real engine against the sandbox, on the REST routes unless a test says otherwise.
  */
 const { outlitEnvironment, leakedCanaries, CANARY } = require('./support/outlit');
-const { createHarness } = require('./harness');
+const { createHarness } = require('@repo/devkit/harness');
 const { OutlitTrigger } = require('../nodes/OutlitTrigger/OutlitTrigger.node');
 const { OutlitApi } = require('../credentials/OutlitApi.credentials');
 

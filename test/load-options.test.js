@@ -4,7 +4,7 @@
  * LoadOptionsContext with the credential, against the sandbox over real HTTP. The list is what the
  * credential's Outlit offers (Get Capabilities), alphabetical; the built-in catalog when that fails.
  */
-const { createHarness } = require('./harness');
+const { createHarness } = require('@repo/devkit/harness');
 const { startSandbox } = require('./sandbox');
 const { Outlit } = require('../nodes/Outlit/Outlit.node');
 const { OutlitApi } = require('../credentials/OutlitApi.credentials');

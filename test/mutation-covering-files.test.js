@@ -1,7 +1,7 @@
 // The Stryker-only jest runner loads just the test files that hold a mutant's covering tests
-// (test/mutation/covering-test-files.js). A wrong choice would let mutants survive untested, so the
+// (devkit/mutation/covering-test-files.js). A wrong choice would let mutants survive untested, so the
 // choice is pinned here: it may only ever run too many files, never too few.
-const { filesToRun, isDryRun } = require('./mutation/covering-test-files');
+const { filesToRun, isDryRun } = require('@repo/devkit/mutation/covering-test-files');
 
 const recorded = new Map([
 	['/t/a.test.js', ['Connect sends the key', 'Connect (rest) retries']],

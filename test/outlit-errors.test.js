@@ -9,6 +9,11 @@ const { outlitEnvironment, leakedCanaries, CANARY } = require('./support/outlit'
 
 const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] }, { api: 'rest' });
 
+/** The node's refusal of a provider, as literals (the 15 IDs of the catalog). */
+const IDS = 'salesforce, hubspot, attio, slack, google-calendar, google-mail, granola, gong, fireflies, pylon, stripe, mixpanel, posthog, supabase, clerk (or gmail, an alias of google-mail)';
+const notAProvider = (shown) => `Parameter "Provider" is ${shown}, which is not an Outlit provider ID. Use one of these 15: ${IDS}.`;
+const EMPTY_PROVIDER = `Parameter "Provider" is empty. Use one of these 15 Outlit provider IDs: ${IDS}.`;
+
 describe('documented Outlit errors', () => {
 	test('400 names each invalid field from details', async () => {
 		env.sandbox.injectFault({
@@ -23,8 +28,12 @@ describe('documented Outlit errors', () => {
 
 	test('401 says to check the API key', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { apiKey: 'ok_revoked_key' } });
-		expect(r.error.message).toBe('Outlit did not accept the API key');
-		expect(r.error.description).toContain('starts with ok_');
+		expect(r.error.message).toBe(
+			'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key into "API Key" in the Outlit API credential.',
+		);
+		expect(r.error.description).toBe(
+			'Outlit creates Platform API keys under Settings → API keys. A key works only on the Outlit that issued it: check Base URL in the same credential.',
+		);
 	});
 
 	test('403 plan_connection_limit_exceeded reports plan, connections and limit', async () => {
@@ -71,11 +80,11 @@ describe('documented Outlit errors', () => {
 
 describe('bad parameters fail before any request, naming the parameter', () => {
 	const cases = [
-		['a provider that cannot be an ID, from an expression', { operation: 'getSyncStatus', provider: '={{ "Sales Force!" }}' }, 'Unknown Outlit provider: "Sales Force!"'],
+		['a provider that cannot be an ID, from an expression', { operation: 'getSyncStatus', provider: '={{ "Sales Force!" }}' }, notAProvider('"Sales Force!"')],
 		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, "Salesforce is not available on Outlit's REST routes"],
-		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, 'Unknown Outlit provider: empty'],
-		['a provider of spaces only', { operation: 'disconnect', provider: '={{ "   " }}' }, 'Unknown Outlit provider: empty'],
-		['a provider that cannot be an ID, with spaces around it', { operation: 'getSyncStatus', provider: '={{ "  Bad Id! " }}' }, 'Unknown Outlit provider: "Bad Id!"'],
+		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, EMPTY_PROVIDER],
+		['a provider of spaces only', { operation: 'disconnect', provider: '={{ "   " }}' }, EMPTY_PROVIDER],
+		['a provider that cannot be an ID, with spaces around it', { operation: 'getSyncStatus', provider: '={{ "  Bad Id! " }}' }, notAProvider('"Bad Id!"')],
 		['a known provider from an expression, with spaces around it, still has its fields checked', { operation: 'connect', provider: '={{ " PostHog " }}', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
 		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
 		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of: us, eu'],
@@ -96,10 +105,11 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
-	test('an unknown provider: the description lists the catalog\'s IDs', async () => {
+	test('an unknown provider: the message lists the catalog\'s IDs, the description where they come from', async () => {
 		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ "Bad Id!" }}' });
+		expect(r.error.message).toBe(notAProvider('"Bad Id!"'));
 		expect(r.error.description).toBe(
-			'Parameter "Provider" must be a provider ID such as salesforce, hubspot, attio, slack, google-calendar, google-mail, granola, gong, fireflies, pylon, stripe, mixpanel, posthog, supabase, clerk (or the alias gmail).',
+			'In the editor, pick the provider from the Provider list. An expression, or an AI agent filling the parameter with $fromAI(), must give one of these IDs.',
 		);
 	});
 
@@ -249,7 +259,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 	])('with the failing item %s, every other item still comes out, in order and paired', async (_where, providers) => {
 		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ $json.p }}' }, { input: stripeThen(providers), continueOnFail: true });
 		expect(r.items.map((i) => [i.pairedItem.item, i.json.error ?? i.json.provider])).toEqual(
-			providers.map((p, i) => [i, p === 'Bad Id!' ? 'Unknown Outlit provider: "Bad Id!"' : p]),
+			providers.map((p, i) => [i, p === 'Bad Id!' ? notAProvider('"Bad Id!"') : p]),
 		);
 		expect(env.sandbox.requests).toHaveLength(2);
 	});
@@ -257,14 +267,14 @@ describe('continueOnFail and pairedItem on every operation', () => {
 	test('several failing items each get their own error item, with their own message', async () => {
 		const input = stripeThen(['Bad One!', 'stripe', 'Bad Two!']);
 		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ $json.p }}' }, { input, continueOnFail: true });
-		expect(r.items.map((i) => i.json.error ?? i.json.provider)).toEqual(['Unknown Outlit provider: "Bad One!"', 'stripe', 'Unknown Outlit provider: "Bad Two!"']);
+		expect(r.items.map((i) => i.json.error ?? i.json.provider)).toEqual([notAProvider('"Bad One!"'), 'stripe', notAProvider('"Bad Two!"')]);
 	});
 
 	test('without Continue On Fail the first failing item stops the node with its item index', async () => {
 		const input = stripeThen(['stripe', 'Bad One!', 'Bad Two!']);
 		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ $json.p }}' }, { input });
 		expect(r.status).toBe('error');
-		expect(r.error.message).toBe('Unknown Outlit provider: "Bad One!"');
+		expect(r.error.message).toBe(notAProvider('"Bad One!"'));
 		expect(r.error.context.itemIndex).toBe(1);
 		expect(env.sandbox.requests).toHaveLength(1);
 	});
@@ -275,7 +285,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 	])('without Continue On Fail, %s sends nothing for the items after the failing one', async (operation, params) => {
 		env.sandbox.reset({ connected: ['stripe'] });
 		const r = await env.run({ operation, ...params }, { input: stripeThen(['Bad One!', 'stripe', 'slack']) });
-		expect(r.error.message).toBe('Unknown Outlit provider: "Bad One!"');
+		expect(r.error.message).toBe(notAProvider('"Bad One!"'));
 		expect(env.sandbox.requests).toEqual([]);
 	});
 });

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 
-const { createHarness, loadPackage } = require('./harness');
+const { createHarness, loadPackage } = require('@repo/devkit/harness');
 const { startSandbox } = require('./sandbox');
 const { CANARY } = require('./support/outlit');
 
@@ -39,6 +39,8 @@ describe('package.json follows the verified community node rules', () => {
 		// n8n loads the package from its n8n section; a `main` must at least exist in the tarball.
 		if (pkg.main !== undefined) expect(paths).toContain(pkg.main);
 		expect(paths.some((p) => p.includes('sandbox') || p.endsWith('.test.js'))).toBe(false);
+		// One service per package (n8n's verification): Flowyte ships in its own package, n8n-nodes-flowyte.
+		expect(paths.filter((p) => /flowyte/i.test(p))).toEqual([]);
 	});
 });
 
@@ -50,9 +52,9 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 		loader = await loadPackage(root);
 	});
 
-	test('loads the Outlit node, the Outlit Trigger and the Outlit API credential (and Flowyte\'s, see flowyte-package.test.js)', () => {
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['flowyte', 'outlit', 'outlitTrigger']);
-		expect(Object.keys(loader.credentialTypes)).toEqual(expect.arrayContaining(['outlitApi', 'outlitProviderApi', 'flowyteApi']));
+	test('loads the Outlit node, the Outlit Trigger and the two Outlit credentials, and nothing else', () => {
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['outlit', 'outlitTrigger']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['outlitApi', 'outlitProviderApi']);
 	});
 
 	test('each node has its themed icons and codex next to the compiled code', () => {

@@ -28,13 +28,15 @@ const run = (api, parameters, credential, options = {}) =>
 const connect = (provider) => ({ operation: 'connect', provider, connectionMethod: 'direct' });
 const webhooks = (provider, extra = {}) => ({ operation: 'runSetupStep', provider, step: 'webhooks', ...extra });
 const bodies = () => env.sandbox.requests.map((r) => r.body);
+/** A gateway setup is preceded by Outlit's negotiation, which carries the provider alone; a REST body goes alone. */
+const negotiated = (body) => (body.tool ? [{ tool: 'outlit_get_integration_capabilities', input: { provider: body.input.provider } }, body] : [body]);
 
 describe('a new node (1.1) asks for no Provider Credentials where no provider secret is sent', () => {
 	// Stripe has keys for Direct and a webhook secret, so a wrongly read credential would be missed here.
 	test('tools: Browser Session Connect starts a session with the provider alone', async () => {
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { ...NEW, credentials: { api: 'tools' } });
 		expect(r.error).toBeUndefined();
-		expect(bodies()).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'stripe', connectionMode: 'oauth' } }]);
+		expect(bodies()).toEqual(negotiated({ tool: 'outlit_setup_integration', input: { provider: 'stripe', connectionMode: 'oauth' } }));
 		expect(r.items[0].json.sessionId).toEqual(expect.any(String));
 	});
 
@@ -62,7 +64,7 @@ describe('Connect, default path (no "Provider Secrets" stored): the credential',
 	])('%s: %s is sent with the credential\'s fields, and nothing of them comes back', async (api, provider, credential, body) => {
 		const r = await run(api, connect(provider), credential);
 		expect(r.error).toBeUndefined();
-		expect(bodies()).toEqual([body]);
+		expect(bodies()).toEqual(negotiated(body));
 		expect(r.items).toHaveLength(1);
 		expect(r.items[0].json).toMatchObject({ provider, connected: true });
 		expect(leakedCanaries(r.items)).toEqual([]);
@@ -75,7 +77,7 @@ describe('Connect, default path (no "Provider Secrets" stored): the credential',
 
 	test('the credential is data, not auth: the Bearer header is the Outlit key and no header carries a provider key', async () => {
 		await run('tools', connect('stripe'), STRIPE);
-		const [request] = env.sandbox.requests;
+		const request = env.sandbox.requests.find((r) => r.body.tool === 'outlit_setup_integration');
 		expect(request.headers.authorization).toBe(`Bearer ${CANARY.apiKey}`);
 		expect(JSON.stringify(request.headers)).not.toContain(CANARY.credStripeKey);
 		expect(JSON.stringify(request.headers)).not.toContain(CANARY.credWebhookSecret);
@@ -149,7 +151,7 @@ describe('Fields / Expression: the secret arrives in the incoming item (e.g. an 
 	])('%s: Connect maps the field from the item, with no credential attached', async (api, body) => {
 		const r = await run(api, { ...connect('stripe'), secretSource: 'fields', apiKey: '={{ $json.stripeKey }}' }, undefined, { input: form });
 		expect(r.error).toBeUndefined();
-		expect(bodies()).toEqual([body]);
+		expect(bodies()).toEqual(negotiated(body));
 	});
 
 	test('a field copied with spaces or a line break around it is sent without them', async () => {
@@ -162,7 +164,7 @@ describe('Fields / Expression: the secret arrives in the incoming item (e.g. an 
 		const fields = { apiKey: 'gr_key_1', authScope: 'enterprise', enterpriseKeyAcknowledged: false };
 		const r = await run('tools', { ...connect('granola'), secretSource: 'fields', ...fields }, undefined);
 		expect(r.error).toBeUndefined();
-		expect(bodies()).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'granola', credentials: fields } }]);
+		expect(bodies()).toEqual(negotiated({ tool: 'outlit_setup_integration', input: { provider: 'granola', credentials: fields } }));
 	});
 
 	test('Additional Config from an expression that gives null adds nothing', async () => {
@@ -210,7 +212,7 @@ describe('a stored v1 node behaves as before', () => {
 	])('%s: Connect without "Provider Secrets" sends the typed-in fields, even with a credential attached', async (api, body) => {
 		const r = await run(api, { ...connect('stripe'), apiKey: 'rk_live_typed_v1' }, STRIPE, V1);
 		expect(r.error).toBeUndefined();
-		expect(bodies()).toEqual([body]);
+		expect(bodies()).toEqual(negotiated(body));
 	});
 
 	test('Run Setup Step webhooks sends Setup Config as it is', async () => {
@@ -225,8 +227,11 @@ describe('a stored v1 node behaves as before', () => {
 	});
 
 	test('a provider Outlit lists after this release, chosen from the list: Additional Config still goes out', async () => {
+		// A server that knows the provider and negotiates setup (this sandbox knows only the contract's).
+		const acme = { provider: 'acme-crm', name: 'Acme CRM', category: 'crm', authType: 'api_key', setupMode: 'browser_handoff', browserHandoffAvailable: false };
+		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_capabilities', status: 200, body: { providers: [acme], preferredSetupVersion: 1 } });
 		await run('tools', { ...connect('acme-crm'), additionalConfig: '{"apiKey": "acme_key_v1"}' }, undefined, V1);
-		expect(bodies()).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_v1' } } }]);
+		expect(bodies()).toEqual(negotiated({ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_v1' } } }));
 	});
 
 	test('a v1 node may opt in to the credential', async () => {
@@ -293,7 +298,8 @@ describe('a missing or mismatched credential is a clear error, before any reques
 		expect(refused.error.message).toBe('Outlit Provider Credentials cannot hold the keys of "acme-crm"');
 		expect(refused.error.description).toBe('They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in Additional Config (JSON).');
 		await run('tools', { ...connect('acme-crm'), secretSource: 'fields', additionalConfig: '{"apiKey": "acme_key_1"}' }, undefined);
-		expect(bodies()).toEqual([{ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_1' } } }]);
+		// The negotiation asks first; this sandbox does not know the provider, so its fields are never sent.
+		expect(bodies()).toEqual([{ tool: 'outlit_get_integration_capabilities', input: { provider: 'acme-crm' } }]);
 	});
 
 	test('a provider by expression that the credential cannot hold', async () => {
@@ -445,7 +451,7 @@ describe('the Outlit Provider Credentials type', () => {
 
 	test('icon, documentation link and the Provider field', () => {
 		expect(type.icon).toEqual({ light: 'file:../nodes/Outlit/outlit.svg', dark: 'file:../nodes/Outlit/outlit.dark.svg' });
-		expect(type.documentationUrl).toBe('https://github.com/outlit/n8n-nodes-outlit#credential-outlit-provider-credentials');
+		expect(type.documentationUrl).toBe('https://github.com/REPLACE-WITH-OWNER/n8n-nodes-outlit#credentials');
 		const { options, ...provider } = property('provider');
 		expect(provider).toEqual({
 			displayName: 'Provider',

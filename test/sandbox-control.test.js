@@ -6,7 +6,7 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { startSandbox } = require('./sandbox');
-const { sandboxClient } = require('./sandbox/client');
+const { sandboxClient } = require('@repo/devkit/sandbox/client');
 const { validateResponse } = require('./sandbox/openapi');
 const { PROVIDERS } = require('./sandbox/catalog');
 const { SYNC_MODELS } = require('./sandbox/fixtures');

@@ -2,7 +2,7 @@
 /**
  * The sandbox's tools gateway over real HTTP: every 200 is checked against the tool's
  * `ToolOutput_*` schema and every error against `GatewayError`, from Outlit's OpenAPI in
- * ../shared/reference (required: the test fails without it).
+ * test/sandbox/contract, the repository's copy of Outlit's contract.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,7 +10,7 @@ const Ajv2020 = require('ajv/dist/2020');
 const { reference } = require('./support/reference');
 const addFormats = require('ajv-formats');
 const { startSandbox } = require('./sandbox');
-const { sandboxClient } = require('./sandbox/client');
+const { sandboxClient } = require('@repo/devkit/sandbox/client');
 
 const OPENAPI = reference('outlit-tools', 'openapi.json');
 const ajv = new Ajv2020({ strict: false, allErrors: true });

@@ -29,7 +29,9 @@ const gateway = (statusCode, body) => gatewayApiError(NODE, TOOL, res(statusCode
 
 describe('gateway errors beside the documented cases', () => {
 	test('a 401 without the envelope is still the API-key message', () => {
-		expect(gateway(401, {}).message).toBe('Outlit did not accept the API key');
+		expect(gateway(401, {}).message).toBe(
+			'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key into "API Key" in the Outlit API credential.',
+		);
 	});
 
 	test('plan_billing_action_required reads as billing on any status, not only 402', () => {

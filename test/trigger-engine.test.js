@@ -1,10 +1,10 @@
 'use strict';
 /**
- * The Outlit Trigger in n8n's real engine (test/harness: PollContext through PollTriggerExecutor,
+ * The Outlit Trigger in n8n's real engine (devkit/harness: PollContext through PollTriggerExecutor,
  * n8n's HTTP helpers, the credential's authenticate) against the local sandbox over real HTTP.
  * Each poll's requests are counted from the sandbox's own log.
  */
-const { createHarness } = require('./harness');
+const { createHarness } = require('@repo/devkit/harness');
 const { startSandbox } = require('./sandbox');
 const { OutlitTrigger } = require('../nodes/OutlitTrigger/OutlitTrigger.node');
 const { OutlitApi } = require('../credentials/OutlitApi.credentials');

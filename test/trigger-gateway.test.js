@@ -5,7 +5,7 @@
  * the two connection events, the REST-first rule and its daily re-check, and a switch of contract
  * that fires nothing already fired.
  */
-const { createHarness } = require('./harness');
+const { createHarness } = require('@repo/devkit/harness');
 const { startSandbox } = require('./sandbox');
 const { OutlitTrigger } = require('../nodes/OutlitTrigger/OutlitTrigger.node');
 const { OutlitApi } = require('../credentials/OutlitApi.credentials');

@@ -5,7 +5,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { CACHE_ROOT } = require('../../scripts/lib/n8n-versions');
+const { CACHE_ROOT } = require('@repo/devkit/n8n/n8n-versions');
 
 const VERSION = '2.41.1';
 const NODE_FILE = path.join(CACHE_ROOT, VERSION, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');

@@ -6,12 +6,12 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { RUNTIME_ROOT } = require('../../scripts/lib/n8n-versions');
-const { N8nInstance } = require('../../scripts/lib/n8n-instance');
-const { buildAndPack, installPackage } = require('../../scripts/lib/package');
-const { freePort } = require('../../scripts/lib/proc');
-const { NODE_TYPE, sandboxCredential } = require('../../scripts/lib/outlit-setup');
-const { executionsOf } = require('../../scripts/lib/n8n-db');
+const { RUNTIME_ROOT } = require('@repo/devkit/n8n/n8n-versions');
+const { N8nInstance } = require('@repo/devkit/n8n/n8n-instance');
+const { buildAndPack, installPackage } = require('@repo/devkit/n8n/package');
+const { freePort } = require('@repo/devkit/n8n/proc');
+const { PACKAGE_DIR, NODE_TYPE, sandboxCredential } = require('../../scripts/lib/outlit-setup');
+const { executionsOf } = require('@repo/devkit/n8n/n8n-db');
 const { httpRequestParameters, HTTP_REQUEST_VERSION } = require('./http-request-node');
 
 const VERSION = '2.41.1';
@@ -64,7 +64,7 @@ async function realN8nFigures(ctx, n) {
 	const userFolder = path.join(RUNTIME_ROOT, 'bench');
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const n8n = new N8nInstance({ version: VERSION, userFolder, port: await freePort(), brokerPort: await freePort() });
-	const tarball = await buildAndPack({ build: false });
+	const tarball = await buildAndPack({ dir: PACKAGE_DIR, build: false });
 	try {
 		await installPackage(tarball, userFolder);
 		await n8n.importCredentials([sandboxCredential({ baseUrl: sandbox.url, apiKey: key, api: 'rest', ...CREDENTIAL })]);

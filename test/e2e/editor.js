@@ -12,11 +12,11 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { REPO_ROOT, RUNTIME_ROOT } = require('../../scripts/lib/n8n-versions');
-const { N8nRest, DEFAULT_OWNER } = require('../../scripts/lib/n8n-rest');
+const { REPO_ROOT, RUNTIME_ROOT } = require('@repo/devkit/n8n/n8n-versions');
+const { N8nRest, DEFAULT_OWNER } = require('@repo/devkit/n8n/n8n-rest');
 const { CREDENTIAL } = require('../../scripts/lib/outlit-setup');
-const { waitFor } = require('../../scripts/lib/proc');
-const { assert, assertEqual } = require('./lib/report');
+const { waitFor } = require('@repo/devkit/n8n/proc');
+const { assert, assertEqual } = require('@repo/devkit/e2e/report');
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -254,7 +254,7 @@ async function runEditorTest({ baseUrl, scope, sandbox, version }) {
 module.exports = { runEditorTest, editorChecks, CREDENTIAL };
 
 if (require.main === module) {
-	const { Report } = require('./lib/report');
+	const { Report } = require('@repo/devkit/e2e/report');
 	const arg = (name, fallback) => {
 		const i = process.argv.indexOf(name);
 		return i > 0 ? process.argv[i + 1] : fallback;

@@ -12,10 +12,11 @@
  *   --no-build                   pack the existing dist/ instead of running npm run build
  */
 const fs = require('node:fs');
-const { VERSIONS } = require('../../scripts/lib/n8n-versions');
-const { ensureN8n } = require('../../scripts/lib/n8n-install');
-const { buildAndPack } = require('../../scripts/lib/package');
-const { Report, runDriver } = require('./lib/report');
+const { VERSIONS } = require('@repo/devkit/n8n/n8n-versions');
+const { ensureN8n } = require('@repo/devkit/n8n/n8n-install');
+const { buildAndPack } = require('@repo/devkit/n8n/package');
+const { PACKAGE_DIR } = require('../../scripts/lib/outlit-setup');
+const { Report, runDriver } = require('@repo/devkit/e2e/report');
 const { makeCanaries } = require('./lib/workflows');
 const { runVersionSuite } = require('./lib/version-suite');
 const { runEditorTest } = require('./editor');
@@ -47,7 +48,7 @@ async function main() {
 	const setupOk = await report.time('setup: install n8n versions + build + pack', async () => {
 		try {
 			const installs = o.versions.map((v) => ensureN8n(v, { log: (l) => console.log(`  [install ${v}] ${l}`), quietNpm: true }));
-			[tarball] = await Promise.all([buildAndPack({ build: o.build, log: (l) => console.log(`  ${l}`) }), ...installs]);
+			[tarball] = await Promise.all([buildAndPack({ dir: PACKAGE_DIR, build: o.build, log: (l) => console.log(`  ${l}`) }), ...installs]);
 			return true;
 		} catch (e) {
 			report.fail('setup', e);

@@ -1,11 +1,8 @@
 // The files whose full Stryker run is recorded in test/mutation/stryker-incremental.json, one entry per
-// part (README, Mutation testing); together they are all of nodes/ and credentials/ (EVERYTHING).
+// part (CONTRIBUTING.md, Mutation testing); together they are all of nodes/ and credentials/ (EVERYTHING).
 // `npm run test:mutation:ci` (CI) mutates these, reusing every result whose code and tests are
 // unchanged; `npm run test:mutation` mutates EVERYTHING, so a new file outside these parts is included.
 export const RECORDED = [
-	// Flowyte.
-	'nodes/Flowyte/**/*.ts',
-	'credentials/FlowyteApi.credentials.ts',
 	// The Outlit Trigger and the Outlit credentials.
 	'nodes/OutlitTrigger/**/*.ts',
 	'credentials/OutlitApi.credentials.ts',

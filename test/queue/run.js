@@ -19,16 +19,16 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { RUNTIME_ROOT } = require('../../scripts/lib/n8n-versions');
-const { ensureN8n } = require('../../scripts/lib/n8n-install');
-const { N8nInstance } = require('../../scripts/lib/n8n-instance');
-const { N8nRest } = require('../../scripts/lib/n8n-rest');
-const { buildAndPack, installPackage } = require('../../scripts/lib/package');
-const { freePort } = require('../../scripts/lib/proc');
+const { RUNTIME_ROOT } = require('@repo/devkit/n8n/n8n-versions');
+const { ensureN8n } = require('@repo/devkit/n8n/n8n-install');
+const { N8nInstance } = require('@repo/devkit/n8n/n8n-instance');
+const { N8nRest } = require('@repo/devkit/n8n/n8n-rest');
+const { buildAndPack, installPackage } = require('@repo/devkit/n8n/package');
+const { freePort } = require('@repo/devkit/n8n/proc');
 const setup = require('../../scripts/lib/outlit-setup');
-const { startRedis, startPostgres } = require('../../scripts/lib/queue-services');
+const { startRedis, startPostgres } = require('@repo/devkit/n8n/queue-services');
 const { startSandbox } = require('../sandbox');
-const { Report, runDriver } = require('../e2e/lib/report');
+const { Report, runDriver } = require('@repo/devkit/e2e/report');
 const { makeCanaries, REST_CREDENTIAL, TOOLS_CREDENTIAL, WRONG_CREDENTIAL } = require('../e2e/lib/workflows');
 const { queueWorkflows, TRIGGER_CREDENTIAL } = require('./lib/workflows');
 const { runPhases } = require('./lib/phases');
@@ -47,7 +47,7 @@ async function main() {
 	const stops = [];
 	try {
 		const [tarball] = await report.time('setup: n8n install + build + pack', () =>
-			Promise.all([buildAndPack({ log: (l) => console.log(`  ${l}`) }), ensureN8n(VERSION, { log: (l) => console.log(`  [install] ${l}`), quietNpm: true })]),
+			Promise.all([buildAndPack({ dir: setup.PACKAGE_DIR, log: (l) => console.log(`  ${l}`) }), ensureN8n(VERSION, { log: (l) => console.log(`  [install] ${l}`), quietNpm: true })]),
 		);
 		const canaries = makeCanaries();
 		const sb = await startSandbox({ port: 0, apiKeys: [canaries.outlitKey] });

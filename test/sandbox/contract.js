@@ -1,7 +1,7 @@
 'use strict';
 /**
- * What the sandbox knows about Outlit, read from the contract files in ./contract (verbatim copies
- * of ../shared/reference; a test checks they are equal) and never from the package's own code:
+ * What the sandbox knows about Outlit, read from Outlit's contract files in ./contract (the
+ * repository's one copy of each) and never from the package's own code:
  * the REST providers from the route docs' provider table, the gateway's providers and tool schemas
  * from the tools OpenAPI.
  */
@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const DIR = path.join(__dirname, 'contract');
 const ROUTES_DOC = path.join(DIR, 'outlit-integration-routes.md');
-const TOOLS_OPENAPI = path.join(DIR, 'outlit-tools-openapi.json');
+const TOOLS_OPENAPI = path.join(DIR, 'outlit-tools', 'openapi.json');
 
 /** Keys the docs mark secret (the capabilities example marks apiToken `secret: true`; keys and secrets alike). */
 const SECRET_KEY = /key|token|secret/i;

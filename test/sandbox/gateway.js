@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `POST /api/tools/call`: Outlit's tools gateway, as ../shared/reference/outlit-tools describes it.
+ * `POST /api/tools/call`: Outlit's tools gateway, as its contract files (test/sandbox/contract/outlit-tools) describe it.
  * Every input is validated against the tool's `ToolInput_*` schema from the copied OpenAPI; outputs
  * are the tool's output object itself, errors the GatewayError envelope. State (connections,
  * sessions, syncs) is the one the REST routes use: one organisation, two contracts.

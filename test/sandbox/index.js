@@ -9,7 +9,6 @@
  */
 const { createServer } = require('./server');
 const { SandboxState } = require('./state');
-const { FlowyteState, flowyteControls } = require('./flowyte');
 
 const HOST = '127.0.0.1';
 
@@ -21,7 +20,6 @@ const HOST = '127.0.0.1';
  */
 async function startSandbox(options = {}) {
 	const state = new SandboxState(options);
-	state.flowyte = new FlowyteState(options.flowyte);
 	const server = createServer(state);
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
@@ -66,8 +64,6 @@ async function startSandbox(options = {}) {
 		/** Handoff URLs from now on, `{sessionId}` replaced; undefined = the sandbox's own page. */
 		setHandoffUrl: (template) => state.setHandoffUrl(template),
 		readiness: (provider) => state.readiness(provider),
-		/** Flowyte's connect route (flowyte.js): reset, failNext, state, requests. */
-		flowyte: flowyteControls(state.flowyte, state),
 		injectFault: (fault) => state.injectFault(fault),
 		/** Answers let through and refused (429) since the last reset, when a rate limit is set. */
 		rateLimitCounts: () => (state.limiter ? { allowed: state.limiter.allowed, limited: state.limiter.limited } : undefined),

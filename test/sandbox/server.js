@@ -7,9 +7,8 @@ const http = require('node:http');
 const { ROUTES } = require('./api');
 const { handleControl } = require('./control');
 const { handlePage } = require('./page');
-const { replacesResponse } = require('./faults');
+const { replacesResponse } = require('@repo/devkit/sandbox/faults');
 const { callTool, gatewayError, TOOLS_PATH } = require('./gateway');
-const { handleFlowyte, isFlowytePath } = require('./flowyte');
 
 /** What a retired route looks like: the web app's HTML 404 page, not Outlit's JSON error. */
 const RETIRED_PAGE = '<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body><h1>404</h1><p>This page could not be found.</p></body></html>';
@@ -90,12 +89,6 @@ function createServer(state) {
 			...(tool ? { tool } : {}),
 			at: new Date().toISOString(),
 		});
-
-		// Flowyte (a second vendor) answers under its own base path, with its own keys and errors.
-		if (state.flowyte && isFlowytePath(path)) {
-			const r = handleFlowyte(state.flowyte, { method, path, headers: req.headers, rawText: raw.text, parsed, baseUrl: state.baseUrl });
-			return send(res, r.status, r.body, r.headers);
-		}
 
 		// Which contract this server speaks (the other answers like a server without it).
 		const gateway = path === TOOLS_PATH;

@@ -8,7 +8,7 @@ const { PROVIDERS } = require('./catalog');
 const { gatewayProviderIds } = require('./contract');
 const { ORG_ID, DEFAULT_API_KEY, SYNC_MODELS, GATEWAY_ONLY } = require('./fixtures');
 const { byExactId } = require('./validate');
-const faults = require('./faults');
+const faults = require('@repo/devkit/sandbox/faults');
 const { RateLimiter, rateLimitProblem } = require('./rate-limit');
 
 const CONTRACTS = ['both', 'tools', 'rest'];

@@ -1,9 +1,9 @@
 'use strict';
 /**
  * The setting most engine tests share: the package's node, trigger and credential in n8n's real
- * engine (test/harness), talking over HTTP to a fresh local Outlit sandbox (test/sandbox).
+ * engine (devkit/harness), talking over HTTP to a fresh local Outlit sandbox (test/sandbox).
  */
-const { createHarness } = require('../harness');
+const { createHarness } = require('@repo/devkit/harness');
 const { startSandbox } = require('../sandbox');
 const { Outlit } = require('../../nodes/Outlit/Outlit.node');
 const { OutlitApi } = require('../../credentials/OutlitApi.credentials');

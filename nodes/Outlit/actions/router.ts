@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../shared/errors';
+import { asProviderRefusal } from '../shared/params';
 import { pause } from '../shared/sleep';
 import { createOutlitClient, type OutlitClient } from '../transport';
 import { readRequestOptions } from './requestOptions';
@@ -42,7 +43,8 @@ export async function runForEachItem(
 		try {
 			outcomes[itemIndex] = { json: await run.call(this, itemIndex, api) };
 		} catch (error) {
-			outcomes[itemIndex] = { error };
+			// A provider Outlit refused as unknown reads as the node's own refusal of it.
+			outcomes[itemIndex] = { error: asProviderRefusal(this, itemIndex, error) };
 			// Without Continue On Fail the first failure ends the run: nothing new starts.
 			if (!this.continueOnFail()) failed = true;
 		}

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { PROVIDER_ID_PATTERN, PROVIDERS, findProvider } from '../catalog/providers';
+import { PROVIDER_ALIASES, PROVIDER_ID_PATTERN, PROVIDERS, findProvider } from '../catalog/providers';
 import type { ProviderChoice } from '../transport';
+import { isProviderRefusal, reworded } from '../transport/errors';
 
 /**
  * Parameter readers for the operations. Each fails before any request with a NodeOperationError
@@ -11,6 +12,40 @@ import type { ProviderChoice } from '../transport';
 
 export function parameterError(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { description, itemIndex });
+}
+
+/** Values that look like a key: never repeated in a message, whatever parameter they sit in. */
+const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
+
+/** A parameter's value as a message may show it: quoted and cut short, or what it is. */
+function shownValue(raw: unknown): string | undefined {
+	if (raw === undefined || raw === null) return undefined;
+	if (typeof raw === 'object') return Array.isArray(raw) ? 'a list' : 'an object';
+	const text = String(raw).trim();
+	if (!text) return undefined;
+	if (KEY_LIKE.test(text)) return 'a value that looks like an API key (not shown)';
+	return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+}
+
+/**
+ * The words for a provider that is not one, whoever refused it: the node before any request, or
+ * Outlit (the router rewords Outlit's answer with these). They stand in the message itself, the
+ * valid IDs included: n8n hands an AI agent only an error's message.
+ */
+export function unknownProviderText(raw: unknown): { message: string; description: string } {
+	const shown = shownValue(raw);
+	const ids = PROVIDERS.map((p) => p.id).join(', ');
+	const aliases = Object.entries(PROVIDER_ALIASES)
+		.map(([alias, id]) => `${alias}, an alias of ${id}`)
+		.join('; ');
+	const list = `${ids} (or ${aliases})`;
+	return {
+		message: shown
+			? `Parameter "Provider" is ${shown}, which is not an Outlit provider ID. Use one of these ${PROVIDERS.length}: ${list}.`
+			: `Parameter "Provider" is empty. Use one of these ${PROVIDERS.length} Outlit provider IDs: ${list}.`,
+		description:
+			'In the editor, pick the provider from the Provider list. An expression, or an AI agent filling the parameter with $fromAI(), must give one of these IDs.',
+	};
 }
 
 /**
@@ -23,15 +58,25 @@ export function readProvider(ctx: IExecuteFunctions, itemIndex: number): Provide
 	if (entry) return { id: entry.id, name: entry.name, entry };
 	const id = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
 	if (!PROVIDER_ID_PATTERN.test(id)) {
-		const shown = typeof raw === 'string' && raw.trim() ? `"${raw.trim()}"` : 'empty';
-		throw parameterError(
-			ctx,
-			itemIndex,
-			`Unknown Outlit provider: ${shown}`,
-			`Parameter "Provider" must be a provider ID such as ${PROVIDERS.map((p) => p.id).join(', ')} (or the alias gmail).`,
-		);
+		const { message, description } = unknownProviderText(raw);
+		throw parameterError(ctx, itemIndex, message, description);
 	}
 	return { id, name: id };
+}
+
+/**
+ * Outlit refused as unknown a provider the node let through (well-formed, not in the catalog): the
+ * same message as the node's own refusal, with Outlit's answer and request ID in the description.
+ * Any other error, or a catalog provider Outlit refused, is returned as it is.
+ */
+export function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, error: unknown): unknown {
+	if (!(error instanceof NodeApiError) || !isProviderRefusal(error)) return error;
+	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
+	if (findProvider(raw)) return error;
+	const { message, description } = unknownProviderText(raw);
+	const requestId = error.errorResponse?.requestId;
+	const answer = `${description} Outlit's answer: ${error.message.replace(/[.\s]+$/, '')}.`;
+	return reworded(error, message, typeof requestId === 'string' ? `${answer} (Outlit request ID: ${requestId})` : answer);
 }
 
 /** A JSON-object parameter: an object, a JSON string of one, or empty (undefined). */

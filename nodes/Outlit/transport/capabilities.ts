@@ -68,6 +68,22 @@ export class ContractUnavailable extends Error {
 	}
 }
 
+/**
+ * Thrown by the gateway implementation when the server does not negotiate setup (its capabilities
+ * lack `preferredSetupVersion: 1`) and the call would send credentials or configuration: Outlit's
+ * docs say such a server gets browser setup only. The resolver falls back to REST or explains.
+ */
+export class BrowserSetupOnly extends Error {
+	constructor(
+		readonly provider: ProviderChoice,
+		/** Undefined for a Direct connect; the step for a setup step. */
+		readonly step?: string,
+	) {
+		super(`This Outlit server only offers browser setup for ${provider.name}`);
+		this.name = 'BrowserSetupOnly';
+	}
+}
+
 /** Thrown by the gateway implementation for what only REST offers (Disconnect, webhook steps). */
 export class NotOnGateway extends Error {
 	constructor(readonly what: string) {

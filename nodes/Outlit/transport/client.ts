@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
 import { redactNode } from '../shared/redact';
 import {
+	BrowserSetupOnly,
 	ContractUnavailable,
 	NotOnGateway,
 	type Contract,
@@ -10,7 +11,7 @@ import {
 } from './capabilities';
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
 import { contractUnavailableError } from './errors';
-import { gatewayCapabilities } from './gateway';
+import { gatewayCapabilities, type Negotiations } from './gateway';
 import { newPacer, sendOutlitRequest, type Pacer, type RequestSettings } from './http';
 import { restCapabilities } from './rest';
 import type { Wire } from './wire';
@@ -51,6 +52,27 @@ function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number):
 	);
 }
 
+/**
+ * A Direct connect or a setup step that a server without negotiated setup cannot take, and no REST
+ * route to take it instead. The message says what to do: an AI agent receives only the message.
+ */
+function browserSetupOnlyError(wire: Wire, error: BrowserSetupOnly, itemIndex?: number): NodeApiError {
+	const name = error.provider.name;
+	const url = webApp(wire.connection);
+	return new NodeApiError(
+		wire.node,
+		{},
+		{
+			message: error.step
+				? `This Outlit server only offers browser setup, so the node cannot run ${name}'s "${error.step}" step: finish it in the Outlit web app (${url})`
+				: `This Outlit server only offers browser setup, so the node did not send ${name}'s credentials: set Connection Method to Browser Session, or connect ${name} in the Outlit web app (${url})`,
+			description:
+				"Outlit's newer API on this server does not negotiate setup with credentials or configuration, and its older API did not answer. Credentials and configuration are sent only to a server that asks for them.",
+			itemIndex,
+		},
+	);
+}
+
 /** The implementations raise n8n errors only; anything else (a bug) is wrapped, never leaked raw. */
 function asN8nError(wire: Wire, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -84,6 +106,8 @@ export interface OutlitClient extends OutlitCapabilities {
  */
 export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings = {}): OutlitClient {
 	let gatewayMissing = false;
+	// Outlit's setup negotiation, once per provider for the whole execution.
+	const negotiations: Negotiations = new Map();
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
 	const pacer: Pacer = newPacer();
 
@@ -123,15 +147,25 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	): Promise<T> {
 		const w = await wire(retries);
 		const order = contractsFor(w.connection.api, method, gatewayStep);
+		// Set when the gateway could not take the call without negotiated setup: it explains a REST
+		// route that does not answer either.
+		let browserOnly: BrowserSetupOnly | undefined;
 		for (let i = 0; ; i++) {
 			const contract = order[i];
 			try {
-				return await call(contract === 'rest' ? restCapabilities(w) : gatewayCapabilities(w));
+				return await call(contract === 'rest' ? restCapabilities(w) : gatewayCapabilities(w, negotiations));
 			} catch (error) {
+				if (error instanceof BrowserSetupOnly) {
+					browserOnly = error;
+					if (i < order.length - 1) continue;
+					throw browserSetupOnlyError(w, error, itemIndex);
+				}
 				if (error instanceof ContractUnavailable) {
 					if (contract === 'tools') gatewayMissing = true;
 					if (i < order.length - 1) continue;
-					throw contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex);
+					throw browserOnly
+						? browserSetupOnlyError(w, browserOnly, itemIndex)
+						: contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex);
 				}
 				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
 				throw asN8nError(w, error, itemIndex);

@@ -76,9 +76,70 @@ function rejectedMessage(apiMessage: string | undefined, fallback: string, detai
 	return `Outlit rejected the request: ${apiMessage ?? fallback}${first ? ` (${first})` : ''}`;
 }
 
+/**
+ * The words for a key Outlit rejects (401, 403) stand in the message itself, remedy and request ID
+ * included: n8n hands an AI agent only an error's message, and `n8n execute` prints only that. A
+ * key that reached Outlit starts with ok_ (connection.ts refuses any other before a request), so
+ * the message never says it does not.
+ */
+const KEY_REJECTED =
+	'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it ' +
+	'may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key ' +
+	'into "API Key" in the Outlit API credential.';
+
 const KEY_DESCRIPTION =
-	'Open the Outlit credential and paste a valid Platform API key (it starts with ok_). ' +
-	'The key may have been revoked, or the Base URL may point at another Outlit instance.';
+	'Outlit creates Platform API keys under Settings → API keys. A key works only on the Outlit ' +
+	'that issued it: check Base URL in the same credential.';
+
+const GRANT_MISSING =
+	'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant. ' +
+	'Create a key with one of these grants in Outlit (Settings → API keys) and put it into "API Key" in the Outlit API credential.';
+
+/** A 403 other than the documented ones: the key is known but not allowed to do this. */
+function keyForbidden(apiMessage: string | undefined): string {
+	return (
+		`Outlit refused the request: ${(apiMessage ?? 'forbidden').replace(/[.\s]+$/, '')}. The API key is valid but not ` +
+		'allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.'
+	);
+}
+
+/** Outlit's request ID, appended to a message that must carry it. */
+function withRequestId(message: string, requestId: string | undefined): string {
+	return requestId ? `${message} Outlit request ID: ${requestId}.` : message;
+}
+
+/**
+ * Answers in which Outlit refused the provider as unknown (the first invalid field is `provider`).
+ * The router words them as the node words its own refusal of a provider (shared/params.ts), with
+ * the value the item gave: the package lets a well-formed ID it does not know through, since
+ * Outlit may add providers before the package does.
+ */
+const providerRefusals = new WeakSet<object>();
+
+export function isProviderRefusal(error: unknown): boolean {
+	return error !== null && typeof error === 'object' && providerRefusals.has(error);
+}
+
+/**
+ * Whether the first invalid field is `provider`: REST's and the older gateway's `details`, or the
+ * gateway's message ("Invalid tool input at /provider: …", "Unknown provider").
+ */
+function refusesProvider(apiMessage: string | undefined, details: unknown): boolean {
+	const first = Array.isArray(details) && details.length ? bodyObject(details[0]).path : undefined;
+	if (first !== undefined) return Array.isArray(first) && first.length === 1 && first[0] === 'provider';
+	return /^(?:Invalid tool input at \/provider(?![\w/])|Unknown provider\b)/i.test(apiMessage ?? '');
+}
+
+/** The same answer in other words: status, code and request ID kept. */
+export function reworded(error: NodeApiError, message: string, description: string): NodeApiError {
+	const { itemIndex } = error.context;
+	return new NodeApiError(error.node, error.errorResponse ?? {}, {
+		message,
+		description,
+		httpCode: error.httpCode ?? undefined,
+		itemIndex: typeof itemIndex === 'number' ? itemIndex : undefined,
+	});
+}
 
 /** Only fields Outlit documents are copied, so nothing from the request can reach the error. */
 function safeContext(statusCode: number, body: IDataObject, apiMessage?: string): JsonObject {
@@ -135,7 +196,8 @@ export function restApiError(
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider ID, the required fields and any JSON config.';
 	} else if (statusCode === 401) {
-		message = 'Outlit did not accept the API key';
+		// REST answers carry no request ID (Outlit's REST OpenAPI documents none).
+		message = KEY_REJECTED;
 		description = KEY_DESCRIPTION;
 	} else if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
 		message = `Your Outlit plan's integration connection limit is reached`;
@@ -144,8 +206,8 @@ export function restApiError(
 			`integrations and ${String(body.currentConnections ?? '?')} are in use. ` +
 			'Disconnect an integration or upgrade the plan, then retry.';
 	} else if (statusCode === 403) {
-		message = `Outlit refused the request: ${apiMessage ?? 'forbidden'}`;
-		description = 'The API key is valid but not allowed to do this. Check the key and the plan.';
+		message = keyForbidden(apiMessage);
+		description = KEY_DESCRIPTION;
 	} else if (statusCode === 404) {
 		message = (notFound && NOT_FOUND[notFound]) ?? `Outlit could not find it: ${apiMessage ?? 'not found'}`;
 		description =
@@ -161,18 +223,24 @@ export function restApiError(
 				: `Too many requests. Retry in ${Math.ceil(waitMs / 1000)} s.`;
 	} else if (statusCode >= 500) {
 		message = `Outlit had a server error (${statusCode})`;
-		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}This is usually temporary: retry in a moment.`;
+		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
 	} else {
 		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
 		description = 'The response was not one Outlit documents for this route.';
 	}
 	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
+	if (statusCode === 400 && refusesProvider(apiMessage, body.details)) providerRefusals.add(error);
 	return isTransientStatus(statusCode)
 		? markTransient(error, retryAfterMs(response.headers, Date.now()))
 		: error;
 }
 
 /** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
+/** Outlit's own words as the start of a description, ending in exactly one period. */
+function said(apiMessage: string | undefined): string {
+	return apiMessage ? `Outlit said: ${apiMessage.replace(/[.\s]+$/, '')}. ` : '';
+}
+
 export function isGatewayEnvelope(body: unknown): boolean {
 	const b = bodyObject(body);
 	return typeof b.code === 'string' || (typeof b.error === 'string' && 'details' in b);
@@ -206,28 +274,33 @@ export function gatewayApiError(
 	let message: string;
 	let description: string;
 
+	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
+	let refusedProvider = false;
+
 	if (statusCode === 401 || code === 'INVALID_CREDENTIALS') {
-		message = 'Outlit did not accept the API key';
+		message = withRequestId(KEY_REJECTED, requestId);
 		description = KEY_DESCRIPTION;
 	} else if (code === 'TOOL_CALL_FORBIDDEN') {
-		message =
-			'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant';
-		description =
-			'Create an Outlit API key with one of these grants (Settings → API keys) and paste it into the Outlit credential.';
+		message = withRequestId(GRANT_MISSING, requestId);
+		description = 'On the tools gateway a key needs one of these grants for integrations.';
 	} else if (code && PLAN_LIMIT.includes(code)) {
 		message = `Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}`;
-		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}${whenToRetry(body.resetAt, response.headers)} Upgrade the plan for a higher allowance.`;
+		description = `${said(apiMessage)}${whenToRetry(body.resetAt, response.headers)} Upgrade the plan for a higher allowance.`;
 	} else if (code === 'plan_billing_action_required' || statusCode === 402) {
 		message = 'Outlit needs a billing action on your plan before it accepts this call';
-		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}Open billing in the Outlit web app. ${whenToRetry(body.resetAt, response.headers)}`;
+		description = `${said(apiMessage)}Open billing in the Outlit web app. ${whenToRetry(body.resetAt, response.headers)}`;
+	} else if (statusCode === 403) {
+		message = withRequestId(keyForbidden(apiMessage), requestId);
+		description = KEY_DESCRIPTION;
 	} else if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
 		message = rejectedMessage(apiMessage, 'invalid input', body.details);
 		description =
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider, the required fields and any JSON config.';
+		refusedProvider = refusesProvider(apiMessage, body.details);
 	} else if (code === 'INVALID_TOOL_CALL') {
 		message = `This Outlit server does not offer ${tool}`;
-		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL.`;
+		description = `${said(apiMessage)}Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL.`;
 	} else if (statusCode === 429) {
 		message = 'Outlit rate limit reached';
 		description = `Too many requests. ${whenToRetry(body.resetAt, response.headers)}`;
@@ -236,14 +309,14 @@ export function gatewayApiError(
 		description = 'Another change to this integration is in progress or conflicts; check it in the Outlit web app.';
 	} else if (statusCode >= 500) {
 		message = `Outlit had a server error (${statusCode})`;
-		description = `${apiMessage ? `Outlit said: ${apiMessage}. ` : ''}This is usually temporary: retry in a moment.`;
+		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
 	} else {
 		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
 		description = `The gateway answered ${tool} with an error the node does not know.`;
 	}
-	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
 	if (requestId) description = `${description} (Outlit request ID: ${requestId})`;
 	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
+	if (refusedProvider) providerRefusals.add(error);
 
 	// The envelope says whether a retry can help; without one, the status does.
 	const retryable = typeof body.retryable === 'boolean' ? body.retryable : isTransientStatus(statusCode);

@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
 import {
+	BrowserSetupOnly,
 	ContractUnavailable,
 	NotOnGateway,
 	type ConnectRequest,
@@ -36,12 +37,31 @@ export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_interve
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type ToolResult = { body: IDataObject } | { failure: NodeApiError; code?: string };
+/**
+ * What Outlit's setup negotiation said about one provider: whether the server prefers
+ * `outlit_setup_integration` (`preferredSetupVersion: 1`), and the provider's capability entry.
+ */
+export interface Negotiation {
+	preferred: boolean;
+	capability?: IDataObject;
+}
 
-/** One gateway call; an error envelope comes back as a readable NodeApiError with its code. */
-async function callTool(wire: Wire, tool: Tool, input: IDataObject, itemIndex?: number): Promise<ToolResult> {
+/**
+ * Negotiations by provider ID, kept by the caller for one execution: the first item that sets a
+ * provider up asks, the others reuse the answer (or its pending request).
+ */
+export type Negotiations = Map<string, Promise<Negotiation>>;
+
+/** The handoff purposes that start an authentication session the node can wait on. */
+const AUTHENTICATION = 'authentication';
+
+/** The `next` transitions Outlit documents for `outlit_setup_integration`. */
+const NEXT_KINDS = ['browser_handoff', 'crm_mapping', 'mixpanel_mapping'];
+
+/** One gateway call's output; an error envelope is thrown as a readable NodeApiError with its code. */
+async function tool(wire: Wire, name: Tool, input: IDataObject, itemIndex?: number): Promise<IDataObject> {
 	const response = await wire.send(
-		{ method: 'POST', path: TOOLS_PATH, body: { tool, input }, idempotent: READ_TOOLS.includes(tool) },
+		{ method: 'POST', path: TOOLS_PATH, body: { tool: name, input }, idempotent: READ_TOOLS.includes(name) },
 		itemIndex,
 	);
 	if (response.statusCode >= 400) {
@@ -49,18 +69,10 @@ async function callTool(wire: Wire, tool: Tool, input: IDataObject, itemIndex?: 
 		if ((response.statusCode === 404 || response.statusCode === 405) && !isGatewayEnvelope(response.body)) {
 			throw new ContractUnavailable('tools', response.statusCode);
 		}
-		const code = bodyObject(response.body).code;
-		return { failure: gatewayApiError(wire.node, tool, response, itemIndex), ...(typeof code === 'string' ? { code } : {}) };
+		throw gatewayApiError(wire.node, name, response, itemIndex);
 	}
 	if (!isJsonObject(response.body)) throw notJsonError(wire.node, response, itemIndex);
-	return { body: response.body };
-}
-
-/** The gateway call's output, or its error thrown. */
-async function tool(wire: Wire, name: Tool, input: IDataObject, itemIndex?: number): Promise<IDataObject> {
-	const result = await callTool(wire, name, input, itemIndex);
-	if ('failure' in result) throw result.failure;
-	return result.body;
+	return response.body;
 }
 
 const SETUP_ERRORS: Record<string, (name: string) => string> = {
@@ -73,53 +85,165 @@ const SETUP_ERRORS: Record<string, (name: string) => string> = {
 	TRANSIENT_FAILURE: (name) => `Outlit could not finish the ${name} setup this time`,
 };
 
-const SETUP_ADVICE: Record<string, string> = {
-	CREDENTIAL_REJECTED: 'Check the credential fields (a valid, unrevoked key with the access Outlit needs), then run the node again.',
-	CREDENTIAL_REQUIRED: 'Set "Connection Method" to Direct and fill in the credential fields.',
-	OWNER_REQUIRED: 'Ask the person who connected it, or an Outlit admin, to make this change.',
-	CONNECTION_CONFLICT: 'Disconnect the existing connection in the Outlit web app, then connect again.',
-	LEGACY_CONNECTION_REQUIRED: 'Open Integrations in the Outlit web app and reconnect the provider there.',
-	HANDOFF_UNAVAILABLE: 'Try again later, or connect the provider in the Outlit web app.',
-	TRANSIENT_FAILURE: 'This is temporary: run the node again in a moment.',
+/**
+ * What the node was doing when Outlit answered a setup error, so the advice fits it: a Direct or
+ * Browser Session connect (with the credential its fields came from), or a setup step.
+ */
+export interface SetupContext {
+	provider: ProviderChoice;
+	method?: ConnectRequest['method'];
+	credentialName?: string;
+	step?: string;
+}
+
+/** A setup context with where the user finishes a setup by hand: the web app's Integrations page. */
+type AdviceContext = SetupContext & { webApp: string };
+
+/** The provider's credential fields as the catalog names them, for advice; empty when unknown. */
+function fieldLabels(provider: ProviderChoice): string {
+	const fields = provider.entry?.tools.credentials ?? [];
+	return fields.length ? ` (${fields.map((f) => f.label).join(', ')})` : '';
+}
+
+/** Where the node took a Direct connect's fields from. */
+function fieldSource(ctx: SetupContext): string {
+	return ctx.credentialName ? `the Outlit Provider Credentials "${ctx.credentialName}"` : "the node's provider fields";
+}
+
+const SETUP_ADVICE: Record<string, (ctx: AdviceContext) => string> = {
+	CREDENTIAL_REJECTED: (ctx) =>
+		ctx.method === 'direct'
+			? `Check ${ctx.provider.name}'s fields${fieldLabels(ctx.provider)} in ${fieldSource(ctx)}: a valid, unrevoked key with the access Outlit needs. Then run the node again.`
+			: `Reconnect ${ctx.provider.name} with an account that has the access Outlit needs, then run the node again.`,
+	CREDENTIAL_REQUIRED: (ctx) => {
+		if (ctx.step) return `Connect ${ctx.provider.name} first with the Connect operation, then run the "${ctx.step}" step again.`;
+		if (ctx.method === 'direct') {
+			return `Fill in every field Outlit needs${fieldLabels(ctx.provider)} in ${fieldSource(ctx)}, then run the node again.`;
+		}
+		return fieldLabels(ctx.provider)
+			? `Set Connection Method to Direct and give the node ${ctx.provider.name}'s fields${fieldLabels(ctx.provider)} in an Outlit Provider Credentials credential.`
+			: `Connect ${ctx.provider.name} in the Outlit web app (${ctx.webApp}), where Outlit asks for what it needs.`;
+	},
+	OWNER_REQUIRED: () => 'Ask the person who connected it, or an Outlit admin, to make this change.',
+	CONNECTION_CONFLICT: () => 'Disconnect the existing connection in the Outlit web app, then connect again.',
+	LEGACY_CONNECTION_REQUIRED: () => 'Open Integrations in the Outlit web app and reconnect the provider there.',
+	HANDOFF_UNAVAILABLE: (ctx) =>
+		`Try again later, or connect ${ctx.provider.name} in the Outlit web app (${ctx.webApp})${ctx.method === 'browser' && fieldLabels(ctx.provider) ? ', or set Connection Method to Direct' : ''}.`,
+	TRANSIENT_FAILURE: () => 'This is temporary: run the node again in a moment.',
 };
 
 /**
  * A setup failure arrives inside a 200 as `error: {code, message, retryable}`. It is not retried,
  * whatever `retryable` says: a setup is a write, each code's advice says what to do, and Outlit's
- * CLI reports it without retrying too (outlit-sdk, commands/integrations/setup.ts).
+ * CLI reports it without retrying too (outlit-sdk, commands/integrations/setup.ts). The advice is
+ * in the message too: an AI agent receives only the message.
  */
-function setupFailure(wire: Wire, provider: ProviderChoice, body: IDataObject, itemIndex?: number): NodeApiError | undefined {
+function setupFailure(wire: Wire, ctx: SetupContext, body: IDataObject, itemIndex?: number): NodeApiError | undefined {
 	if (!isJsonObject(body.error)) return undefined;
 	const { code, message } = body.error;
-	const known = typeof code === 'string' ? SETUP_ERRORS[code] : undefined;
-	const text = typeof message === 'string' && message ? message : 'no reason given';
+	// Only the codes this release knows: a code such as "constructor" is not a key of these tables.
+	const knownCode = typeof code === 'string' && Object.hasOwn(SETUP_ERRORS, code) ? code : undefined;
+	const known = knownCode ? SETUP_ERRORS[knownCode] : undefined;
+	const text = typeof message === 'string' && message ? message.replace(/[.\s]+$/, '') : 'no reason given';
+	const advising = { ...ctx, webApp: `${wire.connection.shownUrl}/integrations` };
+	const advice = knownCode ? SETUP_ADVICE[knownCode](advising) : `Outlit answered with setup error ${String(code)}.`;
 	return new NodeApiError(
 		wire.node,
 		{ statusCode: 200, ...(typeof code === 'string' ? { code } : {}), message: text },
 		{
-			message: `${known ? known(provider.name) : `Outlit could not set up ${provider.name}`}: ${text}`,
-			description: (typeof code === 'string' && SETUP_ADVICE[code]) || `Outlit answered with setup error ${String(code)}.`,
+			message: `${known ? known(ctx.provider.name) : `Outlit could not set up ${ctx.provider.name}`}: ${text}. ${advice}`,
+			description: advice,
 			itemIndex,
 		},
 	);
 }
 
+/** An answer the node cannot act on is an error naming what Outlit returned, never a success item. */
+function invalidSetupAnswer(wire: Wire, ctx: SetupContext, what: string, itemIndex?: number): NodeApiError {
+	return new NodeApiError(
+		wire.node,
+		{ statusCode: 200 },
+		{
+			message: `Outlit answered the ${ctx.provider.name} setup with ${what}, so the node cannot continue: run it again, or set ${ctx.provider.name} up in the Outlit web app (${wire.connection.shownUrl}/integrations)`,
+			description: 'The answer is not one Outlit documents for this step; nothing was output as a success.',
+			itemIndex,
+		},
+	);
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** A browser handoff's fields, checked: a URL the node may show, and a session where the purpose needs one. */
+function handoffFields(wire: Wire, ctx: SetupContext, next: IDataObject, itemIndex?: number): IDataObject {
+	if (!isText(next.url)) {
+		throw invalidSetupAnswer(wire, ctx, `a browser handoff without a connect URL (${JSON.stringify(next.url ?? null)})`, itemIndex);
+	}
+	if (next.purpose === AUTHENTICATION && !isText(next.sessionId)) {
+		throw invalidSetupAnswer(wire, ctx, 'an authentication handoff without a session ID', itemIndex);
+	}
+	const problem = handoffUrlProblem(next.url, wire.connection.baseUrl);
+	if (problem) throw unsafeUrlError(wire, problem, itemIndex);
+	return { sessionId: next.sessionId, connectUrl: next.url, expiresAt: next.expiresAt, purpose: next.purpose };
+}
+
 /** The setup answer as an item: Outlit's fields, `connected`, a flattened handoff, no null `next`/`error`. */
-function setupItem(wire: Wire, provider: ProviderChoice, body: IDataObject, itemIndex?: number): IDataObject {
-	const failure = setupFailure(wire, provider, body, itemIndex);
+function setupItem(wire: Wire, ctx: SetupContext, body: IDataObject, itemIndex?: number): IDataObject {
+	const failure = setupFailure(wire, ctx, body, itemIndex);
 	if (failure) throw failure;
 	const { next, ...rest } = body;
 	// `error` is null here (a failure was raised above).
 	delete rest.error;
 	const item: IDataObject = { ...rest, connected: body.status === 'ready' };
 	if (!isJsonObject(next)) return item;
-	item.next = next;
-	if (next.kind === 'browser_handoff') {
-		const problem = handoffUrlProblem(next.url, wire.connection.baseUrl);
-		if (problem) throw unsafeUrlError(wire, problem, itemIndex);
-		Object.assign(item, { sessionId: next.sessionId, connectUrl: next.url, expiresAt: next.expiresAt, purpose: next.purpose });
+	if (!NEXT_KINDS.includes(next.kind as string)) {
+		throw invalidSetupAnswer(wire, ctx, `a next step of an unknown kind (${JSON.stringify(next.kind ?? null)})`, itemIndex);
 	}
+	item.next = next;
+	if (next.kind === 'browser_handoff') Object.assign(item, handoffFields(wire, ctx, next, itemIndex));
 	return item;
+}
+
+/**
+ * Outlit's setup negotiation ("Preferred setup negotiation" in its integration tools docs): the
+ * provider's capabilities, asked without credentials, once per provider per execution. A failed
+ * negotiation is forgotten, so the next item asks again.
+ */
+async function negotiate(wire: Wire, negotiations: Negotiations, provider: ProviderChoice, itemIndex?: number): Promise<Negotiation> {
+	let pending = negotiations.get(provider.id);
+	if (!pending) {
+		pending = tool(wire, TOOLS.capabilities, { provider: provider.id }, itemIndex).then((body) => {
+			if (!Array.isArray(body.providers)) throw shapeError(wire.node, 'capabilities without "providers"', itemIndex);
+			const capability = (body.providers as IDataObject[]).find((p) => bodyObject(p).provider === provider.id);
+			return { preferred: body.preferredSetupVersion === 1, ...(capability ? { capability } : {}) };
+		});
+		negotiations.set(provider.id, pending);
+		pending.catch(() => negotiations.delete(provider.id));
+	}
+	return await pending;
+}
+
+/**
+ * A browser connect on a server that does not negotiate setup: Outlit's compatibility tool, with
+ * the provider only, as Outlit's CLI does. A provider that server sets up only by a person gets an
+ * item saying where, and no session.
+ */
+async function compatibilityConnect(wire: Wire, ctx: SetupContext, negotiation: Negotiation, itemIndex?: number): Promise<IDataObject> {
+	const { provider } = ctx;
+	const capability = negotiation.capability ?? {};
+	if (capability.browserHandoffAvailable === false || capability.setupMode === 'human_controlled') {
+		return { provider: provider.id, status: 'human_controlled', connected: false, setupUrl: `${wire.connection.shownUrl}/integrations` };
+	}
+	const body = await tool(wire, TOOLS.beginSetup, { provider: provider.id }, itemIndex);
+	if (body.state === 'already_connected') return { ...body, connected: true };
+	if (body.state !== 'handoff_ready') {
+		throw invalidSetupAnswer(wire, ctx, `a browser session in the state ${JSON.stringify(body.state ?? null)}`, itemIndex);
+	}
+	// An authentication session: the node needs its ID to wait on it and its URL to show.
+	const missing = [!isText(body.sessionId) && 'session ID', !isText(body.connectUrl) && 'connect URL'].filter(Boolean);
+	if (missing.length) throw invalidSetupAnswer(wire, ctx, `a browser session without a ${missing.join(' or ')}`, itemIndex);
+	const problem = handoffUrlProblem(body.connectUrl, wire.connection.baseUrl);
+	if (problem) throw unsafeUrlError(wire, problem, itemIndex);
+	return { ...body, connected: false };
 }
 
 function unsafeUrlError(wire: Wire, problem: string, itemIndex?: number): NodeApiError {
@@ -168,9 +292,10 @@ function setupInput(wire: Wire, request: ConnectRequest, itemIndex?: number): ID
 	return { provider: provider.id, ...(mode ? { connectionMode: mode.direct } : {}), credentials };
 }
 
-/** A setup step the gateway runs as `configuration` of `outlit_setup_integration`. */
-async function configurationStep(wire: Wire, request: SetupStepRequest, itemIndex?: number): Promise<IDataObject> {
+/** A setup step the gateway runs as `configuration` of `outlit_setup_integration`, once negotiated. */
+async function configurationStep(wire: Wire, negotiations: Negotiations, request: SetupStepRequest, itemIndex?: number): Promise<IDataObject> {
 	const { provider, step, config, acceptRecommendation } = request;
+	const ctx: SetupContext = { provider, step };
 	const crm = step === 'mappings';
 	const kind = crm ? 'crm_mapping' : 'mixpanel_mapping';
 	const expected = provider.entry?.tools.configuration;
@@ -182,19 +307,21 @@ async function configurationStep(wire: Wire, request: SetupStepRequest, itemInde
 			itemIndex,
 		);
 	}
+	// Configuration goes only to a server that negotiates setup.
+	if (!(await negotiate(wire, negotiations, provider, itemIndex)).preferred) throw new BrowserSetupOnly(provider, step);
 	const key = crm ? 'mappings' : 'mapping';
 	const given = config?.[key];
 	const base = { provider: provider.id, step };
 	const send = async (value: unknown) => {
 		const configuration = { kind, [key]: value, confirm: true };
 		const body = await tool(wire, TOOLS.setup, { provider: provider.id, configuration } as IDataObject, itemIndex);
-		return { ...base, ...setupItem(wire, provider, body, itemIndex) };
+		return { ...base, ...setupItem(wire, ctx, body, itemIndex) };
 	};
 	if (given !== undefined) return await send(given);
 
 	// No configuration: ask Outlit what it recommends (CRM) or previews (Mixpanel).
 	const body = await tool(wire, TOOLS.setup, { provider: provider.id }, itemIndex);
-	const item = setupItem(wire, provider, body, itemIndex);
+	const item = setupItem(wire, ctx, body, itemIndex);
 	const next = bodyObject(item.next);
 	if (next.kind !== kind) return { ...base, ...item };
 	if (crm && acceptRecommendation) return await send(next.recommendation);
@@ -202,8 +329,11 @@ async function configurationStep(wire: Wire, request: SetupStepRequest, itemInde
 	return { ...base, status: 'config_required', ...offer };
 }
 
-/** Outlit's tools gateway (`POST /api/tools/call`). */
-export function gatewayCapabilities(wire: Wire): OutlitCapabilities {
+/**
+ * Outlit's tools gateway (`POST /api/tools/call`). `negotiations` is the caller's memory of setup
+ * negotiations for one execution (a fresh one when not given).
+ */
+export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new Map()): OutlitCapabilities {
 	return {
 		async listIntegrations(connectedOnly, itemIndex) {
 			const body = await tool(wire, TOOLS.status, {}, itemIndex);
@@ -225,25 +355,24 @@ export function gatewayCapabilities(wire: Wire): OutlitCapabilities {
 		},
 
 		async connect(request, itemIndex) {
+			const ctx: SetupContext = { provider: request.provider, method: request.method, credentialName: request.credentialName };
+			// Checked before any request: a field problem is the user's to fix on any server.
 			const input = setupInput(wire, request, itemIndex);
-			const result = await callTool(wire, TOOLS.setup, input, itemIndex);
-			if ('body' in result) return setupItem(wire, request.provider, result.body, itemIndex);
-			// An older gateway without outlit_setup_integration: its compatibility tool starts a browser session.
-			if (result.code !== 'INVALID_TOOL_CALL' || request.method !== 'browser') throw result.failure;
-			const body = await tool(wire, TOOLS.beginSetup, { provider: request.provider.id }, itemIndex);
-			if (body.connectUrl !== null && body.connectUrl !== undefined) {
-				const problem = handoffUrlProblem(body.connectUrl, wire.connection.baseUrl);
-				if (problem) throw unsafeUrlError(wire, problem, itemIndex);
-			}
-			return { ...body, connected: body.state === 'already_connected' };
+			const negotiation = await negotiate(wire, negotiations, request.provider, itemIndex);
+			if (negotiation.preferred) return setupItem(wire, ctx, await tool(wire, TOOLS.setup, input, itemIndex), itemIndex);
+			// A server that does not negotiate setup never receives credentials.
+			if (request.method === 'direct') throw new BrowserSetupOnly(request.provider);
+			return await compatibilityConnect(wire, ctx, negotiation, itemIndex);
 		},
 
 		async continueSetup(request, itemIndex) {
+			// A compatibility session ends connected: there is no follow-up to ask for.
+			if (!(await negotiate(wire, negotiations, request.provider, itemIndex)).preferred) return undefined;
 			// As Outlit's CLI does: the provider (and Stripe's mode) only; credentials are never re-sent.
 			const mode = request.provider.entry?.tools.connectionMode;
 			const input = { provider: request.provider.id, ...(mode ? { connectionMode: mode.browser } : {}) };
 			const body = await tool(wire, TOOLS.setup, input, itemIndex);
-			const item = setupItem(wire, request.provider, body, itemIndex);
+			const item = setupItem(wire, { provider: request.provider, method: 'browser' }, body, itemIndex);
 			return { status: item.status, connected: item.connected, ...(item.next ? { next: item.next } : {}) };
 		},
 
@@ -275,7 +404,7 @@ export function gatewayCapabilities(wire: Wire): OutlitCapabilities {
 
 		async setupStep(request, itemIndex) {
 			if (request.step === 'mappings' || request.step === MIXPANEL_MAPPING_STEP) {
-				return await configurationStep(wire, request, itemIndex);
+				return await configurationStep(wire, negotiations, request, itemIndex);
 			}
 			throw new NotOnGateway(`The "${request.step}" setup step`);
 		},

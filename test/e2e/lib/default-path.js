@@ -8,8 +8,8 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { query, nodeItems } = require('../../../scripts/lib/n8n-db');
-const { assert, assertEqual } = require('./report');
+const { query, nodeItems } = require('@repo/devkit/n8n/n8n-db');
+const { assert, assertEqual } = require('@repo/devkit/e2e/report');
 const { opsWorkflow, REST_CREDENTIAL, TOOLS_CREDENTIAL } = require('./workflows');
 
 const DEFAULT_PATH_ID = 'e2eOutlitDefPth1';
@@ -57,6 +57,7 @@ async function checkDefaultPath(scope, { n8n, sb, canaries: c, userFolder }) {
 			sb.requests.map((r) => [r.method, r.path, r.body]),
 			[
 				['POST', '/api/integrations/connect', { provider: 'pylon', config: { apiToken: c.credentialPylonToken } }],
+				['POST', '/api/tools/call', { tool: 'outlit_get_integration_capabilities', input: { provider: 'stripe' } }],
 				['POST', '/api/tools/call', { tool: 'outlit_setup_integration', input: { provider: 'stripe', connectionMode: 'restricted_key', credentials: { apiKey: c.credentialStripeKey } } }],
 				['POST', '/api/integrations/setup-step', { provider: 'stripe', step: 'webhooks', config: { webhookSecret: c.credentialWebhookSecret } }],
 				['POST', '/api/tools/call', { tool: 'outlit_get_integration_status', input: {} }],

@@ -2,10 +2,10 @@
 /**
  * Checks for one run of the "every operation" workflow on Outlit's tools gateway: the output items
  * and the exact tool calls the sandbox received. Expected values are literals from the gateway
- * contract (../shared/reference/outlit-tools), never the package's own catalog.
+ * contract (test/sandbox/contract/outlit-tools), never the package's own catalog.
  */
-const { assert, assertEqual } = require('./report');
-const { nodeItems } = require('../../../scripts/lib/n8n-db');
+const { assert, assertEqual } = require('@repo/devkit/e2e/report');
+const { nodeItems } = require('@repo/devkit/n8n/n8n-db');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The 15 providers of `outlit_setup_integration`'s schema. */
@@ -16,20 +16,28 @@ function expectedToolCalls(c, s) {
 	const setup = 'outlit_setup_integration';
 	const status = 'outlit_get_integration_status';
 	const session = 'outlit_get_integration_setup_status';
+	// Every Connect and configuration step negotiates first, without credentials, once per node.
+	const caps = (provider) => ['outlit_get_integration_capabilities', { provider }];
 	return [
 		[status, {}],
-		['outlit_get_integration_capabilities', { provider: 'stripe' }],
+		caps('stripe'), // Get Capabilities
+		caps('posthog'),
 		[setup, { provider: 'posthog', credentials: { apiKey: c.posthogKey, region: 'eu', projectId: '4242' } }],
+		caps('stripe'),
 		[setup, { provider: 'stripe', connectionMode: 'restricted_key', credentials: { apiKey: c.stripeKey } }],
+		caps('pylon'),
 		[setup, { provider: 'pylon', credentials: { apiToken: c.pylonToken } }],
 		[status, {}],
+		caps('slack'),
 		[setup, { provider: 'slack' }],
 		[session, { sessionId: s.slack }], // Get Connection Status
 		[session, { sessionId: s.slack }], // Wait for Connection
+		caps('hubspot'),
 		[setup, { provider: 'hubspot' }],
 		[session, { sessionId: s.hubspot }],
 		[session, { sessionId: s.hubspot }],
 		[setup, { provider: 'hubspot' }], // the follow-up once authenticated: never credentials
+		caps('hubspot'),
 		[setup, { provider: 'hubspot' }], // mappings: what does Outlit recommend?
 		[setup, { provider: 'hubspot', configuration: { kind: 'crm_mapping', mappings: s.recommendation, confirm: true } }],
 		[status, { provider: 'stripe' }],

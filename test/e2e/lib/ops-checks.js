@@ -4,8 +4,8 @@
  * items, and the exact requests the sandbox received (method, path, query, body, Bearer key).
  * Expected values are literals from Outlit's REST route docs (never the package's own catalog).
  */
-const { assert, assertEqual } = require('./report');
-const { nodeItems } = require('../../../scripts/lib/n8n-db');
+const { assert, assertEqual } = require('@repo/devkit/e2e/report');
+const { nodeItems } = require('@repo/devkit/n8n/n8n-db');
 
 const CONNECT_KEYS = ['alreadyConnected', 'connected', 'connectionId', 'provider'];
 /** The provider table of Outlit's integration route docs. */

@@ -10,33 +10,9 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { query } = require('../../../scripts/lib/n8n-db');
+const { query } = require('@repo/devkit/n8n/n8n-db');
+const { DEFINITION_COLUMNS, withoutParametersOf, userFolderFiles } = require('@repo/devkit/e2e/leaks');
 const { NODE_TYPE } = require('../../../scripts/lib/outlit-setup');
-
-function walk(dir, out = []) {
-	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-		const p = path.join(dir, e.name);
-		if (e.isDirectory()) walk(p, out);
-		else if (e.isFile()) out.push(p);
-	}
-	return out;
-}
-
-/** Columns that hold workflow definitions, where typed-in node parameters legitimately live. */
-const DEFINITION_COLUMNS = new Set(['workflow_entity.nodes', 'workflow_history.nodes', 'execution_data.workflowData']);
-
-/** Drops the parameters of one node type's nodes from a workflow definition (nodes array or workflow). */
-function withoutParametersOf(text, nodeType) {
-	let v;
-	try {
-		v = JSON.parse(text);
-	} catch {
-		return text;
-	}
-	const nodes = Array.isArray(v) ? v : v && v.nodes;
-	for (const n of nodes || []) if (n.type === nodeType) delete n.parameters;
-	return JSON.stringify(v);
-}
 
 /** Returns a list of "<canary name> in <where>" findings (empty = clean). */
 async function findLeaks({ userFolder, dbFile, canaries, extraLogs = [] }) {
@@ -45,7 +21,7 @@ async function findLeaks({ userFolder, dbFile, canaries, extraLogs = [] }) {
 	const outlitKeys = entries.filter(([k]) => k === 'outlitKey' || k === 'wrongKey' || k.startsWith('credential'));
 	// 1. Every file of the user folder (logs, event log, config, our captured CLI output) and the
 	//    extra logs; the DB files only for the Outlit keys (raw bytes, so no decoding can hide one).
-	const files = [...walk(userFolder).filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`)), ...extraLogs];
+	const files = [...userFolderFiles(userFolder), ...extraLogs];
 	for (const f of files) {
 		const isDb = /database\.sqlite/.test(path.basename(f));
 		const text = fs.readFileSync(f).toString('latin1');

@@ -5,9 +5,9 @@
  * n8n polls once at activation and then every minute (at a random second), so each wait for an
  * execution is bounded by ~2 minutes.
  */
-const { assert, assertEqual } = require('./report');
-const { executionsOf, nodeItems, staticDataOf } = require('../../../scripts/lib/n8n-db');
-const { waitFor, sleep } = require('../../../scripts/lib/proc');
+const { assert, assertEqual } = require('@repo/devkit/e2e/report');
+const { executionsOf, nodeItems, staticDataOf } = require('@repo/devkit/n8n/n8n-db');
+const { waitFor, sleep } = require('@repo/devkit/n8n/proc');
 
 const WORKFLOW_ID = 'outlitExSyncAlrt'; // examples/workflows/sync-failure-alert.json
 const FORMAT_NODE = 'Format alert';

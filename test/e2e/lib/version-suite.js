@@ -2,26 +2,28 @@
 /**
  * Everything the e2e does against one real n8n version, with its own sandbox, user folder and
  * ports (so the two versions run side by side without seeing each other's requests):
- * import → execute every operation and the examples → trigger across a restart → secret scan.
+ * import → execute every operation and the examples → the AI agent example with a scripted chat
+ * model → trigger across a restart → secret scan.
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO_ROOT, RUNTIME_ROOT } = require('../../../scripts/lib/n8n-versions');
-const { N8nInstance } = require('../../../scripts/lib/n8n-instance');
-const { installPackage } = require('../../../scripts/lib/package');
+const { REPO_ROOT, RUNTIME_ROOT } = require('@repo/devkit/n8n/n8n-versions');
+const { N8nInstance } = require('@repo/devkit/n8n/n8n-instance');
+const { installPackage } = require('@repo/devkit/n8n/package');
 const setup = require('../../../scripts/lib/outlit-setup');
-const { freePort } = require('../../../scripts/lib/proc');
-const { nodeItems } = require('../../../scripts/lib/n8n-db');
+const { freePort } = require('@repo/devkit/n8n/proc');
+const { nodeItems } = require('@repo/devkit/n8n/n8n-db');
 const { startSandbox } = require('../../sandbox');
 const { SYNC_MODELS } = require('../../sandbox/fixtures');
-const { assert, assertEqual } = require('./report');
+const { assert, assertEqual } = require('@repo/devkit/e2e/report');
 const { opsWorkflow, gatewayOpsWorkflow, OPS_ID, GATEWAY_OPS_ID, WRONG_CREDENTIAL, REST_CREDENTIAL, TOOLS_CREDENTIAL } = require('./workflows');
 const { checkOps } = require('./ops-checks');
 const { checkGatewayOps } = require('./gateway-checks');
 const { runTriggerPhase } = require('./trigger-phase');
-const { runFlowytePhase } = require('./flowyte-phase');
 const { findLeaks } = require('./secrets');
 const { providerCredentials, defaultPathWorkflow, checkDefaultPath } = require('./default-path');
+const { prepareAgentPhase } = require('./agent-phase');
+const { olderGatewayWorkflow, checkOlderGateway } = require('./older-gateway');
 
 const E2E_ROOT = path.join(RUNTIME_ROOT, 'e2e');
 
@@ -56,7 +58,9 @@ async function checkExamples(scope, n8n, sb) {
 		assertEqual([s.status, s.syncs.map((x) => x.model)], ['connected', SYNC_MODELS.stripe], 'sync status');
 		const sent = sb.requests.find((r) => r.body && r.body.tool === 'outlit_setup_integration');
 		assertEqual([sent.body.input.connectionMode, Object.keys(sent.body.input.credentials)], ['restricted_key', ['apiKey']], 'input sent');
-		assertEqual(sb.requests.map((r) => r.path), ['/api/tools/call', '/api/tools/call', '/api/integrations/sync-status'], 'paths');
+		// Get Capabilities; Connect negotiates (capabilities, without the key), then sets up; sync detail on REST.
+		assertEqual(sb.requests.map((r) => r.body && r.body.tool), ['outlit_get_integration_capabilities', 'outlit_get_integration_capabilities', 'outlit_setup_integration', undefined], 'tools');
+		assertEqual(sb.requests.map((r) => r.path), ['/api/tools/call', '/api/tools/call', '/api/tools/call', '/api/integrations/sync-status'], 'paths');
 	});
 }
 
@@ -76,6 +80,8 @@ async function runVersionSuite({ version, tarball, report, canaries, editor }) {
 		// Debug logs to console and file: the secret scan then covers the most n8n ever logs.
 		extraEnv: { N8N_LOG_LEVEL: 'debug', N8N_LOG_OUTPUT: 'console,file', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true' },
 	});
+	// The AI agent example's chat model, served by the test: its OpenAI credential points at it.
+	const agent = await prepareAgentPhase({ version });
 	try {
 		await scope.time('import package, credentials, workflows', async () => {
 			const pkgDir = await installPackage(tarball, userFolder);
@@ -86,8 +92,9 @@ async function runVersionSuite({ version, tarball, report, canaries, editor }) {
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.outlitKey, ...TOOLS_CREDENTIAL }),
 				setup.sandboxCredential({ baseUrl: sb.url, apiKey: canaries.wrongKey, ...WRONG_CREDENTIAL }),
 				...providerCredentials(canaries),
+				...agent.credentials,
 			]);
-			await n8n.importWorkflows([...setup.loadExamples().map(setup.forImport), opsWorkflow(canaries), gatewayOpsWorkflow(canaries), defaultPathWorkflow()]);
+			await n8n.importWorkflows([...setup.loadExamples().map(setup.forImport), opsWorkflow(canaries), gatewayOpsWorkflow(canaries), defaultPathWorkflow(), olderGatewayWorkflow(canaries), ...agent.workflows]);
 		});
 		sb.reset({ connectionLimit: 20, autoCompleteAfterPolls: 1 });
 		const ops = await scope.time('execute every operation (REST routes)', () => n8n.execute(OPS_ID));
@@ -99,9 +106,11 @@ async function runVersionSuite({ version, tarball, report, canaries, editor }) {
 
 		await checkDefaultPath(scope, { n8n, sb, canaries, userFolder });
 
+		await checkOlderGateway(scope, { n8n, sb, canaries });
+
 		await checkExamples(scope, n8n, sb);
 
-		await runFlowytePhase(scope, { n8n, sb, userFolder });
+		await agent.run(scope, { n8n, sb, canaries });
 
 		await runTriggerPhase(scope, {
 			n8n,
@@ -119,6 +128,7 @@ async function runVersionSuite({ version, tarball, report, canaries, editor }) {
 		scope.fail('suite aborted', e);
 	} finally {
 		await n8n.stop().catch(() => {});
+		await agent.close();
 		await sb.close();
 	}
 	return { userFolder, logFile: n8n.logFile };

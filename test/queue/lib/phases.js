@@ -4,11 +4,11 @@
  * Every wait is bounded; execution records come from Postgres, request counts from the sandbox.
  */
 const path = require('node:path');
-const { versionInfo } = require('../../../scripts/lib/n8n-versions');
-const { nodeItems } = require('../../../scripts/lib/n8n-db');
-const { waitFor, sleep } = require('../../../scripts/lib/proc');
+const { versionInfo } = require('@repo/devkit/n8n/n8n-versions');
+const { nodeItems } = require('@repo/devkit/n8n/n8n-db');
+const { waitFor, sleep } = require('@repo/devkit/n8n/proc');
 const { SYNC_MODELS } = require('../../sandbox/fixtures');
-const { assert, assertEqual } = require('../../e2e/lib/report');
+const { assert, assertEqual } = require('@repo/devkit/e2e/report');
 const { checkOps } = require('../../e2e/lib/ops-checks');
 const { checkGatewayOps } = require('../../e2e/lib/gateway-checks');
 
