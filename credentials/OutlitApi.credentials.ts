@@ -25,33 +25,37 @@ export class OutlitApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			placeholder: 'ok_...',
+			placeholder: 'e.g. ok_...',
 			description: 'An Outlit Platform API key. It starts with ok_ (not the public ingest key).',
 		},
 		{
 			displayName: 'API',
 			name: 'api',
 			type: 'options',
+			// The one place that names Outlit's two APIs: the nodes' panels say only what works
+			// (test/editor-copy.test.js holds both).
 			options: [
 				{
 					name: 'Automatic',
 					value: 'auto',
 					description:
-						"Outlit's tools gateway for what it covers, the REST routes for the rest (Disconnect, sync detail, webhooks), and whichever one the server has",
+						'Recommended: everything the nodes offer. The Tools Gateway, and the REST routes for what only they do (Disconnect, each model\'s sync status, the Webhooks and Custom setup steps) for as long as Outlit keeps them.',
 				},
 				{
 					name: 'Tools Gateway',
 					value: 'tools',
-					description: 'Only POST /api/tools/call, the API Outlit documents since August 2026',
+					description:
+						'Only the API Outlit documents today and its CLI uses. Disconnect and the Webhooks and Custom setup steps then stop with a link to the Outlit web app, and sync status has no per-model detail.',
 				},
 				{
 					name: 'REST Routes (Legacy)',
 					value: 'rest',
-					description: 'Only the /api/integrations routes, as before the gateway',
+					description:
+						'Only the API from before August 2026, which Outlit no longer documents and may turn off. Salesforce, Gong, Mixpanel and recommended CRM mappings are not available.',
 				},
 			],
 			default: 'auto',
-			description: 'Which of Outlit\'s two APIs the nodes speak',
+			description: "Which of Outlit's two integration APIs the Outlit nodes use. Leave it on Automatic unless you must use only one of them.",
 		},
 		{
 			displayName: 'Base URL',
@@ -86,7 +90,7 @@ export class OutlitApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Outlit did not accept this API key. Use a Platform API key: it starts with ok_.',
+						'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from.',
 				},
 			},
 		],

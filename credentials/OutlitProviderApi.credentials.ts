@@ -36,8 +36,8 @@ export class OutlitProviderApi implements ICredentialType {
 		},
 		...fieldProperties(providerCredentialFields, {}, (field) =>
 			field.secret
-				? `Sent to Outlit as ${field.key}; stored encrypted by n8n, never output by the node`
-				: `Sent to Outlit as ${field.key}`,
+				? 'Encrypted by n8n. The Outlit node sends it only to Outlit, to connect or set up the provider, and never outputs it.'
+				: (field.about ?? 'Sent to Outlit when the Outlit node connects or sets up the provider'),
 		),
 	];
 }

@@ -49,7 +49,21 @@ describe('catalog fields as n8n properties', () => {
 		]);
 	});
 
-	test('options give a dropdown of upper-case names defaulting to the first; a placeholder reads "e.g."', () => {
+	test('option values that are words read in Title Case; the region codes as the providers show them', () => {
+		const [scope] = fieldProperties(
+			fieldsFrom({ mixpanel: [{ key: 'scope', label: 'Scope', secret: false, options: ['personal', 'us', 'eu', 'in'] }] }),
+			show,
+			describeField,
+		);
+		expect(scope.options).toEqual([
+			{ name: 'Personal', value: 'personal' },
+			{ name: 'US', value: 'us' },
+			{ name: 'EU', value: 'eu' },
+			{ name: 'India', value: 'in' },
+		]);
+	});
+
+	test('options give a dropdown of region names defaulting to the first; a placeholder reads "e.g."', () => {
 		const [region] = fieldProperties(
 			fieldsFrom({ posthog: [{ key: 'region', label: 'Region', secret: false, options: ['us', 'eu'], placeholder: 'us' }] }),
 			show,

@@ -161,7 +161,7 @@ describe('a server error without the envelope', () => {
 	test('a 502 page from a proxy in front of the gateway is a server error, not a missing gateway', async () => {
 		env.sandbox.reset();
 		env.sandbox.injectFault({ path: '/api/tools/call', status: 502, body: '<html>Bad Gateway</html>', headers: { 'Content-Type': 'text/html' } });
-		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', retryTransientErrors: false });
+		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', options: { retryTransientErrors: false } });
 		expect([r.error.message, r.error.description]).toEqual(['Outlit had a server error (502)', 'This is usually temporary: retry in a moment.']);
 	});
 });

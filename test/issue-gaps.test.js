@@ -164,7 +164,7 @@ describe('secrets never reach an error', () => {
 	});
 
 	test('an unreachable Base URL with the key in it does not echo it', async () => {
-		const r = await env.run({ operation: 'getAll', maxRetryWait: 1 }, { credentials: { baseUrl: `http://u:${CANARY.apiKey}@127.0.0.1:9` } });
+		const r = await env.run({ operation: 'getAll', options: { maxRetryWait: 1 } }, { credentials: { baseUrl: `http://u:${CANARY.apiKey}@127.0.0.1:9` } });
 		expect(r.error.message).toBe('Could not reach Outlit');
 		expect(leakedCanaries(r.error)).toEqual([]);
 	});

@@ -53,14 +53,14 @@ describe('documented Outlit errors', () => {
 
 	test('429 says when to retry', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '30' }, body: { error: 'Rate limit exceeded' } });
-		const r = await env.run({ operation: 'getAll', retryTransientErrors: false });
+		const r = await env.run({ operation: 'getAll', options: { retryTransientErrors: false } });
 		expect(r.error.message).toBe('Outlit rate limit reached');
 		expect(r.error.description).toBe('Too many requests. Retry in 30 s.');
 	});
 
 	test.each([500, 502, 503])('%i is reported as a temporary server error', async (status) => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status, body: { error: 'Internal server error' } });
-		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe', retryTransientErrors: false });
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe', options: { retryTransientErrors: false } });
 		expect(r.error.message).toBe(`Outlit had a server error (${status})`);
 		expect(r.error.description).toContain('retry');
 	});
@@ -72,7 +72,7 @@ describe('documented Outlit errors', () => {
 	});
 
 	test('an unreachable Base URL is a clear error, after the retries allowed', async () => {
-		const r = await env.run({ operation: 'getAll', maxRetryWait: 1 }, { credentials: { baseUrl: 'http://127.0.0.1:9' } });
+		const r = await env.run({ operation: 'getAll', options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } });
 		expect(r.status).toBe('error');
 		expect(r.error.message).toMatch(/refused|reach/i);
 	});
@@ -173,7 +173,7 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 	});
 
 	test('an https Base URL is a valid one: the request is made (here to a closed port)', async () => {
-		const r = await env.run({ operation: 'getAll', retryTransientErrors: false }, { credentials: { baseUrl: 'https://127.0.0.1:9' } });
+		const r = await env.run({ operation: 'getAll', options: { retryTransientErrors: false } }, { credentials: { baseUrl: 'https://127.0.0.1:9' } });
 		expect(r.error.message).toBe('Could not reach Outlit');
 	});
 
@@ -227,7 +227,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 
 	test('getAll', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 503 });
-		const r = await env.run({ operation: 'getAll', retryTransientErrors: false }, { continueOnFail: true });
+		const r = await env.run({ operation: 'getAll', options: { retryTransientErrors: false } }, { continueOnFail: true });
 		expect(r.status).toBe('success');
 		expect(r.items).toEqual([
 			{
@@ -243,7 +243,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 
 	test('on the error output the facts go under details (n8n routes only {error, message, details} items there)', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 503 });
-		const r = await env.run({ operation: 'getAll', retryTransientErrors: false }, { onError: 'continueErrorOutput' });
+		const r = await env.run({ operation: 'getAll', options: { retryTransientErrors: false } }, { onError: 'continueErrorOutput' });
 		expect(r.status).toBe('success');
 		expect(r.outputs[0]).toEqual([]);
 		expect(r.outputs[1].map((i) => i.json)).toEqual([
@@ -302,13 +302,13 @@ describe('secrets never leave the node', () => {
 		['direct connect success', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us', projectId: '1' }, { sent: CANARY.posthogKey }],
 		['direct connect 400', { operation: 'connect', provider: 'supabase', connectionMethod: 'direct', projectUrl: 'https://x.supabase.co', serviceRoleKey: CANARY.supabaseKey }, { sent: CANARY.supabaseKey, fault: { method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request' } } }],
 		['direct connect 500', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: CANARY.pylonToken }, { sent: CANARY.pylonToken, fault: { method: 'POST', path: '/api/integrations/connect', status: 500 } }],
-		['direct connect, network failure', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey, maxRetryWait: 1 }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
-		['list, network failure', { operation: 'getAll', maxRetryWait: 1 }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['direct connect, network failure', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey, options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['list, network failure', { operation: 'getAll', options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
 		['list, wrong key', { operation: 'getAll' }, { credentials: { apiKey: `${CANARY.apiKey}x` } }],
 		['missing field', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey }],
 		['webhook secret', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret }],
 		['webhook secret, 500', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret, fault: { method: 'POST', path: '/api/integrations/setup-step', status: 500 } }],
-		['webhook secret, network failure', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret }, maxRetryWait: 1 }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['webhook secret, network failure', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret }, options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
 		['wait, 401', { operation: 'waitForConnection', sessionId: 's', pollInterval: 0.05, timeout: 1 }, { credentials: { apiKey: `${CANARY.apiKey}x` } }],
 	];
 	test.each(scenarios)('%s: not in outputs, errors or logs', async (_name, params, options = {}) => {

@@ -44,7 +44,7 @@ describe.each([
 	test('Timeout ends a request that takes longer, with a readable error', async () => {
 		env.sandbox.injectFault({ path, delayMs: 1500 });
 		const started = Date.now();
-		const r = await run({ ...withOptions(parameters, { timeout: 200 }), retryTransientErrors: false });
+		const r = await run({ ...withOptions(parameters, { timeout: 200 }), options: { retryTransientErrors: false } });
 		expect(Date.now() - started).toBeLessThan(1400);
 		expect(r.error).toBeDefined();
 		expect(r.error.message).toBe('Could not reach Outlit');
@@ -59,7 +59,7 @@ describe.each([
 
 	test('the shortest Timeout, 1 ms, still applies', async () => {
 		env.sandbox.injectFault({ path, delayMs: 300 });
-		const r = await run({ ...withOptions(parameters, { timeout: 1 }), retryTransientErrors: false });
+		const r = await run({ ...withOptions(parameters, { timeout: 1 }), options: { retryTransientErrors: false } });
 		expect(r.error?.message).toBe('Could not reach Outlit');
 	});
 

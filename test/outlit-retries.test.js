@@ -128,14 +128,14 @@ describe('writes are never sent twice when they may have taken effect', () => {
 describe('the settings bound the retries', () => {
 	test('Retry Transient Errors off: one request, the error as Outlit gave it', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status: 503 });
-		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe', retryTransientErrors: false });
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe', options: { retryTransientErrors: false } });
 		expect(r.error.message).toBe('Outlit had a server error (503)');
 		expect(count('GET', '/api/integrations/sync-status')).toBe(1);
 	});
 
 	test('a Retry-After longer than Max Retry Wait ends at once with when to retry', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '30' }, body: { error: 'Rate limit exceeded' } });
-		const { r, ms } = await timed(env.run({ operation: 'getAll', maxRetryWait: 5 }, { credentials: { api: 'rest' } }));
+		const { r, ms } = await timed(env.run({ operation: 'getAll', options: { maxRetryWait: 5 } }, { credentials: { api: 'rest' } }));
 		expect(r.error.description).toBe('Too many requests. Retry in 30 s.');
 		expect(count('GET', '/api/integrations')).toBe(1);
 		expect(ms).toBeLessThan(5000);
@@ -143,14 +143,14 @@ describe('the settings bound the retries', () => {
 
 	test.each([['={{ Infinity }}'], ['={{ -5 }}'], [0]])('Max Retry Wait %p allows no wait: a Retry-After of 1 s ends at once', async (maxRetryWait) => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '1' }, body: { error: 'Rate limit exceeded' } });
-		const r = await env.run({ operation: 'getAll', maxRetryWait }, { credentials: { api: 'rest' } });
+		const r = await env.run({ operation: 'getAll', options: { maxRetryWait } }, { credentials: { api: 'rest' } });
 		expect(r.error.description).toBe('Too many requests. Retry in 1 s.');
 		expect(count('GET', '/api/integrations')).toBe(1);
 	});
 
 	test('a fault that never clears ends within Max Retry Wait', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status: 502, times: 1000 });
-		const { r, ms } = await timed(env.run({ operation: 'getSyncStatus', provider: 'stripe', maxRetryWait: 2 }));
+		const { r, ms } = await timed(env.run({ operation: 'getSyncStatus', provider: 'stripe', options: { maxRetryWait: 2 } }));
 		expect(r.error.message).toBe('Outlit had a server error (502)');
 		expect(count('GET', '/api/integrations/sync-status')).toBeGreaterThanOrEqual(3);
 		expect(ms).toBeLessThan(2000 + 1500);

@@ -93,11 +93,15 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 			expect(sandbox.requests[0].headers.authorization).toBe(`Bearer ${CANARY.apiKey}`);
 		});
 
-		test('a rejected key says what an Outlit key looks like, without echoing it', async () => {
-			const result = await test_({ apiKey: 'phc_public_ingest_key', baseUrl: sandbox.url });
-			expect(result.status).toBe('Error');
-			expect(result.message).toContain('starts with ok_');
-			expect(result.message).not.toContain('phc_public_ingest_key');
+		test('a rejected key says what to check, true for any key typed, without echoing it', async () => {
+			const message =
+				'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from.';
+			// A key of another shape, and one of the right shape that Outlit rejects: the same words fit both.
+			for (const apiKey of ['phc_public_ingest_key', 'ok_revoked_key']) {
+				const result = await test_({ apiKey, baseUrl: sandbox.url });
+				expect(result).toEqual({ status: 'Error', message });
+				expect(result.message).not.toContain(apiKey);
+			}
 		});
 
 		test('an unreachable Base URL fails the test', async () => {

@@ -332,7 +332,7 @@ describe('canary secrets from the credential appear in no output, error or log',
 		['REST connect, 400', 'rest', connect('pylon'), PYLON, { sent: CANARY.credPylonToken, fault: { method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request' } } }],
 		['REST connect, 500', 'rest', connect('pylon'), PYLON, { sent: CANARY.credPylonToken, fault: { method: 'POST', path: '/api/integrations/connect', status: 500 } }],
 		['gateway connect rejected', 'tools', connect('stripe'), STRIPE, { sent: CANARY.credStripeKey, setupError: { code: 'CREDENTIAL_REJECTED', message: 'The restricted key was revoked', retryable: false } }],
-		['connect, no answer', 'rest', { ...connect('pylon'), maxRetryWait: 1 }, PYLON, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['connect, no answer', 'rest', { ...connect('pylon'), options: { maxRetryWait: 1 } }, PYLON, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
 		['mismatched credential', 'tools', connect('posthog'), STRIPE, {}],
 		['missing field', 'rest', connect('posthog'), { provider: 'posthog', apiKey: CANARY.credPosthogKey }, {}],
 		['REST webhooks', 'rest', webhooks('stripe'), STRIPE, { sent: CANARY.credWebhookSecret, connected: ['stripe'] }],
@@ -361,8 +361,7 @@ describe('canary secrets from the credential appear in no output, error or log',
 			provider: 'pylon',
 			connectionMethod: 'direct',
 			secretSource: 'credential',
-			retryTransientErrors: true,
-			maxRetryWait: 60,
+			options: {},
 			requestOptions: {},
 		});
 	});
@@ -462,8 +461,14 @@ describe('the Outlit Provider Credentials type', () => {
 			description: 'The provider these keys belong to; the Outlit node refuses them for another provider',
 		});
 		expect(options[0]).toEqual({ name: 'Clerk', value: 'clerk' });
-		expect(property('apiKey', 'stripe').description).toBe('Sent to Outlit as apiKey; stored encrypted by n8n, never output by the node');
-		expect(property('username', 'mixpanel').description).toBe('Sent to Outlit as username');
+		expect(property('apiKey', 'stripe').description).toBe(
+			'Encrypted by n8n. The Outlit node sends it only to Outlit, to connect or set up the provider, and never outputs it.',
+		);
+		expect(property('username', 'mixpanel').description).toBe('Sent to Outlit when the Outlit node connects or sets up the provider');
+		// A boolean's description starts with "Whether", as n8n's guidelines ask.
+		expect(property('enterpriseKeyAcknowledged', 'granola').description).toBe(
+			'Whether to confirm to Outlit that you mean to connect an enterprise key',
+		);
 	});
 
 	test('one provider each: the providers whose setup takes fields, by name', () => {

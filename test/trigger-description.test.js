@@ -16,7 +16,8 @@ describe('the Outlit Trigger in the editor', () => {
 			icon: { light: 'file:../Outlit/outlit.svg', dark: 'file:../Outlit/outlit.dark.svg' },
 			group: ['trigger'],
 			version: 1,
-			subtitle: '={{ ($parameter["providers"] || []).length ? $parameter["providers"].join(", ") : "All integrations" }}',
+			subtitle:
+				'={{ ($parameter["providers"] || []).length ? $parameter["providers"].map((p) => ({"salesforce":"Salesforce","hubspot":"HubSpot","attio":"Attio","slack":"Slack","google-calendar":"Google Calendar","google-mail":"Gmail","granola":"Granola","gong":"Gong","fireflies":"Fireflies.ai","pylon":"Pylon","stripe":"Stripe","mixpanel":"Mixpanel","posthog":"PostHog","supabase":"Supabase Auth","clerk":"Clerk"}[p] || p)).join(", ") : "All Integrations" }}',
 			description:
 				'Starts the workflow when an Outlit integration sync fails or recovers, or an integration is connected or disconnected',
 			defaults: { name: 'Outlit Trigger' },
@@ -90,9 +91,30 @@ describe('the Outlit Trigger in the editor', () => {
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether failures that already exist when the trigger is activated (or when a provider is added to Providers) fire too. Off: only failures that start later fire.',
+						"Whether failures that already exist when the trigger is activated (or when a provider is added to 'Providers') fire too. Off: only failures that start later fire.",
 				},
 			],
 		});
+	});
+});
+
+describe('the trigger\'s subtitle: provider names in Title Case, as n8n shows subtitles', () => {
+	const subtitle = (providers) => {
+		const body = new OutlitTrigger().description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		return new Function('$parameter', `return (${body});`)({ providers });
+	};
+	const { PROVIDERS } = require('../nodes/Outlit/catalog/providers');
+
+	test.each([
+		[[], 'All Integrations'],
+		[undefined, 'All Integrations'],
+		[['stripe', 'google-mail'], 'Stripe, Gmail'],
+		[['a-provider-outlit-added-later'], 'a-provider-outlit-added-later'],
+	])('providers %j read "%s"', (providers, expected) => {
+		expect(subtitle(providers)).toBe(expected);
+	});
+
+	test('every catalog provider has its name there (the lint wants the table as a literal)', () => {
+		for (const p of PROVIDERS) expect(subtitle([p.id])).toBe(p.name);
 	});
 });

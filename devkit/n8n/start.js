@@ -72,9 +72,10 @@ async function claimRun(o, pidFile) {
  *   startSandbox: () => Promise<{ url: string, close: () => Promise<void>, reused?: boolean }>,
  *   imports: (sandbox) => { credentials: object[], workflows: object[], activate?: string[] },
  *   tryLines: ({ url: string, sandbox: object }) => string[],
- * }} pkg
+ *   owner?: { email: string, password: string, firstName: string, lastName: string },
+ * }} pkg  `owner`: the local owner account created in a fresh n8n (default: n8n-rest's DEFAULT_OWNER)
  */
-async function startPackage({ packageDir, o, helpText, startSandbox, imports, tryLines }) {
+async function startPackage({ packageDir, o, helpText, startSandbox, imports, tryLines, owner = DEFAULT_OWNER }) {
 	if (o.help) {
 		console.log(helpText);
 		return;
@@ -142,7 +143,7 @@ async function startPackage({ packageDir, o, helpText, startSandbox, imports, tr
 
 		const rest = new N8nRest(n8n.baseUrl);
 		const ownerCreated = await rest.needsOwnerSetup();
-		if (ownerCreated) await rest.ensureOwner(DEFAULT_OWNER);
+		if (ownerCreated) await rest.ensureOwner(owner);
 
 		const url = n8n.baseUrl;
 		log(
@@ -152,8 +153,8 @@ async function startPackage({ packageDir, o, helpText, startSandbox, imports, tr
 				'',
 				`  Editor:   ${url}/`,
 				ownerCreated
-					? `  Sign in:  ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}  (local owner account created for you)`
-					: `  Sign in:  with your owner account (the default one is ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password})`,
+					? `  Sign in:  ${owner.email} / ${owner.password}  (local owner account created for you)`
+					: `  Sign in:  with your owner account (the default one is ${owner.email} / ${owner.password})`,
 				...tryLines({ url, sandbox }),
 				'',
 				'Press Ctrl-C to stop n8n and the sandbox.',

@@ -26,6 +26,7 @@ startPackage({
 	packageDir: PACKAGE_DIR,
 	o,
 	helpText: fs.readFileSync(__filename, 'utf8').split('*/')[0],
+	owner: { email: 'owner@flowyte.local', password: 'Flowyte-local-1', firstName: 'Local', lastName: 'Owner' },
 	startSandbox: () => startSandbox({ port: o.sandboxPort, flowyte: { apiKeyKinds: API_KEY_KINDS } }),
 	imports: (sandbox) => ({
 		credentials: sandboxCredentials(sandbox),

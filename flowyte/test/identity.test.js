@@ -13,12 +13,10 @@
  * name left over from the split.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { identityTesting } = require('@repo/devkit/release/identity-testing');
 
 const PACKAGE_DIR = path.join(__dirname, '..');
-const SCRIPT = require.resolve('@repo/devkit/release/check-identity.mjs');
 const pkg = require('../package.json');
 const { Flowyte } = require('../nodes/Flowyte/Flowyte.node');
 
@@ -86,53 +84,8 @@ describe('the package holds together', () => {
 });
 
 // --- the gate, on temp copies -----------------------------------------------------------------------------
-const tmpDirs = [];
-afterAll(() => {
-	for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temp copy of the package as the gate sees it: package.json, nodes/, credentials/. */
-function copyPackage() {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowyte-identity-'));
-	tmpDirs.push(dir);
-	fs.copyFileSync(path.join(PACKAGE_DIR, 'package.json'), path.join(dir, 'package.json'));
-	for (const sub of ['nodes', 'credentials']) fs.cpSync(path.join(PACKAGE_DIR, sub), path.join(dir, sub), { recursive: true });
-	return dir;
-}
-
-/** What a sed over every file would do: `from` → `to` (literal, every occurrence). */
-function sed(dir, from, to) {
-	for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-		if (!entry.isFile()) continue;
-		const file = path.join(entry.parentPath ?? entry.path, entry.name);
-		const text = fs.readFileSync(file, 'utf8');
-		if (text.includes(from)) fs.writeFileSync(file, text.split(from).join(to));
-	}
-}
-
-/** The package with its owner and publisher set: REPLACE-WITH-OWNER → acme, the author's placeholders → real-looking values. */
-function ownedCopy() {
-	const dir = copyPackage();
-	sed(dir, 'REPLACE-WITH-OWNER', 'acme');
-	sed(dir, 'REPLACE-WITH-PUBLISHER', 'Acme Automation');
-	sed(dir, 'replace-with-publisher-email@example.com', 'npm@acme.dev');
-	return dir;
-}
-
-function gate(dir, ...args) {
-	const env = { ...process.env };
-	delete env.GITHUB_ACTIONS;
-	return spawnSync(process.execPath, [SCRIPT, dir, ...args], { encoding: 'utf8', env });
-}
-
-/** The problems the gate printed, one per `  - ` line. */
-const problemsOf = (result) => result.stderr.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
-/** "<file relative to dir>: <field>" of each problem. */
-const fieldsOf = (dir, result) =>
-	problemsOf(result)
-		.map((p) => /^(.*?)(?::\d+)?: (\S+) is /.exec(p.startsWith(dir) ? p.slice(dir.length + 1) : p))
-		.map((m) => (m ? `${m[1]}: ${m[2]}` : 'unparsed'))
-		.sort();
+const { copyPackage, sed, ownedCopy, gate, problemsOf, fieldsOf, cleanup } = identityTesting({ packageDir: PACKAGE_DIR, tmpPrefix: 'flowyte-identity-' });
+afterAll(cleanup);
 
 test('with the placeholders: exits 1 and names each placeholder field and where, and nothing else', () => {
 	const dir = copyPackage();

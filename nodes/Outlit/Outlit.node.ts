@@ -2,7 +2,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { integrationOperations, integrationProperties } from './actions/integration';
-import { retryProperties } from './actions/retrySettings';
 import { credentialTest } from './methods/credentialTest';
 import { loadOptions } from './methods/loadOptions';
 import { BASE_URL_EXPRESSION } from './transport';
@@ -53,8 +52,8 @@ export class Outlit implements INodeType {
 				options: [{ name: 'Integration', value: 'integration' }],
 				default: 'integration',
 			},
+			// Each operation ends with its Options collection, the retry settings among them.
 			...integrationProperties,
-			...retryProperties,
 		],
 	};
 

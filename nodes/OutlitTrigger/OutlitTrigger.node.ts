@@ -46,8 +46,10 @@ export class OutlitTrigger implements INodeType {
 		icon: { light: 'file:../Outlit/outlit.svg', dark: 'file:../Outlit/outlit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
+		// Names, not IDs, in Title Case as n8n's subtitles are. The lint wants a literal here;
+		// test/trigger-description.test.js keeps its names equal to the catalog.
 		subtitle:
-			'={{ ($parameter["providers"] || []).length ? $parameter["providers"].join(", ") : "All integrations" }}',
+			'={{ ($parameter["providers"] || []).length ? $parameter["providers"].map((p) => ({"salesforce":"Salesforce","hubspot":"HubSpot","attio":"Attio","slack":"Slack","google-calendar":"Google Calendar","google-mail":"Gmail","granola":"Granola","gong":"Gong","fireflies":"Fireflies.ai","pylon":"Pylon","stripe":"Stripe","mixpanel":"Mixpanel","posthog":"PostHog","supabase":"Supabase Auth","clerk":"Clerk"}[p] || p)).join(", ") : "All Integrations" }}',
 		description: 'Starts the workflow when an Outlit integration sync fails or recovers, or an integration is connected or disconnected',
 		defaults: { name: 'Outlit Trigger' },
 		polling: true,
@@ -107,7 +109,7 @@ export class OutlitTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether failures that already exist when the trigger is activated (or when a provider is added to Providers) fire too. Off: only failures that start later fire.',
+							"Whether failures that already exist when the trigger is activated (or when a provider is added to 'Providers') fire too. Off: only failures that start later fire.",
 					},
 				],
 			},

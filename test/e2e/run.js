@@ -13,10 +13,9 @@
  */
 const fs = require('node:fs');
 const { VERSIONS } = require('@repo/devkit/n8n/n8n-versions');
-const { ensureN8n } = require('@repo/devkit/n8n/n8n-install');
-const { buildAndPack } = require('@repo/devkit/n8n/package');
 const { PACKAGE_DIR } = require('../../scripts/lib/outlit-setup');
 const { Report, runDriver } = require('@repo/devkit/e2e/report');
+const { installAndPack } = require('@repo/devkit/e2e/setup');
 const { makeCanaries } = require('./lib/workflows');
 const { runVersionSuite } = require('./lib/version-suite');
 const { runEditorTest } = require('./editor');
@@ -44,19 +43,9 @@ async function main() {
 	console.log(`e2e: n8n ${o.versions.join(' + ')}${o.editor ? `, editor test on ${o.editorVersions.join(', ')}` : ''}`);
 
 	// Installs (first run: minutes, network-bound) and the build run side by side.
-	let tarball;
-	const setupOk = await report.time('setup: install n8n versions + build + pack', async () => {
-		try {
-			const installs = o.versions.map((v) => ensureN8n(v, { log: (l) => console.log(`  [install ${v}] ${l}`), quietNpm: true }));
-			[tarball] = await Promise.all([buildAndPack({ dir: PACKAGE_DIR, build: o.build, log: (l) => console.log(`  ${l}`) }), ...installs]);
-			return true;
-		} catch (e) {
-			report.fail('setup', e);
-			return false;
-		}
-	});
+	const tarball = await installAndPack({ versions: o.versions, dir: PACKAGE_DIR, build: o.build, report });
 
-	if (setupOk) {
+	if (tarball) {
 		const canaries = makeCanaries();
 		await report.time('suites (all versions in parallel)', () =>
 			Promise.all(

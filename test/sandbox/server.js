@@ -1,6 +1,6 @@
 'use strict';
 /**
- * HTTP plumbing: body reading, request recording, fault injection, auth, routing. Only the CLI
+ * HTTP plumbing: request recording, fault injection, auth, routing. Only the CLI
  * prints anything; the server itself never logs (requests may carry credentials).
  */
 const http = require('node:http');
@@ -8,29 +8,15 @@ const { ROUTES } = require('./api');
 const { handleControl } = require('./control');
 const { handlePage } = require('./page');
 const { replacesResponse } = require('@repo/devkit/sandbox/faults');
+/** The request body, `{ text, tooLarge }`: at most 1 MiB kept, `tooLarge` past that (answered 413). */
+const { readBody } = require('@repo/devkit/sandbox/http');
 const { callTool, gatewayError, TOOLS_PATH } = require('./gateway');
 
 /** What a retired route looks like: the web app's HTML 404 page, not Outlit's JSON error. */
 const RETIRED_PAGE = '<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body><h1>404</h1><p>This page could not be found.</p></body></html>';
 const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 
-const MAX_BODY = 1024 * 1024;
 const MALFORMED_JSON = '{"error": "truncat';
-
-function readBody(req) {
-	return new Promise((resolve, reject) => {
-		const chunks = [];
-		let size = 0;
-		req.on('data', (c) => {
-			size += c.length;
-			if (size <= MAX_BODY) chunks.push(c);
-		});
-		req.on('end', () =>
-			resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY }),
-		);
-		req.on('error', reject);
-	});
-}
 
 function send(res, status, body, headers = {}) {
 	if (res.destroyed || res.headersSent) return;

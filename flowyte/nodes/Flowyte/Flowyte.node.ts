@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { connectFields, connectItem } from './actions/connect';
+import { secretStore } from './actions/secretSource';
 import { flowyteConnectionSecretTest } from './methods/connectionSecretTest';
 import { flowyteApiTest } from './methods/credentialTest';
 import { asNodeError, errorItem } from './shared/errors';
@@ -72,11 +73,13 @@ export class Flowyte implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		let connection: Promise<FlowyteConnection> | undefined;
+		// The connection secret too is read once, and only by an item that needs it.
+		const secrets = secretStore(this);
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				connection ??= readConnection(this);
-				const json = await connectItem(this, itemIndex, await connection);
+				const json = await connectItem(this, itemIndex, await connection, secrets);
 				output.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				const nodeError = asNodeError(this, error, itemIndex);

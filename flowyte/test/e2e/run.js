@@ -12,11 +12,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { VERSIONS, RUNTIME_ROOT, REPO_ROOT } = require('@repo/devkit/n8n/n8n-versions');
-const { ensureN8n } = require('@repo/devkit/n8n/n8n-install');
-const { buildAndPack, installPackage } = require('@repo/devkit/n8n/package');
+const { installPackage } = require('@repo/devkit/n8n/package');
 const { N8nInstance } = require('@repo/devkit/n8n/n8n-instance');
 const { freePort } = require('@repo/devkit/n8n/proc');
 const { Report, runDriver } = require('@repo/devkit/e2e/report');
+const { installAndPack } = require('@repo/devkit/e2e/setup');
 const { assert, assertEqual } = require('@repo/devkit/e2e/report');
 const { startSandbox } = require('../sandbox');
 const { sandboxCredentials, loadExamples, API_KEY_KINDS } = require('../../scripts/setup');
@@ -88,18 +88,8 @@ async function main() {
 	const report = new Report();
 	const t0 = Date.now();
 	console.log(`Flowyte e2e: n8n ${o.versions.join(' + ')}`);
-	let tarball;
-	const setupOk = await report.time('setup: install n8n versions + build + pack', async () => {
-		try {
-			const installs = o.versions.map((v) => ensureN8n(v, { log: (l) => console.log(`  [install ${v}] ${l}`), quietNpm: true }));
-			[tarball] = await Promise.all([buildAndPack({ dir: PACKAGE_DIR, build: o.build, log: (l) => console.log(`  ${l}`) }), ...installs]);
-			return true;
-		} catch (e) {
-			report.fail('setup', e);
-			return false;
-		}
-	});
-	if (setupOk) {
+	const tarball = await installAndPack({ versions: o.versions, dir: PACKAGE_DIR, build: o.build, report });
+	if (tarball) {
 		await report.time('suites (all versions in parallel)', () => Promise.all(o.versions.map((version) => runVersion({ version, tarball, report }))));
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}

@@ -44,9 +44,14 @@ export const EQUIVALENT = [
 		reason: 'A refusal always has both keys and SQL credentials neither, so && and || decide the same',
 	},
 	{
-		within: 'function readBody(ctx: IExecuteFunctions, itemIndex: number, kind: IntegrationKind)',
+		within: 'function readBody(ctx: IExecuteFunctions, itemIndex: number, kind: IntegrationKind, store: SecretStore)',
 		code: '[]',
 		reason: 'An OAuth connect sends no secret: the mask list is empty, and a list holding the one text Stryker puts in masks a text Flowyte never sends',
+	},
+	{
+		within: 'function readSecretSource(ctx: IExecuteFunctions, itemIndex: number)',
+		code: "'credential'",
+		reason: "Secret Source fallback for a missing value: anything but 'typed' reads the credential, so '' and 'credential' decide the same",
 	},
 ];
 

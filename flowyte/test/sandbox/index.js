@@ -11,23 +11,10 @@
  * The server never logs: requests carry keys and passwords.
  */
 const http = require('node:http');
+const { readBody } = require('@repo/devkit/sandbox/http');
 const { FlowyteState, handleFlowyte, flowyteControls, isFlowytePath } = require('./flowyte');
 
 const HOST = '127.0.0.1';
-const MAX_BODY = 1024 * 1024;
-
-function readBody(req) {
-	return new Promise((resolve, reject) => {
-		const chunks = [];
-		let size = 0;
-		req.on('data', (c) => {
-			size += c.length;
-			if (size <= MAX_BODY) chunks.push(c);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
-}
 
 function send(res, { status, body, headers = {} }) {
 	if (res.destroyed || res.headersSent) return;
@@ -51,7 +38,7 @@ async function startSandbox(options = {}) {
 	const server = http.createServer(async (req, res) => {
 		try {
 			const url = new URL(req.url, `http://${HOST}`);
-			const rawText = await readBody(req);
+			const { text: rawText } = await readBody(req);
 			const parsed = rawText.length ? parseJson(rawText) : undefined;
 			log.requests.push({
 				method: req.method,

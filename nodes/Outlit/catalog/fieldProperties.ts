@@ -2,6 +2,13 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { PROVIDERS, type CredentialField, type Provider } from './providers';
 
+/** Region codes as the providers' apps show them (Mixpanel's "in" is its India region); other values in Title Case. */
+const OPTION_NAMES: Readonly<Record<string, string>> = { us: 'US', eu: 'EU', in: 'India' };
+
+function optionName(value: string): string {
+	return OPTION_NAMES[value] ?? value.charAt(0).toUpperCase() + value.slice(1);
+}
+
 /**
  * One n8n property per catalog field, shown only for the providers that take it (`provider`), so the
  * node's typed-in fields and the Outlit Provider Credentials are the same catalog read the same way.
@@ -26,7 +33,7 @@ export function fieldProperties(
 		displayName: field.label,
 		name: field.key,
 		type: field.type === 'boolean' ? 'boolean' : field.options ? 'options' : 'string',
-		...(field.options ? { options: field.options.map((value) => ({ name: value.toUpperCase(), value })) } : {}),
+		...(field.options ? { options: field.options.map((value) => ({ name: optionName(value), value })) } : {}),
 		...(field.secret ? { typeOptions: { password: true } } : {}),
 		default: field.type === 'boolean' ? false : field.options ? field.options[0] : '',
 		// Not `required`: n8n shows every field while Provider is an expression (and would demand them

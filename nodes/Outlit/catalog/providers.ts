@@ -20,6 +20,8 @@ export interface CredentialField {
 	/** A rule the contract states, checked before any request: the value and a sentence saying what it must be. */
 	rule?: { pattern: RegExp; says: string };
 	placeholder?: string;
+	/** What the field means, where its label does not say (a boolean's starts with "Whether", as n8n's guidelines ask). */
+	about?: string;
 }
 
 export interface SetupStep {
@@ -122,6 +124,7 @@ export const PROVIDERS: readonly Provider[] = [
 				secret: false,
 				type: 'boolean',
 				optional: true,
+				about: 'Whether to confirm to Outlit that you mean to connect an enterprise key',
 			},
 		]),
 	},

@@ -15,7 +15,7 @@ import { isRefusal, sqlCredentials } from '../shared/sql';
 import type { FlowyteConnection } from '../transport/connection';
 import { apiError, bodyObject, flowyteApiError, readProblem, unexpectedResultError } from '../transport/errors';
 import { postConnect } from '../transport/request';
-import { readCredentialSecret, readSecretSource, secretSourceFields } from './secretSource';
+import { readCredentialSecret, readSecretSource, secretSourceFields, type SecretStore } from './secretSource';
 
 const SQL_KINDS = kindsOf('sql');
 const PROVIDER_KINDS = kindsOf('provider');
@@ -169,11 +169,11 @@ interface ConnectBody {
  * The request body for the item, checked before any request. The secret (SQL password, provider API
  * key) comes from the Flowyte Connection Secret credential unless Secret Source is Typed In.
  */
-async function readBody(ctx: IExecuteFunctions, itemIndex: number, kind: IntegrationKind): Promise<ConnectBody> {
+async function readBody(ctx: IExecuteFunctions, itemIndex: number, kind: IntegrationKind, store: SecretStore): Promise<ConnectBody> {
 	const param = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const typed = readSecretSource(ctx, itemIndex) === 'typed';
 	if (kind.family === 'sql') {
-		const password = typed ? param('password') : await readCredentialSecret(ctx, itemIndex, kind, 'password');
+		const password = typed ? param('password') : await readCredentialSecret(ctx, itemIndex, kind, 'password', store);
 		const result = sqlCredentials(kind, {
 			host: param('host'),
 			port: param('port', kind.defaultPort),
@@ -195,7 +195,7 @@ async function readBody(ctx: IExecuteFunctions, itemIndex: number, kind: Integra
 	}
 	if ((method as ProviderMethod) === 'oauth') return { secrets: [] };
 	if (!typed) {
-		const apiKey = await readCredentialSecret(ctx, itemIndex, kind, 'apiKey');
+		const apiKey = await readCredentialSecret(ctx, itemIndex, kind, 'apiKey', store);
 		return { body: { credentials: { apiKey } }, secrets: [apiKey] };
 	}
 	const apiKey = str(param('providerApiKey')).trim();
@@ -223,9 +223,10 @@ export async function connectItem(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	connection: FlowyteConnection,
+	store: SecretStore,
 ): Promise<IDataObject> {
 	const kind = readKind(ctx, itemIndex);
-	const { body, secrets } = await readBody(ctx, itemIndex, kind);
+	const { body, secrets } = await readBody(ctx, itemIndex, kind, store);
 	const allSecrets = [...connection.secrets, ...secrets];
 	const response = await postConnect(ctx, connection, kind.value, body, itemIndex);
 	const node = redactNode(ctx.getNode());

@@ -62,8 +62,14 @@ function secretName(kind: IntegrationKind, secret: ConnectionSecret): string {
 	return `the ${kind.name} ${secret === 'password' ? 'password' : 'API key'}`;
 }
 
-/** One read per execution: n8n decrypts a credential on every getCredentials call. */
-const credentialReads = new WeakMap<IExecuteFunctions, Promise<IDataObject>>();
+/** The Flowyte Connection Secret's data, read at most once per execution. */
+export type SecretStore = (itemIndex: number) => Promise<IDataObject>;
+
+/** A store for one execution: n8n decrypts a credential on every getCredentials call. */
+export function secretStore(ctx: IExecuteFunctions): SecretStore {
+	let read: Promise<IDataObject> | undefined;
+	return async (itemIndex) => await (read ??= ctx.getCredentials<IDataObject>(SECRET_CREDENTIAL_TYPE, itemIndex));
+}
 
 /**
  * The secret the node's Flowyte Connection Secret holds, after checking that the node has one, that
@@ -75,6 +81,7 @@ export async function readCredentialSecret(
 	itemIndex: number,
 	kind: IntegrationKind,
 	secret: ConnectionSecret,
+	store: SecretStore,
 ): Promise<string> {
 	const needed = CONNECTION_SECRETS[secret];
 	const what = secretName(kind, secret);
@@ -85,12 +92,7 @@ export async function readCredentialSecret(
 			description: `Secret Source is Credential, so the node sends ${what} from a ${CREDENTIAL} credential, which n8n keeps encrypted. Create one with Holds: ${needed.label} and select it in the node. Nothing was sent to Flowyte.`,
 		});
 	}
-	let read = credentialReads.get(ctx);
-	if (!read) {
-		read = ctx.getCredentials<IDataObject>(SECRET_CREDENTIAL_TYPE, itemIndex);
-		credentialReads.set(ctx, read);
-	}
-	const data = await read;
+	const data = await store(itemIndex);
 	if (data.holds !== secret) {
 		const held = data.holds === 'password' || data.holds === 'apiKey' ? CONNECTION_SECRETS[data.holds].noun : 'no secret this node knows';
 		throw refusalError(ctx, itemIndex, {

@@ -19,10 +19,15 @@ export function providerField(includeAll = false): INodeProperties {
 		required: true,
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'An expression may return any provider ID, also one Outlit added after this release (or the alias gmail)',
+		hint: "In an expression, give the provider's ID, e.g. hubspot or google-mail. A provider Outlit adds later works too.",
 	};
 	return includeAll
-		? { ...property, typeOptions: { loadOptionsMethod: 'getProvidersWithAll' }, default: 'all' }
+		? {
+				...property,
+				typeOptions: { loadOptionsMethod: 'getProvidersWithAll' },
+				default: 'all',
+				hint: "In an expression, give all or the provider's ID, e.g. hubspot or google-mail. A provider Outlit adds later works too.",
+			}
 		: property;
 }
 
@@ -33,7 +38,7 @@ export const sessionIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a',
-	description: 'The sessionId returned by Connect with the browser session method',
+	description: 'The sessionId that Connect returns for a Browser Session',
 };
 
 export const POLL_INTERVAL_MAX_S = 3600;
@@ -45,6 +50,7 @@ export const TIMEOUT_MAX_S_V1 = 86400;
 export const LONG_WAIT_ADVICE =
 	"For longer waits, let the Outlit Trigger's Integration Connected event continue the workflow, or loop Get Connection Status with n8n's Wait node";
 
+/** How long to wait; Continue on Unsuccessful ({@link continueOnUnsuccessful}) goes into the operation's Options. */
 export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[] {
 	const timeout: INodeProperties = {
 		displayName: 'Timeout (Seconds)',
@@ -75,23 +81,18 @@ export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[
 			hint: `At most one hour. ${LONG_WAIT_ADVICE}.`,
 			displayOptions: { show: { ...SHOW_FROM_V1_1, ...show } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Continue on Unsuccessful',
-					name: 'continueOnUnsuccessful',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether a failed, expired or timed-out session returns an item with its status instead of stopping the workflow',
-				},
-			],
-		},
 	];
+}
+
+/** An entry of the Options collection; `show` uses n8n's `/parameter` paths to the node's main fields. */
+export function continueOnUnsuccessful(show?: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Continue on Unsuccessful',
+		name: 'continueOnUnsuccessful',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a failed, expired or timed-out session returns an item with its status instead of stopping the workflow',
+		...(show ? { displayOptions: { show } } : {}),
+	};
 }

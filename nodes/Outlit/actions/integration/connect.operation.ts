@@ -5,7 +5,7 @@ import { providerFields } from '../../catalog/providers';
 import { readJsonObject, readProvider } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
 import type { ConnectRequest } from '../../transport';
-import { providerField, waitFields } from './common';
+import { continueOnUnsuccessful, providerField, waitFields } from './common';
 import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
 import { readWaitSettings } from './waitSettings';
@@ -15,6 +15,8 @@ const DIRECT = { connectionMethod: ['direct'] };
 const NO_FIELDS = { provider: providersWithout(providerFields) };
 const TYPED = { ...DIRECT, secretSource: ['fields'] };
 const WAIT = { connectionMethod: ['browser'], waitUntilConnected: [true] };
+/** The same, from inside the Options collection (n8n's path to a main field). */
+const WAIT_FROM_OPTIONS = { '/connectionMethod': ['browser'], '/waitUntilConnected': [true] };
 
 /**
  * The connect request for the item: provider, method, and for Direct the provider's fields, from
@@ -37,7 +39,7 @@ export const connect = defineOperation({
 	value: 'connect',
 	name: 'Connect',
 	action: 'Connect an integration',
-	description: 'Connect a provider with credentials, or start a browser-auth session',
+	description: "Connect an integration with the provider's keys, or get a link for a person to connect it in a browser",
 	async run(itemIndex, api) {
 		const request = await readConnectRequest(this, itemIndex);
 		const waitUntilConnected =
@@ -65,12 +67,12 @@ export const connect = defineOperation({
 				{
 					name: 'Browser Session',
 					value: 'browser',
-					description: 'Returns a connect URL for a person to authorize the provider in a browser',
+					description: 'Returns a link (connectUrl) for a person to open and connect the provider in a browser',
 				},
 				{
 					name: 'Direct',
 					value: 'direct',
-					description: "Sends the provider's credentials (API key, token…) to Outlit",
+					description: "Sends the provider's keys (API key, token…) to Outlit",
 				},
 			],
 			default: 'browser',
@@ -80,7 +82,10 @@ export const connect = defineOperation({
 		...fieldProperties(
 			providerFields,
 			TYPED,
-			(field) => `Sent to Outlit as ${field.key}${field.secret ? '; stored only by Outlit, never output by this node' : ''}`,
+			(field) =>
+				field.secret || field.about
+					? `${field.about ? `${field.about}.` : "Kept by Outlit, never in this node's output."} Its name in Additional Config (JSON) is ${field.key}.`
+					: `Its name in Additional Config (JSON) is ${field.key}`,
 		),
 		{
 			displayName: 'Additional Config (JSON)',
@@ -88,7 +93,7 @@ export const connect = defineOperation({
 			type: 'json',
 			default: '{}',
 			description:
-				'Credential keys sent with the fields above; a key here overrides the field of the same name. For a provider this node does not list yet, put all its keys here.',
+				"More of the provider's keys, sent with the fields above; a key here replaces the field of the same name. For a provider this node does not list yet, put all of its keys here.",
 			displayOptions: { show: TYPED },
 		},
 		{
@@ -96,9 +101,10 @@ export const connect = defineOperation({
 			name: 'waitUntilConnected',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to keep polling the new session until it is connected, failed or expired',
+			description: 'Whether to wait in this run until the person has connected the provider, or the session has failed or expired',
 			displayOptions: { show: { connectionMethod: ['browser'] } },
 		},
 		...waitFields(WAIT),
 	],
+	options: [continueOnUnsuccessful(WAIT_FROM_OPTIONS)],
 });

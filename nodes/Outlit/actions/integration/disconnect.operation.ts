@@ -6,7 +6,8 @@ export const disconnect = defineOperation({
 	value: 'disconnect',
 	name: 'Disconnect',
 	action: 'Disconnect an integration',
-	description: 'Disconnect a connected provider (REST routes only; the gateway has no disconnect)',
+	description:
+		'Disconnect a connected integration. Where Outlit allows this only in its web app, the error links there.',
 	async run(itemIndex, api) {
 		const provider = readProvider(this, itemIndex);
 		const ignore = readOption<boolean>(this, itemIndex, 'ignoreNotConnected', false) === true;
@@ -14,22 +15,15 @@ export const disconnect = defineOperation({
 	},
 	fields: [
 		providerField(),
+	],
+	options: [
 		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Ignore Not Connected',
-					name: 'ignoreNotConnected',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether a provider that is not connected returns an item with notConnected: true instead of an error',
-				},
-			],
+			displayName: 'Ignore Not Connected',
+			name: 'ignoreNotConnected',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a provider that is not connected returns an item with notConnected: true instead of an error',
 		},
 	],
 });

@@ -80,7 +80,7 @@ export const getAll = defineOperation({
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to return a simplified version of the response instead of the raw data. Simplified: provider, name, category, status and connected, the same keys on both of Outlit\'s APIs (REST\'s ID becomes provider; its connectionId, lastDataReceivedAt, syncStatus and errorMessage are left out: use Get Sync Status).',
+				"Whether to return a simplified version of the response instead of the raw data. Simplified items have provider, name, category, status and connected, the same fields on both of Outlit's APIs; each model's sync is in Get Sync Status.",
 			displayOptions: { show: SHOW_FROM_V1_1 },
 		},
 	],

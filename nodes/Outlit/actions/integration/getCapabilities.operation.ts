@@ -6,7 +6,8 @@ export const getCapabilities = defineOperation({
 	value: 'getCapabilities',
 	name: 'Get Capabilities',
 	action: 'Get setup capabilities',
-	description: 'How providers connect: one item per provider',
+	description:
+		'Get how an integration connects, with keys or in a browser, and where Outlit gives them its fields and setup steps',
 	sideBySide: true,
 	async run(itemIndex, api) {
 		const raw = this.getNodeParameter('provider', itemIndex);

@@ -6,7 +6,7 @@ export const getConnectionStatus = defineOperation({
 	value: 'getConnectionStatus',
 	name: 'Get Connection Status',
 	action: 'Get the status of a connection session',
-	description: 'Check a browser-auth session once: pending, connected, failed or expired',
+	description: 'Check once how a browser session to connect an integration stands: pending, connected, failed or expired',
 	sideBySide: true,
 	async run(itemIndex, api) {
 		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID');

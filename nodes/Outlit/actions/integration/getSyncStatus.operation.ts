@@ -6,7 +6,7 @@ export const getSyncStatus = defineOperation({
 	value: 'getSyncStatus',
 	name: 'Get Sync Status',
 	action: 'Get the sync status of an integration',
-	description: 'Connection state and per-model sync status of one provider (readiness only on the gateway)',
+	description: "Get an integration's connection state and, where Outlit reports it, each synced model's last sync and error",
 	sideBySide: true,
 	async run(itemIndex, api) {
 		return [await api.syncStatus(readProvider(this, itemIndex), itemIndex)];

@@ -50,7 +50,7 @@ export const runSetupStep = defineOperation({
 	value: 'runSetupStep',
 	name: 'Run Setup Step',
 	action: 'Run a post-connect setup step',
-	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected provider',
+	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected integration',
 	async run(itemIndex, api) {
 		const provider = readProvider(this, itemIndex);
 		const choice = this.getNodeParameter('step', itemIndex);
@@ -81,10 +81,18 @@ export const runSetupStep = defineOperation({
 			name: 'step',
 			type: 'options',
 			options: [
-				{ name: 'Custom', value: CUSTOM, description: 'A step token Outlit lists that is not above (REST routes)' },
+				{
+					name: 'Custom',
+					value: CUSTOM,
+					description: 'Another step Outlit lists for the provider, where Outlit still runs it outside its web app',
+				},
 				{ name: 'Mappings', value: 'mappings', description: 'CRM pipeline mappings (Salesforce, HubSpot, Attio)' },
-				{ name: 'Mixpanel Mapping', value: MIXPANEL_MAPPING_STEP, description: 'How Mixpanel events map to accounts (tools gateway)' },
-				{ name: 'Webhooks', value: WEBHOOKS, description: 'Webhook setup (Stripe, Fireflies, Pylon; REST routes)' },
+				{ name: 'Mixpanel Mapping', value: MIXPANEL_MAPPING_STEP, description: 'How Mixpanel events map to accounts' },
+				{
+					name: 'Webhooks',
+					value: WEBHOOKS,
+					description: 'Webhook setup for Stripe, Fireflies.ai and Pylon, where Outlit still runs it outside its web app',
+				},
 			],
 			default: 'mappings',
 			description: 'The follow-up step; Get Capabilities lists what each provider supports',
@@ -96,13 +104,14 @@ export const runSetupStep = defineOperation({
 			default: '',
 			required: true,
 			placeholder: 'e.g. backfill',
+			description: 'The step as Get Capabilities lists it for the provider',
 			displayOptions: { show: { step: [CUSTOM] } },
 		},
 		...secretSourceFields(SECRET_STEP, NO_SECRET),
 		...fieldProperties(
 			webhookFields,
 			{ step: [WEBHOOKS], secretSource: ['fields'] },
-			(field) => `Sent to Outlit as config.${field.key}; stored only by Outlit, never output by this node`,
+			(field) => `Kept by Outlit, never in this node's output. Setup Config (JSON) can set it as ${field.key}.`,
 		),
 		{
 			displayName: 'Setup Config (JSON)',
@@ -110,25 +119,18 @@ export const runSetupStep = defineOperation({
 			type: 'json',
 			default: '',
 			description:
-				'Optional step config, e.g. {"mappings": [...]} or {"mapping": {"mode": "email_domain"}}. Leave empty to get what the step needs (for webhooks: the URL and events to set up).',
+				'Optional settings for the step, e.g. {"mappings": [...]} or {"mapping": {"mode": "email_domain"}}. Leave empty to get what the step needs (for webhooks: the URL and events to set up).',
 		},
+	],
+	options: [
 		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			displayOptions: { show: { step: ['mappings'] } },
-			options: [
-				{
-					displayName: 'Accept Recommendation',
-					name: 'acceptRecommendation',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to confirm Outlit's recommended CRM mappings in the same run when no mappings are given (tools gateway; two calls)",
-				},
-			],
+			displayName: 'Accept Recommendation',
+			name: 'acceptRecommendation',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to apply the CRM mappings Outlit recommends in the same run, when Setup Config (JSON) gives none and Outlit recommends some",
+			displayOptions: { show: { '/step': ['mappings'] } },
 		},
 	],
 });

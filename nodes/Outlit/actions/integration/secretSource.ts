@@ -28,7 +28,7 @@ export function secretSourceFields(
 			{
 				name: 'Credential',
 				value: 'credential',
-				description: 'From Outlit Provider Credentials: encrypted by n8n, never in the workflow JSON',
+				description: 'From Outlit Provider Credentials: encrypted by n8n, never saved with the workflow',
 			},
 			{
 				name: 'Fields / Expression',

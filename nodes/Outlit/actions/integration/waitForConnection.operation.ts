@@ -1,6 +1,6 @@
 import { readRequiredString } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
-import { sessionIdField, waitFields } from './common';
+import { continueOnUnsuccessful, sessionIdField, waitFields } from './common';
 import { defineOperation } from './operation';
 import { readWaitSettings } from './waitSettings';
 
@@ -8,7 +8,7 @@ export const waitForConnection = defineOperation({
 	value: 'waitForConnection',
 	name: 'Wait for Connection',
 	action: 'Wait for a connection session to finish',
-	description: 'Poll a browser-auth session until it is connected, failed or expired',
+	description: 'Wait until a browser session has connected the integration, failed or expired',
 	async run(itemIndex, api) {
 		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID');
 		// Everything is validated before the first poll goes out.
@@ -16,4 +16,7 @@ export const waitForConnection = defineOperation({
 		return [await waitForSession(this, api, itemIndex, settings)];
 	},
 	fields: [sessionIdField, ...waitFields()],
+	options: [continueOnUnsuccessful()],
+	// Its polls retry by their own rule, within Timeout: the retry settings would change nothing.
+	retries: false,
 });
