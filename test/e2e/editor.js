@@ -156,6 +156,16 @@ async function editorChecks({ baseUrl, scope, getRequests, shotsDir, hasE2eWorkf
 			await shot(page, 'editor-outlit-browser-connect.png');
 		});
 
+		await check('Get Many shows what it lists; the retry settings sit in Options, not among the main fields', async () => {
+			await closeNode(page);
+			// The AI-agent example's Outlit tool (imported by npm start and the e2e alike).
+			await openNode(page, baseUrl, 'outlitExAgent001', 'List integrations');
+			assertEqual(await paramValue(page, 'operation'), 'Get Many', 'operation');
+			for (const name of ['returnAll', 'simplify']) await expectParam(page, name);
+			for (const hidden of ['retryTransientErrors', 'maxRetryWait']) assert(!(await hasParam(page, hidden)), `${hidden} should sit in Options`);
+			await shot(page, 'editor-outlit-get-many.png');
+		});
+
 		await check('Wait for Connection shows its session, interval and timeout', async () => {
 			await closeNode(page);
 			await openNode(page, baseUrl, 'outlitExOnboard1', 'Wait for HubSpot');

@@ -3,18 +3,19 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readOption } from '../shared/params';
 import { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from '../transport';
 
+const RETRY_WHEN =
+	"Whether to try a request again when Outlit's rate limit is reached, Outlit has a temporary problem, or it does not answer, waiting as long as Outlit asks. On unless turned off here.";
+
 /**
  * The retry settings, as options of each operation that sends requests (its Options collection, as
  * n8n puts settings that are not what the operation is about). Not n8n's own Retry On Fail: that runs
  * the whole node again, so it would send again a Connect or a setup step that may have taken effect;
- * these retry one request, and a write only when Outlit says it was not done.
+ * these retry one request, and a write only when it cannot have taken effect (Outlit says it was
+ * not done, or it never reached Outlit).
  *
  * `writes`: the operation changes something in Outlit (Connect, Disconnect, Run Setup Step).
  * Wait for Connection has none: its polls retry by their own rule, within its timeout.
  */
-const RETRY_WHEN =
-	"Whether to try a request again when Outlit's rate limit is reached, Outlit has a temporary problem, or it does not answer, waiting as long as Outlit asks. On unless turned off here.";
-
 export function retryOptions(writes: boolean): INodeProperties[] {
 	return [
 		{
