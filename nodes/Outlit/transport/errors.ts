@@ -70,17 +70,10 @@ function formatDetails(details: unknown): string | undefined {
 	return lines.length ? lines.join('; ') : undefined;
 }
 
-/** What Outlit answered to a rejected request: its words and the first invalid field. */
-function rejectedAnswer(apiMessage: string | undefined, fallback: string, details: unknown): string {
+/** A rejected request's message names the first invalid field, so it reads without the details. */
+function rejectedMessage(apiMessage: string | undefined, fallback: string, details: unknown): string {
 	const [first] = detailLines(details);
 	return `Outlit rejected the request: ${apiMessage ?? fallback}${first ? ` (${first})` : ''}`;
-}
-
-/** A rejected request's message names the first invalid field and where to correct it. */
-function rejectedMessage(answer: string, details: unknown): string {
-	return detailLines(details).length
-		? `${trimmed(answer)}. Correct that value in the node or in its Outlit Provider Credentials, then run it again.`
-		: `${trimmed(answer)}. Check the node's parameters (the provider, its fields and any JSON config), then run it again.`;
 }
 
 /**
@@ -105,13 +98,13 @@ const GRANT_MISSING =
 /** A 403 other than the documented ones: the key is known but not allowed to do this. */
 function keyForbidden(apiMessage: string | undefined): string {
 	return (
-		`Outlit refused the request: ${trimmed(apiMessage ?? 'forbidden')}. The API key is valid but not ` +
+		`Outlit refused the request: ${(apiMessage ?? 'forbidden').replace(/[.\s]+$/, '')}. The API key is valid but not ` +
 		'allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.'
 	);
 }
 
 /** Outlit's request ID, appended to a message that must carry it. */
-export function withRequestId(message: string, requestId: string | undefined): string {
+function withRequestId(message: string, requestId: string | undefined): string {
 	return requestId ? `${message} Outlit request ID: ${requestId}.` : message;
 }
 
@@ -121,11 +114,10 @@ export function withRequestId(message: string, requestId: string | undefined): s
  * the value the item gave: the package lets a well-formed ID it does not know through, since
  * Outlit may add providers before the package does.
  */
-const providerRefusals = new WeakMap<object, string>();
+const providerRefusals = new WeakSet<object>();
 
-/** Outlit's answer (its words and the first invalid field) when it refused the provider; else undefined. */
-export function providerRefusal(error: unknown): string | undefined {
-	return error !== null && typeof error === 'object' ? providerRefusals.get(error) : undefined;
+export function isProviderRefusal(error: unknown): boolean {
+	return error !== null && typeof error === 'object' && providerRefusals.has(error);
 }
 
 /**
@@ -138,27 +130,15 @@ function refusesProvider(apiMessage: string | undefined, details: unknown): bool
 	return /^(?:Invalid tool input at \/provider(?![\w/])|Unknown provider\b)/i.test(apiMessage ?? '');
 }
 
-/**
- * n8n's errors swap a message that contains a system error code (ECONNREFUSED, ENOENT, EPERM…, in
- * any case) for their own generic words. Outlit's words, a Base URL or a parameter's value in a
- * message may contain one, so the message the package built is put back: it says what to do, n8n's
- * does not.
- */
-export function keepMessage<E extends Error>(error: E, message: string): E {
-	if (error.message !== message) error.message = message;
-	return error;
-}
-
 /** The same answer in other words: status, code and request ID kept. */
 export function reworded(error: NodeApiError, message: string, description: string): NodeApiError {
 	const { itemIndex } = error.context;
-	const result = new NodeApiError(error.node, error.errorResponse ?? {}, {
+	return new NodeApiError(error.node, error.errorResponse ?? {}, {
 		message,
 		description,
 		httpCode: error.httpCode ?? undefined,
 		itemIndex: typeof itemIndex === 'number' ? itemIndex : undefined,
 	});
-	return keepMessage(result, message);
 }
 
 /** Only fields Outlit documents are copied, so nothing from the request can reach the error. */
@@ -183,63 +163,25 @@ function apiError(
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
-	return keepMessage(error, text.message);
-}
-
-/** Outlit's words without their final period, so a sentence can go on after them. */
-function trimmed(text: string): string {
-	return text.replace(/[.\s]+$/, '');
+	return error;
 }
 
 /** What each REST capability's 404 means, where Outlit documents one. */
 export type RestNotFound = 'disconnect' | 'sessionStatus';
-
-const SESSION_NOT_FOUND =
-	'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
-
-/** The message of a 404 Outlit documents: what is missing, and what to do instead. */
-function notFoundMessage(notFound: RestNotFound, subject: string | undefined): string {
-	return notFound === 'sessionStatus'
-		? SESSION_NOT_FOUND
-		: `${subject ?? 'The integration'} is not connected, so there is nothing to disconnect: check "Provider", or turn on the Ignore Not Connected option to get an item instead of this error.`;
-}
-
-/** The plan, and connections in use of the limit, where Outlit gave them. */
-function connectionLimitFacts(body: IDataObject): string {
-	const facts = [
-		...(body.plan !== undefined ? [`plan "${String(body.plan)}"`] : []),
-		...(body.limit !== undefined && body.currentConnections !== undefined
-			? [`${String(body.currentConnections)} of ${String(body.limit)} connections in use`]
-			: []),
-	];
-	return facts.length ? ` (${facts.join(', ')})` : '';
-}
-
-/** Any other error answer: what Outlit said, and whether another try may help. */
-function unexpectedMessage(statusCode: number, apiMessage: string | undefined): string {
-	return (
-		`Outlit answered ${statusCode}: ${trimmed(apiMessage ?? 'unexpected response')}. ` +
-		(isTransientStatus(statusCode)
-			? 'This is usually temporary: try again in a moment.'
-			: 'Check the node\'s parameters and the Base URL in the Outlit API credential, then try again.')
-	);
-}
-
-/** A server error: what Outlit said, and that another try usually works. */
-function serverErrorMessage(statusCode: number, apiMessage: string | undefined): string {
-	return `Outlit had a server error (${statusCode}${apiMessage ? `: ${trimmed(apiMessage)}` : ''}), which is usually temporary: try again in a moment.`;
-}
+const NOT_FOUND: Record<RestNotFound, string> = {
+	disconnect: 'The integration is not connected, so there is nothing to disconnect',
+	sessionStatus: 'Outlit has no connection session with this ID',
+};
 
 /**
  * Turns a REST error response into a NodeApiError a person can act on: the API's own message is
- * kept and the message says what to do. `subject` names what a 404 is about (the provider).
+ * kept and the description says what to do.
  */
 export function restApiError(
 	node: INode,
 	response: OutlitResponse,
 	itemIndex?: number,
 	notFound?: RestNotFound,
-	subject?: string,
 ): NodeApiError {
 	const { statusCode } = response;
 	const body = bodyObject(response.body);
@@ -247,11 +189,9 @@ export function restApiError(
 		typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : undefined;
 	let message: string;
 	let description: string;
-	let answer: string | undefined;
 
 	if (statusCode === 400) {
-		answer = rejectedAnswer(apiMessage, 'invalid request', body.details);
-		message = rejectedMessage(answer, body.details);
+		message = rejectedMessage(apiMessage, 'invalid request', body.details);
 		description =
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider ID, the required fields and any JSON config.';
@@ -260,9 +200,7 @@ export function restApiError(
 		message = KEY_REJECTED;
 		description = KEY_DESCRIPTION;
 	} else if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
-		message =
-			`Your Outlit plan's integration connection limit is reached${connectionLimitFacts(body)}: ` +
-			'disconnect an integration or upgrade the plan in the Outlit web app, then try again.';
+		message = `Your Outlit plan's integration connection limit is reached`;
 		description =
 			`Plan "${String(body.plan ?? 'unknown')}" allows ${String(body.limit ?? '?')} connected ` +
 			`integrations and ${String(body.currentConnections ?? '?')} are in use. ` +
@@ -271,40 +209,38 @@ export function restApiError(
 		message = keyForbidden(apiMessage);
 		description = KEY_DESCRIPTION;
 	} else if (statusCode === 404) {
-		message = notFound
-			? notFoundMessage(notFound, subject)
-			: `Outlit could not find it: ${trimmed(apiMessage ?? 'not found')}. Check "Provider" and the Base URL in the Outlit API credential, then try again.`;
+		message = (notFound && NOT_FOUND[notFound]) ?? `Outlit could not find it: ${apiMessage ?? 'not found'}`;
 		description =
 			notFound === 'sessionStatus'
 				? 'Use the sessionId returned by Connect (browser session) in the same Outlit organization; sessions do not survive forever.'
 				: (apiMessage ?? 'Check the provider and the Base URL in the credential.');
 	} else if (statusCode === 429) {
 		const waitMs = retryAfterMs(response.headers, Date.now());
-		message = `Outlit rate limit reached: try again ${retryWhen(undefined, response.headers) ?? 'in a few seconds'}.`;
+		message = 'Outlit rate limit reached';
 		description =
 			waitMs === undefined
 				? 'Too many requests. Wait a little and retry, or space requests out with batching.'
 				: `Too many requests. Retry in ${Math.ceil(waitMs / 1000)} s.`;
 	} else if (statusCode >= 500) {
-		message = serverErrorMessage(statusCode, apiMessage);
+		message = `Outlit had a server error (${statusCode})`;
 		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
 	} else {
-		message = unexpectedMessage(statusCode, apiMessage);
+		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
 		description = 'The response was not one Outlit documents for this route.';
 	}
 	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
-	if (answer !== undefined && refusesProvider(apiMessage, body.details)) providerRefusals.set(error, answer);
+	if (statusCode === 400 && refusesProvider(apiMessage, body.details)) providerRefusals.add(error);
 	return isTransientStatus(statusCode)
 		? markTransient(error, retryAfterMs(response.headers, Date.now()))
 		: error;
 }
 
+/** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
 /** Outlit's own words as the start of a description, ending in exactly one period. */
 function said(apiMessage: string | undefined): string {
-	return apiMessage ? `Outlit said: ${trimmed(apiMessage)}. ` : '';
+	return apiMessage ? `Outlit said: ${apiMessage.replace(/[.\s]+$/, '')}. ` : '';
 }
 
-/** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
 export function isGatewayEnvelope(body: unknown): boolean {
 	const b = bodyObject(body);
 	return typeof b.code === 'string' || (typeof b.error === 'string' && 'details' in b);
@@ -312,30 +248,17 @@ export function isGatewayEnvelope(body: unknown): boolean {
 
 const PLAN_LIMIT = ['plan_api_limit_exceeded', 'api_limit_exceeded'];
 
-/** When Outlit said a retry may succeed, as "after <time>" or "in N s"; undefined when it did not. */
-function retryWhen(resetAt: unknown, headers: Record<string, unknown>): string | undefined {
-	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) return `after ${new Date(resetAt).toISOString()}`;
-	const waitMs = retryAfterMs(headers, Date.now());
-	return waitMs === undefined ? undefined : `in ${Math.ceil(waitMs / 1000)} s`;
-}
-
 function whenToRetry(resetAt: unknown, headers: Record<string, unknown>): string {
-	const when = retryWhen(resetAt, headers);
-	return when === undefined ? 'Retry later.' : `Retry ${when}.`;
+	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) {
+		return `Retry after ${new Date(resetAt).toISOString()}.`;
+	}
+	const waitMs = retryAfterMs(headers, Date.now());
+	return waitMs === undefined ? 'Retry later.' : `Retry in ${Math.ceil(waitMs / 1000)} s.`;
 }
-
-/** What each gateway tool does, in the words of the node's operations (never the tool's name). */
-const TOOL_WORDS: Record<string, string> = {
-	outlit_get_integration_capabilities: 'provider capabilities',
-	outlit_setup_integration: 'integration setup',
-	outlit_get_integration_status: 'integration status',
-	outlit_begin_integration_setup: 'browser connections',
-	outlit_get_integration_setup_status: 'connection session status',
-};
 
 /**
  * Turns a gateway error (any status, the envelope or the older shape) into a readable NodeApiError.
- * Every message and description ends with Outlit's request ID, for Outlit's support.
+ * Every description ends with Outlit's request ID, for Outlit's support.
  */
 export function gatewayApiError(
 	node: INode,
@@ -352,57 +275,48 @@ export function gatewayApiError(
 	let description: string;
 
 	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
-	let refusal: string | undefined;
+	let refusedProvider = false;
 
 	if (statusCode === 401 || code === 'INVALID_CREDENTIALS') {
-		message = KEY_REJECTED;
+		message = withRequestId(KEY_REJECTED, requestId);
 		description = KEY_DESCRIPTION;
 	} else if (code === 'TOOL_CALL_FORBIDDEN') {
-		message = GRANT_MISSING;
+		message = withRequestId(GRANT_MISSING, requestId);
 		description = 'On the tools gateway a key needs one of these grants for integrations.';
 	} else if (code && PLAN_LIMIT.includes(code)) {
-		message =
-			`Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}: ` +
-			`try again ${retryWhen(body.resetAt, response.headers) ?? 'later'}, or upgrade the plan in the Outlit web app.`;
+		message = `Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}`;
 		description = `${said(apiMessage)}${whenToRetry(body.resetAt, response.headers)} Upgrade the plan for a higher allowance.`;
 	} else if (code === 'plan_billing_action_required' || statusCode === 402) {
-		message =
-			'Outlit needs a billing action on your plan before it accepts this call: settle it under billing in the Outlit web app, then try again.';
+		message = 'Outlit needs a billing action on your plan before it accepts this call';
 		description = `${said(apiMessage)}Open billing in the Outlit web app. ${whenToRetry(body.resetAt, response.headers)}`;
 	} else if (statusCode === 403) {
-		message = keyForbidden(apiMessage);
+		message = withRequestId(keyForbidden(apiMessage), requestId);
 		description = KEY_DESCRIPTION;
 	} else if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
-		const answer = rejectedAnswer(apiMessage, 'invalid input', body.details);
-		message = rejectedMessage(answer, body.details);
+		message = rejectedMessage(apiMessage, 'invalid input', body.details);
 		description =
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider, the required fields and any JSON config.';
-		if (refusesProvider(apiMessage, body.details)) refusal = answer;
+		refusedProvider = refusesProvider(apiMessage, body.details);
 	} else if (code === 'INVALID_TOOL_CALL') {
-		message =
-			`This Outlit server does not offer ${TOOL_WORDS[tool] ?? 'this'} to the node: set "API" in the Outlit API ` +
-			'credential to Automatic or REST Routes (Legacy), or check its Base URL.';
+		message = `This Outlit server does not offer ${tool}`;
 		description = `${said(apiMessage)}Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL.`;
 	} else if (statusCode === 429) {
-		message = `Outlit rate limit reached: try again ${retryWhen(body.resetAt, response.headers) ?? 'in a few seconds'}.`;
+		message = 'Outlit rate limit reached';
 		description = `Too many requests. ${whenToRetry(body.resetAt, response.headers)}`;
 	} else if (statusCode === 409) {
-		message = `Outlit reported a conflict: ${trimmed(apiMessage ?? 'conflict')}. Check the integration in the Outlit web app (another change may be in progress), then try again.`;
+		message = `Outlit reported a conflict: ${apiMessage ?? 'conflict'}`;
 		description = 'Another change to this integration is in progress or conflicts; check it in the Outlit web app.';
-	} else if (statusCode === 404 && tool === 'outlit_get_integration_setup_status') {
-		message = SESSION_NOT_FOUND;
-		description = `${said(apiMessage)}Sessions do not survive forever; a new one starts with Connect (Browser Session).`;
 	} else if (statusCode >= 500) {
-		message = serverErrorMessage(statusCode, apiMessage);
+		message = `Outlit had a server error (${statusCode})`;
 		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
 	} else {
-		message = unexpectedMessage(statusCode, apiMessage);
+		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
 		description = `The gateway answered ${tool} with an error the node does not know.`;
 	}
 	if (requestId) description = `${description} (Outlit request ID: ${requestId})`;
-	const error = apiError(node, response, body, { message: withRequestId(message, requestId), description, apiMessage }, itemIndex);
-	if (refusal !== undefined) providerRefusals.set(error, refusal);
+	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
+	if (refusedProvider) providerRefusals.add(error);
 
 	// The envelope says whether a retry can help; without one, the status does.
 	const retryable = typeof body.retryable === 'boolean' ? body.retryable : isTransientStatus(statusCode);
@@ -426,95 +340,44 @@ export function networkErrorCode(error: unknown): string | undefined {
 /** Node's certificate-verification codes: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …SELF_SIGNED_CERT… */
 export const isCertificateCode = (code: string): boolean => /CERT|SIGNATURE/.test(code);
 
-/** What the request was sent with, so a network error's advice fits: the node's Request Options. */
-export interface NetworkHints {
-	/** The node's Request Options apply (the Outlit node; not the trigger). */
-	requestOptions?: boolean;
-	/** Request Options → Timeout, in milliseconds. */
-	timeoutMs?: number;
-	/** Request Options → Proxy is set. */
-	proxy?: boolean;
-}
-
-const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
-
-/** A system code in plain words: a message must not carry the code itself (see keepMessage). */
-function networkReason(code: string | undefined, hints: NetworkHints): string {
-	if (code === 'ECONNREFUSED') return 'the connection was refused';
-	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'its host name was not found';
-	if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was closed';
-	if (code !== undefined && TIMEOUT_CODES.includes(code)) {
-		return hints.timeoutMs ? `no answer within the Timeout of ${hints.timeoutMs} ms` : 'no answer in time';
-	}
-	return 'no answer';
-}
-
 /**
  * A network failure (refused, DNS, TLS, timeout) with the request details left out on purpose.
- * A certificate n8n does not trust is final: another try meets the same certificate. The message
- * names the Base URL (never a user name or password) and what to change.
+ * A certificate n8n does not trust is final: another try meets the same certificate.
  */
 export function outlitNetworkError(
 	node: INode,
 	error: unknown,
 	baseUrl: string,
 	itemIndex?: number,
-	hints: NetworkHints = {},
 ): NodeApiError {
-	const code = networkErrorCode(error);
-	const reason = code ?? 'no response';
+	const reason = networkErrorCode(error) ?? 'no response';
 	if (isCertificateCode(reason)) {
-		const message =
-			`Outlit's TLS certificate at ${baseUrl} was not accepted (${reason}): check the Base URL in the Outlit API credential; ` +
-			`for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA${
-				hints.requestOptions ? ", or turn on Ignore SSL Issues (Insecure) in the node's Request Options" : ''
-			}.`;
-		return keepMessage(
-			new NodeApiError(
-				node,
-				{ networkError: reason },
-				{
-					message,
-					description:
-						`${baseUrl} presented a certificate n8n does not trust (${reason}): self-signed, expired, issued for another host name, or signed by a private CA. ` +
-						'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
-					httpCode: 'none',
-					itemIndex,
-				},
-			),
-			message,
+		return new NodeApiError(
+			node,
+			{ networkError: reason },
+			{
+				message: "Outlit's TLS certificate was not accepted",
+				description:
+					`${baseUrl} presented a certificate n8n does not trust (${reason}): self-signed, expired, issued for another host name, or signed by a private CA. ` +
+					'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
+				httpCode: 'none',
+				itemIndex,
+			},
 		);
 	}
-	const timedOut = code !== undefined && TIMEOUT_CODES.includes(code) && hints.timeoutMs !== undefined;
-	const advice = timedOut
-		? "raise Timeout in the node's Request Options, or try again later"
-		: `check the Base URL in the Outlit API credential${hints.proxy ? " and the Proxy in the node's Request Options" : ''}, then try again`;
-	const message = `Could not reach Outlit at ${baseUrl} (${networkReason(code, hints)}): ${advice}.`;
 	return markTransient(
-		keepMessage(
-			new NodeApiError(
-				node,
-				{ networkError: reason },
-				{
-					// The code stays out of the message (its reason is in words); it is in the description.
-					message,
-					description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
-					httpCode: 'none',
-					itemIndex,
-				},
-			),
-			message,
+		new NodeApiError(
+			node,
+			{ networkError: reason },
+			{
+				// The code stays out of the message: NodeApiError swaps messages that contain one.
+				message: 'Could not reach Outlit',
+				description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
+				httpCode: 'none',
+				itemIndex,
+			},
 		),
 	);
-}
-
-/** What the credential's "API" asked for when a contract did not answer, for the advice. */
-export interface ContractSituation {
-	api?: 'auto' | 'rest' | 'tools';
-	/** The other API did not answer either (Automatic found no gateway, then no REST). */
-	neither?: boolean;
-	/** The trigger asks: it reads what the other API has, not what only the web app does. */
-	trigger?: boolean;
 }
 
 /**
@@ -526,37 +389,21 @@ export function contractUnavailableError(
 	error: { contract: 'rest' | 'tools'; statusCode: number },
 	shownUrl: string,
 	itemIndex?: number,
-	situation: ContractSituation = {},
 ): NodeApiError {
 	const rest = error.contract === 'rest';
-	const status = error.statusCode;
-	const webApp = `${shownUrl}/integrations`;
-	let message: string;
-	if (situation.neither || (!rest && situation.api === 'auto')) {
-		message = `Neither of Outlit's two APIs answered at ${shownUrl} (${status}): check that the Base URL in the Outlit API credential is your Outlit's address.`;
-	} else if (rest && situation.api === 'auto' && !situation.trigger) {
-		message = `This needs Outlit's older API, which did not answer (${status}): do it in the Outlit web app (${webApp}).`;
-	} else if (rest) {
-		message =
-			`Outlit's REST routes did not answer (${status}) and may be retired: set "API" in the Outlit API credential to ${situation.api === 'auto' ? 'Tools Gateway' : 'Automatic'}; ` +
-			`Disconnect and webhook setup are then done in the Outlit web app (${webApp}).`;
-	} else {
-		message = `This Outlit server has no tools gateway (${status}): set "API" in the Outlit API credential to Automatic or REST Routes (Legacy), or check its Base URL.`;
-	}
-	return keepMessage(
-		new NodeApiError(
-			node,
-			{ statusCode: status },
-			{
-				message,
-				description: rest
-					? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${webApp}.`
-					: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
-				httpCode: String(status),
-				itemIndex,
-			},
-		),
-		message,
+	return new NodeApiError(
+		node,
+		{ statusCode: error.statusCode },
+		{
+			message: rest
+				? `Outlit's REST integration routes did not answer (${error.statusCode}): they may be retired`
+				: `This Outlit server has no tools gateway (${error.statusCode})`,
+			description: rest
+				? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${shownUrl}/integrations.`
+				: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
+			httpCode: String(error.statusCode),
+			itemIndex,
+		},
 	);
 }
 
@@ -566,8 +413,7 @@ export function notJsonError(node: INode, response: OutlitResponse, itemIndex?: 
 		node,
 		{ statusCode: response.statusCode },
 		{
-			message:
-				"Outlit returned a response that is not a JSON object: check that the Base URL in the Outlit API credential points at Outlit's API, not at a proxy's page, then try again.",
+			message: 'Outlit returned a response that is not a JSON object',
 			description:
 				'The Base URL may point at something other than the Outlit API (a proxy page, for example), or the response was cut off. Check the credential and retry.',
 			httpCode: String(response.statusCode),
@@ -578,17 +424,13 @@ export function notJsonError(node: INode, response: OutlitResponse, itemIndex?: 
 
 /** A 2xx whose JSON does not have the documented shape. */
 export function shapeError(node: INode, what: string, itemIndex?: number): NodeApiError {
-	const message = `Outlit returned ${what}, which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit's API, then try again.`;
-	return keepMessage(
-		new NodeApiError(
-			node,
-			{ statusCode: 200 },
-			{
-				message,
-				description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
-				itemIndex,
-			},
-		),
-		message,
+	return new NodeApiError(
+		node,
+		{ statusCode: 200 },
+		{
+			message: `Outlit returned ${what}`,
+			description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
+			itemIndex,
+		},
 	);
 }

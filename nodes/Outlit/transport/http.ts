@@ -157,12 +157,7 @@ async function attemptOnce(
 			});
 		}
 		return {
-			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex, {
-				// Only the Outlit node has Request Options (an execution context); the trigger does not.
-				requestOptions: 'getExecutionCancelSignal' in ctx,
-				timeoutMs: settings.timeout,
-				proxy: settings.proxy !== undefined,
-			}),
+			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex),
 			networkCode: networkErrorCode(error),
 		};
 	}
