@@ -49,7 +49,7 @@ const MODES = [
 /** Where the call cannot be made: REST-only work on a gateway-only server, or setup that needs negotiation. */
 function expectedError(params, contract, older) {
 	if (contract !== 'tools') return undefined;
-	if (params.operation === 'disconnect' || (params.operation === 'runSetupStep' && params.step === 'webhooks')) return /did not answer|not available/;
+	if (params.operation === 'disconnect' || (params.operation === 'runSetupStep' && params.step === 'webhooks')) return /^This needs Outlit's older API, which did not answer \(404\): do it in the Outlit web app/;
 	if (older && params.operation === 'runSetupStep') return /^This Outlit server only offers browser setup, so the node cannot run HubSpot's "mappings" step/;
 	if (older && params.connectionMethod === 'direct') return /^This Outlit server only offers browser setup, so the node did not send Pylon's credentials/;
 	return undefined;
@@ -122,7 +122,9 @@ describe('Automatic remembers a server without a gateway for the rest of the exe
 		env.sandbox.reset({ contract: 'both' });
 		env.sandbox.injectFault({ path: '/api/tools/call', status: 404, body: { code: 'TOOL_IMPLEMENTATION_ERROR', message: 'Not found here', retryable: false, requestId: 'req_9' } });
 		const r = await env.run({ operation: 'getAll' });
-		expect(r.error.message).toBe('Outlit answered 404: Not found here');
+		expect(r.error.message).toBe(
+			"Outlit answered 404: Not found here. Check the node's parameters and the Base URL in the Outlit API credential, then try again. Outlit request ID: req_9.",
+		);
 		expect(requests()).toEqual([STATUS]);
 	});
 
@@ -135,7 +137,7 @@ describe('Automatic remembers a server without a gateway for the rest of the exe
 	test('ignoreNotConnected does not hide a retired route', async () => {
 		env.sandbox.reset({ contract: 'tools' });
 		const r = await env.run({ operation: 'disconnect', provider: 'attio', options: { ignoreNotConnected: true } });
-		expect(r.error.message).toMatch(/REST integration routes did not answer \(404\)/);
+		expect(r.error.message).toBe(`This needs Outlit's older API, which did not answer (404): do it in the Outlit web app (${env.sandbox.url}/integrations).`);
 	});
 
 	test.each([401, 500])('ignoreNotConnected does not hide a %i', async (status) => {

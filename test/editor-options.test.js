@@ -164,7 +164,7 @@ describe('through n8n\'s engine', () => {
 			{ operation: 'disconnect', provider: 'stripe', options: { ignoreNotConnected: true, retryTransientErrors: false } },
 			{ typeVersion },
 		);
-		expect(r.error.message).toBe('Outlit had a server error (503)');
+		expect(r.error.message).toBe('Outlit had a server error (503: Service Unavailable), which is usually temporary: try again in a moment.');
 		expect(disconnects()).toBe(1);
 	});
 

@@ -74,8 +74,9 @@ describe('setup errors inside a 200: each code Outlit documents says what happen
 		env.sandbox.reset();
 		env.sandbox.injectFault(answer('outlit_setup_integration', { provider: 'pylon', status: 'not_connected', next: null, error: { code, message: '', retryable: false } }));
 		const r = await run(direct('pylon', { apiToken: CANARY.pylonToken }), { continueOnFail: true });
+		const advice = `Outlit answered with setup error ${code}: try again later, or set Pylon up in the Outlit web app (${env.sandbox.url}/integrations).`;
 		expect(r.items.map((i) => i.json)).toEqual([
-			{ error: `Outlit could not set up Pylon: no reason given. Outlit answered with setup error ${code}.`, description: `Outlit answered with setup error ${code}.`, httpCode: '200', code },
+			{ error: `Outlit could not set up Pylon: no reason given. ${advice}`, description: advice, httpCode: '200', code },
 		]);
 	});
 });
@@ -87,7 +88,8 @@ describe('answers without what the contract promises', () => {
 		const r = await run({ operation: 'getAll' }, { continueOnFail: true });
 		expect(r.items.map((i) => i.json)).toEqual([
 			{
-				error: 'Outlit returned an integration status without "integrations"',
+				error:
+					'Outlit returned an integration status without "integrations", which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit\'s API, then try again.',
 				description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
 				httpCode: '200',
 			},
@@ -98,7 +100,7 @@ describe('answers without what the contract promises', () => {
 		env.sandbox.reset();
 		env.sandbox.injectFault(answer('outlit_get_integration_capabilities', { integrations: [] }));
 		const r = await run({ operation: 'getCapabilities', provider: 'stripe' });
-		expect([r.error.message, r.error.httpCode]).toEqual(['Outlit returned capabilities without "providers"', '200']);
+		expect([r.error.message, r.error.httpCode]).toEqual(['Outlit returned capabilities without "providers", which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit\'s API, then try again.', '200']);
 	});
 
 	test('Get Sync Status takes the asked provider\'s entry, wherever it is in the list', async () => {
@@ -119,14 +121,14 @@ describe('answers without what the contract promises', () => {
 		env.sandbox.reset();
 		env.sandbox.injectFault(answer('outlit_get_integration_status', { integrations: [{ provider: 'hubspot', name: 'HubSpot', category: 'crm', status: 'ready' }] }));
 		const r = await run({ operation: 'getSyncStatus', provider: 'stripe' });
-		expect([r.error.message, r.error.httpCode]).toEqual(['Outlit returned no status for "stripe"', '200']);
+		expect([r.error.message, r.error.httpCode]).toEqual(['Outlit returned no status for "stripe", which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit\'s API, then try again.', '200']);
 	});
 
 	test('a refused connect URL is an error of the 200 that carried it', async () => {
 		env.sandbox.reset();
 		env.sandbox.setHandoffUrl('https://evil.example/connect/{sessionId}');
 		const r = await run({ operation: 'connect', provider: 'attio', connectionMethod: 'browser' }, { continueOnFail: true });
-		expect(r.items[0].json).toMatchObject({ error: "Outlit returned a connect URL this node will not use: it is not on the Base URL's origin", httpCode: '200' });
+		expect(r.items[0].json).toMatchObject({ error: `Outlit returned a connect URL this node will not use (it is not on the Base URL's origin): check that the Base URL in the Outlit API credential is your Outlit's address, or connect in the Outlit web app (${env.sandbox.url}/integrations).`, httpCode: '200' });
 	});
 });
 
@@ -135,7 +137,9 @@ describe('an error status that carries Outlit\'s envelope is Outlit\'s answer, n
 		env.sandbox.reset();
 		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_setup_integration', status: 404, body: { code: 'TOOL_IMPLEMENTATION_ERROR', message: 'Provider is paused', retryable: false, requestId: 'req_404' } });
 		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' });
-		expect(r.error.message).toBe('Outlit answered 404: Provider is paused');
+		expect(r.error.message).toBe(
+			"Outlit answered 404: Provider is paused. Check the node's parameters and the Base URL in the Outlit API credential, then try again. Outlit request ID: req_404.",
+		);
 		expect(r.error.description).toBe('The gateway answered outlit_setup_integration with an error the node does not know. (Outlit request ID: req_404)');
 		expect(tools()).toEqual(['outlit_get_integration_capabilities', 'outlit_setup_integration']);
 	});
@@ -144,7 +148,9 @@ describe('an error status that carries Outlit\'s envelope is Outlit\'s answer, n
 		env.sandbox.reset();
 		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_setup_integration', status: 409, body: { code: 'CONNECTION_CONFLICT', message: 'Busy', retryable: false, requestId: 'req_409' } });
 		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' });
-		expect(r.error.message).toBe('Outlit reported a conflict: Busy');
+		expect(r.error.message).toBe(
+			'Outlit reported a conflict: Busy. Check the integration in the Outlit web app (another change may be in progress), then try again. Outlit request ID: req_409.',
+		);
 		expect(tools()).toEqual(['outlit_get_integration_capabilities', 'outlit_setup_integration']);
 	});
 
@@ -162,7 +168,7 @@ describe('a server error without the envelope', () => {
 		env.sandbox.reset();
 		env.sandbox.injectFault({ path: '/api/tools/call', status: 502, body: '<html>Bad Gateway</html>', headers: { 'Content-Type': 'text/html' } });
 		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', options: { retryTransientErrors: false } });
-		expect([r.error.message, r.error.description]).toEqual(['Outlit had a server error (502)', 'This is usually temporary: retry in a moment.']);
+		expect([r.error.message, r.error.description]).toEqual(['Outlit had a server error (502), which is usually temporary: try again in a moment.', 'This is usually temporary: retry in a moment.']);
 	});
 });
 
@@ -260,13 +266,13 @@ describe('methods and steps a provider does not have on the gateway', () => {
 	test('Browser Session for PostHog (credentials only there): every field is named', async () => {
 		env.sandbox.reset();
 		const r = await run({ operation: 'connect', provider: 'posthog', connectionMethod: 'browser' });
-		expect(r.error.message).toBe('PostHog connects with credentials (API Key, Region, Project ID), not a browser session');
+		expect(r.error.message).toBe('PostHog connects with credentials (API Key, Region, Project ID), not a browser session: set "Connection Method" to Direct.');
 	});
 
 	test('Browser Session for a provider that connects by credentials there: names its fields, sends nothing', async () => {
 		env.sandbox.reset();
 		const r = await run({ operation: 'connect', provider: 'pylon', connectionMethod: 'browser' });
-		expect(r.error.message).toBe('Pylon connects with credentials (API Token), not a browser session');
+		expect(r.error.message).toBe('Pylon connects with credentials (API Token), not a browser session: set "Connection Method" to Direct.');
 		expect(r.error.description).toBe('Set "Connection Method" to Direct and fill in the fields.');
 		expect(tools()).toEqual([]);
 	});
@@ -280,8 +286,8 @@ describe('methods and steps a provider does not have on the gateway', () => {
 	});
 
 	test.each([
-		['mappings', 'stripe', 'Stripe has no "mappings" setup step on Outlit\'s tools gateway', 'Mappings are for Salesforce, HubSpot and Attio.'],
-		['mixpanelMapping', 'hubspot', 'HubSpot has no "mixpanelMapping" setup step on Outlit\'s tools gateway', 'Mixpanel Mapping is for Mixpanel.'],
+		['mappings', 'stripe', 'Stripe has no "mappings" setup step: Mappings are for Salesforce, HubSpot and Attio, so change "Provider" or "Step".', 'Mappings are for Salesforce, HubSpot and Attio.'],
+		['mixpanelMapping', 'hubspot', 'HubSpot has no "mixpanelMapping" setup step: Mixpanel Mapping is for Mixpanel, so change "Provider" or "Step".', 'Mixpanel Mapping is for Mixpanel.'],
 	])('a custom step "%s" for %s: refused before any request', async (step, provider, message, description) => {
 		env.sandbox.reset({ connected: [provider] });
 		const r = await run({ operation: 'runSetupStep', provider, step: 'custom', customStep: step });
@@ -303,7 +309,9 @@ describe('methods and steps a provider does not have on the gateway', () => {
 	test('a Session ID that is not a UUID: the description shows what one looks like', async () => {
 		env.sandbox.reset();
 		const r = await run({ operation: 'getConnectionStatus', sessionId: 'abc' });
-		expect(r.error.message).toBe("The Session ID must be a UUID on Outlit's tools gateway");
+		expect(r.error.message).toBe(
+			'Parameter "Session ID" must be a UUID, e.g. 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a: use the sessionId that Connect (Browser Session) returned.',
+		);
 		expect(r.error.description).toBe('Use the sessionId that Connect (Browser Session) returned, for example 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a.');
 	});
 });

@@ -98,14 +98,14 @@ describe('Connect on the gateway', () => {
 	});
 
 	test.each([
-		['stripe', { apiKey: 'sk_live_not_restricted' }, 'Stripe API Key must be a restricted key that starts with rk_'],
-		['posthog', { apiKey: 'phx_short', region: 'us', projectId: '1' }, 'PostHog API Key must be a personal API key that starts with phx_ (at least 10 characters)'],
-		['posthog', { apiKey: CANARY.posthogKey, region: 'us', projectId: 'abc' }, 'PostHog Project ID must be digits only'],
-		['posthog', { apiKey: CANARY.posthogKey, region: 'apac', projectId: '1' }, 'PostHog Region must be one of: us, eu'],
-		['mixpanel', { username: 'svc', secret: 's', projectId: '1', region: 'apac' }, 'Mixpanel Region must be one of: us, eu, in'],
-		['mixpanel', { username: 'svc', projectId: '1', region: 'us' }, 'Mixpanel needs Service Account Secret'],
-		['clerk', {}, "Clerk takes no credentials through Outlit's API"],
-		['supabase', {}, "Supabase Auth takes no credentials through Outlit's API"],
+		['stripe', { apiKey: 'sk_live_not_restricted' }, 'Stripe API Key must be a restricted key that starts with rk_: change parameter "API Key" (or apiKey in Additional Config (JSON)).'],
+		['posthog', { apiKey: 'phx_short', region: 'us', projectId: '1' }, 'PostHog API Key must be a personal API key that starts with phx_ (at least 10 characters): change parameter "API Key" (or apiKey in Additional Config (JSON)).'],
+		['posthog', { apiKey: CANARY.posthogKey, region: 'us', projectId: 'abc' }, 'PostHog Project ID must be digits only: change parameter "Project ID" (or projectId in Additional Config (JSON)).'],
+		['posthog', { apiKey: CANARY.posthogKey, region: 'apac', projectId: '1' }, 'PostHog Region must be one of us, eu: change parameter "Region" (or region in Additional Config (JSON)).'],
+		['mixpanel', { username: 'svc', secret: 's', projectId: '1', region: 'apac' }, 'Mixpanel Region must be one of us, eu, in: change parameter "Region" (or region in Additional Config (JSON)).'],
+		['mixpanel', { username: 'svc', projectId: '1', region: 'us' }, 'Mixpanel needs Service Account Secret: fill in "Service Account Secret" in the node, or give secret in Additional Config (JSON).'],
+		['clerk', {}, 'Clerk takes no credentials through Outlit\'s API: set "Connection Method" to Browser Session, where a person finishes the setup.'],
+		['supabase', {}, 'Supabase Auth takes no credentials through Outlit\'s API: set "Connection Method" to Browser Session, where a person finishes the setup.'],
 	])('direct %s with a bad field fails before any request: %s', async (provider, fields, message) => {
 		const r = await run(direct(provider, fields));
 		expect(r.error.message).toBe(message);
@@ -159,7 +159,9 @@ describe('Connect on the gateway', () => {
 		env.sandbox.reset({ legacyGateway: true });
 		env.sandbox.setHandoffUrl('https://evil.example/connect/{sessionId}');
 		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' });
-		expect(r.error.message).toBe("Outlit returned a connect URL this node will not use: it is not on the Base URL's origin");
+		expect(r.error.message).toBe(
+			`Outlit returned a connect URL this node will not use (it is not on the Base URL's origin): check that the Base URL in the Outlit API credential is your Outlit's address, or connect in the Outlit web app (${env.sandbox.url}/integrations).`,
+		);
 	});
 
 	test('an older gateway (no preferredSetupVersion): browser connect uses outlit_begin_integration_setup with the provider alone', async () => {
@@ -182,7 +184,9 @@ describe('Connect on the gateway', () => {
 	])('a connect URL with %s is refused and never output', async (_name, template, reason) => {
 		env.sandbox.setHandoffUrl(template.replace('PORT', String(env.sandbox.port)));
 		const r = await run({ operation: 'connect', provider: 'attio', connectionMethod: 'browser' });
-		expect(r.error.message).toBe(`Outlit returned a connect URL this node will not use: ${reason}`);
+		expect(r.error.message).toBe(
+			`Outlit returned a connect URL this node will not use (${reason}): check that the Base URL in the Outlit API credential is your Outlit's address, or connect in the Outlit web app (${env.sandbox.url}/integrations).`,
+		);
 		expect(r.error.description).toBe(
 			`A connect URL must be https on the Base URL's origin (${env.sandbox.url}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
 		);
@@ -290,7 +294,9 @@ describe('Get Connection Status and Wait for Connection on the gateway', () => {
 
 	test('a session ID that is not a UUID fails before any request', async () => {
 		const r = await run({ operation: 'getConnectionStatus', sessionId: 'sess_123' });
-		expect(r.error.message).toBe("The Session ID must be a UUID on Outlit's tools gateway");
+		expect(r.error.message).toBe(
+			'Parameter "Session ID" must be a UUID, e.g. 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a: use the sessionId that Connect (Browser Session) returned.',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
@@ -387,7 +393,9 @@ describe('Run Setup Step on the gateway', () => {
 describe('Disconnect and Get Sync Status on the gateway', () => {
 	test('Disconnect is not on the gateway: the error names the web app', async () => {
 		const r = await run({ operation: 'disconnect', provider: 'stripe' });
-		expect(r.error.message).toBe("Disconnect is not available on Outlit's tools gateway");
+		expect(r.error.message).toBe(
+			`Disconnect is not available with "API" set to Tools Gateway: do it in the Outlit web app (${env.sandbox.url}/integrations), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`,
+		);
 		expect(r.error.description).toContain(`${env.sandbox.url}/integrations`);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
@@ -406,12 +414,12 @@ describe('gateway errors', () => {
 	test.each([
 		[401, 'INVALID_CREDENTIALS', {}, 'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key into "API Key" in the Outlit API credential. Outlit request ID: req_abc.'],
 		[403, 'TOOL_CALL_FORBIDDEN', {}, 'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant. Create a key with one of these grants in Outlit (Settings → API keys) and put it into "API Key" in the Outlit API credential. Outlit request ID: req_abc.'],
-		[429, 'plan_api_limit_exceeded', { plan: 'free', resetAt: Date.UTC(2030, 0, 1) }, 'Your Outlit plan\'s API limit is reached (plan "free")'],
-		[402, 'plan_billing_action_required', {}, 'Outlit needs a billing action on your plan before it accepts this call'],
-		[400, 'INVALID_TOOL_INPUT', {}, 'Outlit rejected the request: INVALID_TOOL_INPUT happened'],
-		[409, 'TOOL_IMPLEMENTATION_ERROR', {}, 'Outlit reported a conflict: TOOL_IMPLEMENTATION_ERROR happened'],
-		[503, 'TOOL_GATEWAY_ERROR', {}, 'Outlit had a server error (503)'],
-	])('%i %s gives a readable error carrying the request ID', async (status, code, extra, message) => {
+		[429, 'plan_api_limit_exceeded', { plan: 'free', resetAt: Date.UTC(2030, 0, 1) }, 'Your Outlit plan\'s API limit is reached (plan "free"): try again after 2030-01-01T00:00:00.000Z, or upgrade the plan in the Outlit web app. Outlit request ID: req_abc.'],
+		[402, 'plan_billing_action_required', {}, 'Outlit needs a billing action on your plan before it accepts this call: settle it under billing in the Outlit web app, then try again. Outlit request ID: req_abc.'],
+		[400, 'INVALID_TOOL_INPUT', {}, "Outlit rejected the request: INVALID_TOOL_INPUT happened. Check the node's parameters (the provider, its fields and any JSON config), then run it again. Outlit request ID: req_abc."],
+		[409, 'TOOL_IMPLEMENTATION_ERROR', {}, 'Outlit reported a conflict: TOOL_IMPLEMENTATION_ERROR happened. Check the integration in the Outlit web app (another change may be in progress), then try again. Outlit request ID: req_abc.'],
+		[503, 'TOOL_GATEWAY_ERROR', {}, 'Outlit had a server error (503: TOOL_GATEWAY_ERROR happened), which is usually temporary: try again in a moment. Outlit request ID: req_abc.'],
+	])('%i %s gives a readable error whose message says what to do and carries the request ID', async (status, code, extra, message) => {
 		env.sandbox.injectFault(envelope(status, code, extra));
 		const r = await run({ operation: 'getAll' }, { continueOnFail: true });
 		expect(r.items[0].json).toMatchObject({ error: message, httpCode: String(status), code, requestId: 'req_abc' });
@@ -427,7 +435,7 @@ describe('gateway errors', () => {
 	test('the older error shape {error, details} is read too', async () => {
 		env.sandbox.injectFault({ path: '/api/tools/call', status: 429, body: { error: 'api_limit_exceeded', details: [] } });
 		const r = await run({ operation: 'getAll' });
-		expect(r.error.message).toBe("Your Outlit plan's API limit is reached");
+		expect(r.error.message).toBe("Your Outlit plan's API limit is reached: try again later, or upgrade the plan in the Outlit web app.");
 	});
 
 	test('the sandbox\'s own 401 for a wrong key is the API-key message, and the key never shows', async () => {

@@ -97,9 +97,13 @@ describe('tools gateway', () => {
 });
 
 describe('bad input and version 1', () => {
-	test.each([[0], [2.5], ['={{ "many" }}']])('Limit %p fails before any request', async (limit) => {
+	test.each([
+		[0, '0'],
+		[2.5, '2.5'],
+		['={{ "many" }}', '"many"'],
+	])('Limit %p fails before any request, naming the value and what to set', async (limit, shown) => {
 		const r = await run('rest', { limit });
-		expect(r.error.message).toBe('Parameter "Limit" must be a whole number of at least 1');
+		expect(r.error.message).toBe(`Parameter "Limit" is ${shown}, but it must be a whole number of at least 1: set it to 1 or more, or turn on Return All.`);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 

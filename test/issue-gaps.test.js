@@ -114,15 +114,16 @@ describe('the wait honours every way Outlit says when to retry, and its deadline
 
 describe('an unknown session, whatever Outlit answers (the docs are silent)', () => {
 	test.each([
-		['404', 'rest', 'Outlit has no connection session with this ID'],
-		['400', 'rest', 'Outlit rejected the request: Invalid request (sessionId: Invalid session)'],
-		['404', 'tools', 'Outlit answered 404: Setup session not found'],
-		['400', 'tools', 'Outlit rejected the request: Unknown setup session'],
+		['404', 'rest', 'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.'],
+		['400', 'rest', 'Outlit rejected the request: Invalid request (sessionId: Invalid session). Correct that value in the node or in its Outlit Provider Credentials, then run it again.'],
+		['404', 'tools', 'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect. Outlit request ID: REQ.'],
+		['400', 'tools', "Outlit rejected the request: Unknown setup session. Check the node's parameters (the provider, its fields and any JSON config), then run it again. Outlit request ID: REQ."],
 	])('answered %s on %s: a readable error, and the wait stops at once', async (answer, api, message) => {
 		env.sandbox.reset({ unknownSession: answer });
 		const sessionId = '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a';
 		const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 5 }, { credentials: { api } });
-		expect(r.error.message).toBe(message);
+		// The gateway's answers carry a request ID, which the message ends with.
+		expect(r.error.message).toBe(message.replace('REQ', r.error.errorResponse.requestId));
 		expect(env.sandbox.requests).toHaveLength(1);
 	});
 
@@ -140,32 +141,36 @@ describe('secrets never reach an error', () => {
 	test('a secret in Additional Config, with a request that fails', async () => {
 		env.sandbox.injectFault({ path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Invalid' }] } });
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', additionalConfig: JSON.stringify({ apiKey: CANARY.stripeKey }) });
-		expect(r.error.message).toBe('Outlit rejected the request: Invalid request (config.apiKey: Invalid)');
+		expect(r.error.message).toBe(
+			'Outlit rejected the request: Invalid request (config.apiKey: Invalid). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+		);
 		expect(leakedCanaries({ error: r.error, items: r.items, node: r.error.node })).toEqual([]);
 	});
 
 	test('a secret in Additional Config, with a parameter error before any request', async () => {
 		const r = await env.run({ operation: 'connect', provider: 'posthog', connectionMethod: 'direct', additionalConfig: JSON.stringify({ apiKey: CANARY.posthogKey, region: 'apac', projectId: '1' }) });
-		expect(r.error.message).toBe('PostHog Region must be one of: us, eu');
+		expect(r.error.message).toBe('PostHog Region must be one of us, eu: change parameter "Region" (or region in Additional Config (JSON)).');
 		expect(leakedCanaries({ error: r.error, node: r.error.node })).toEqual([]);
 	});
 
 	test('a secret in Additional Config that is not valid JSON: the error\'s node copy is masked', async () => {
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey, additionalConfig: `{"webhookSecret": "${CANARY.webhookSecret}"` });
-		expect(r.error.message).toBe('Parameter "Additional Config (JSON)" is not valid JSON');
+		expect(r.error.message).toBe('Parameter "Additional Config (JSON)" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.');
 		expect(r.error.node.parameters).toMatchObject({ apiKey: '[redacted]', additionalConfig: '[redacted]' });
 		expect(leakedCanaries({ runData: r.runData, executionError: r.executionError })).toEqual([]);
 	});
 
 	test('a Base URL carrying the key is refused without echoing it', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { baseUrl: `ftp://${CANARY.apiKey}@example.test` } });
-		expect(r.error.message).toBe('The Outlit Base URL is not a valid http(s) URL');
+		expect(r.error.message).toBe("The Base URL in the Outlit API credential is not a valid http(s) URL: set it to https://app.outlit.ai or your proxy's URL.");
 		expect(leakedCanaries(r.error)).toEqual([]);
 	});
 
 	test('an unreachable Base URL with the key in it does not echo it', async () => {
 		const r = await env.run({ operation: 'getAll', options: { maxRetryWait: 1 } }, { credentials: { baseUrl: `http://u:${CANARY.apiKey}@127.0.0.1:9` } });
-		expect(r.error.message).toBe('Could not reach Outlit');
+		expect(r.error.message).toBe(
+			'Could not reach Outlit at http://127.0.0.1:9 (the connection was refused): check the Base URL in the Outlit API credential, then try again.',
+		);
 		expect(leakedCanaries(r.error)).toEqual([]);
 	});
 });

@@ -33,7 +33,7 @@ describe('REST answers and methods at their edges', () => {
 		const r = await run({ operation: 'getAll' }, { credentials: { api: 'rest' }, continueOnFail: true });
 		expect(r.items.map((i) => i.json)).toEqual([
 			{
-				error: 'Outlit returned an integration list without "items"',
+				error: 'Outlit returned an integration list without "items", which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit\'s API, then try again.',
 				description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
 				httpCode: '200',
 			},
@@ -42,7 +42,9 @@ describe('REST answers and methods at their edges', () => {
 
 	test('Browser Session for a provider the REST routes connect by credentials: names every field, sends nothing', async () => {
 		const r = await run({ operation: 'connect', provider: 'supabase', connectionMethod: 'browser' }, { credentials: { api: 'rest' } });
-		expect(r.error.message).toBe('Supabase Auth connects with credentials (Project URL, Service Role Key), not a browser session');
+		expect(r.error.message).toBe(
+			'Supabase Auth connects with credentials (Project URL, Service Role Key), not a browser session: set "Connection Method" to Direct.',
+		);
 		expect(env.sandbox.requests).toEqual([]);
 	});
 });
@@ -56,7 +58,7 @@ describe('the credential', () => {
 
 	test('a Base URL that is no URL at all is refused before any request', async () => {
 		const r = await run({ operation: 'getAll' }, { credentials: { baseUrl: 'app.outlit.ai' } });
-		expect(r.error.message).toBe('The Outlit Base URL is not a valid http(s) URL');
+		expect(r.error.message).toBe("The Base URL in the Outlit API credential is not a valid http(s) URL: set it to https://app.outlit.ai or your proxy's URL.");
 		expect(r.error.description).toBe('Set Base URL in the Outlit credential to https://app.outlit.ai or your proxy\'s URL.');
 		expect(env.sandbox.requests).toEqual([]);
 	});
@@ -123,7 +125,10 @@ describe('Request Options', () => {
 
 	test('a proxy that is no URL at all is refused like one without a port', async () => {
 		const r = await run({ operation: 'getAll', requestOptions: { proxy: 'http://[bad:3128' } });
-		expect([r.error.message, r.error.description]).toEqual(['The proxy is not valid', 'The proxy URL needs a host and a port, e.g. http://myproxy:3128.']);
+		expect([r.error.message, r.error.description]).toEqual([
+			"The Proxy in the node's Request Options is not valid: give a host and a port, e.g. http://myproxy:3128, or leave it empty.",
+			'The proxy URL needs a host and a port, e.g. http://myproxy:3128.',
+		]);
 		expect(env.sandbox.requests).toEqual([]);
 	});
 });
@@ -155,7 +160,7 @@ describe('Request Options: Ignore SSL Issues (Insecure)', () => {
 		const r = await run({ operation: 'getSyncStatus', provider: 'stripe' }, { credentials: { baseUrl: url, api: 'rest' }, continueOnFail: true });
 		expect(r.items.map((i) => i.json)).toEqual([
 			{
-				error: "Outlit's TLS certificate was not accepted",
+				error: `Outlit's TLS certificate at ${url} was not accepted (DEPTH_ZERO_SELF_SIGNED_CERT): check the Base URL in the Outlit API credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in the node's Request Options.`,
 				description:
 					`${url} presented a certificate n8n does not trust (DEPTH_ZERO_SELF_SIGNED_CERT): self-signed, expired, issued for another host name, or signed by a private CA. ` +
 					'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
@@ -181,7 +186,10 @@ describe('the wait at its edges', () => {
 	test('REST: an unknown session status is an error of the 200 that carried it', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 200, body: { status: 'authorizing', provider: 'slack' } });
 		const r = await run({ operation: 'waitForConnection', sessionId: 'any', ...FAST }, { credentials: { api: 'rest' }, continueOnFail: true });
-		expect(r.items[0].json).toMatchObject({ error: 'Outlit returned an unknown session status: "authorizing"', httpCode: '200' });
+		expect(r.items[0].json).toMatchObject({
+			error: 'Outlit returned a session status the node does not know ("authorizing"; it knows pending, connected, failed, expired): check the connection in the Outlit web app, then run Get Connection Status again.',
+			httpCode: '200',
+		});
 	});
 
 	test('a connected session\'s item has exactly its facts: no empty error key', async () => {
@@ -210,7 +218,10 @@ describe('the wait at its edges', () => {
 describe('Run Setup Step and provider fields at their edges', () => {
 	test('a provider with no post-connect step on either contract says so, whatever step is asked', async () => {
 		const r = await run({ operation: 'runSetupStep', provider: 'gong', step: 'webhooks' });
-		expect([r.error.message, r.error.description]).toEqual(['Gong has no "webhooks" setup step', 'Gong has no post-connect steps.']);
+		expect([r.error.message, r.error.description]).toEqual([
+			'Gong has no "webhooks" setup step: it has no post-connect steps, so it needs no Run Setup Step.',
+			'Gong has no post-connect steps.',
+		]);
 	});
 
 	test('a field that is only spaces is left out, not sent empty (Granola\'s optional scope)', async () => {

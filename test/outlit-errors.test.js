@@ -21,7 +21,9 @@ describe('documented Outlit errors', () => {
 			body: { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Required' }, { path: ['provider'], message: 'Unknown provider' }] },
 		});
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey });
-		expect(r.error.message).toBe('Outlit rejected the request: Invalid request (config.apiKey: Required)');
+		expect(r.error.message).toBe(
+			'Outlit rejected the request: Invalid request (config.apiKey: Required). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+		);
 		expect(r.error.description).toBe('config.apiKey: Required; provider: Unknown provider');
 		expect(r.error.httpCode).toBe('400');
 	});
@@ -39,7 +41,9 @@ describe('documented Outlit errors', () => {
 	test('403 plan_connection_limit_exceeded reports plan, connections and limit', async () => {
 		env.sandbox.reset({ connected: ['stripe', 'hubspot'], connectionLimit: 2, plan: 'starter' });
 		const r = await env.run({ operation: 'connect', provider: 'clerk', connectionMethod: 'direct', secretKey: CANARY.clerkKey });
-		expect(r.error.message).toBe("Your Outlit plan's integration connection limit is reached");
+		expect(r.error.message).toBe(
+			'Your Outlit plan\'s integration connection limit is reached (plan "starter", 2 of 2 connections in use): disconnect an integration or upgrade the plan in the Outlit web app, then try again.',
+		);
 		expect(r.error.description).toBe(
 			'Plan "starter" allows 2 connected integrations and 2 are in use. Disconnect an integration or upgrade the plan, then retry.',
 		);
@@ -47,28 +51,32 @@ describe('documented Outlit errors', () => {
 
 	test('404 on disconnect says the integration is not connected', async () => {
 		const r = await env.run({ operation: 'disconnect', provider: 'granola' });
-		expect(r.error.message).toBe('The integration is not connected, so there is nothing to disconnect');
+		expect(r.error.message).toBe(
+			'Granola is not connected, so there is nothing to disconnect: check "Provider", or turn on the Ignore Not Connected option to get an item instead of this error.',
+		);
 		expect(r.error.httpCode).toBe('404');
 	});
 
 	test('429 says when to retry', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '30' }, body: { error: 'Rate limit exceeded' } });
 		const r = await env.run({ operation: 'getAll', options: { retryTransientErrors: false } });
-		expect(r.error.message).toBe('Outlit rate limit reached');
+		expect(r.error.message).toBe('Outlit rate limit reached: try again in 30 s.');
 		expect(r.error.description).toBe('Too many requests. Retry in 30 s.');
 	});
 
 	test.each([500, 502, 503])('%i is reported as a temporary server error', async (status) => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status, body: { error: 'Internal server error' } });
 		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe', options: { retryTransientErrors: false } });
-		expect(r.error.message).toBe(`Outlit had a server error (${status})`);
+		expect(r.error.message).toBe(`Outlit had a server error (${status}: Internal server error), which is usually temporary: try again in a moment.`);
 		expect(r.error.description).toContain('retry');
 	});
 
 	test('a body that is not JSON is reported, not passed on', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/capabilities', status: 200, malformed: true });
 		const r = await env.run({ operation: 'getCapabilities', provider: 'all' });
-		expect(r.error.message).toBe('Outlit returned a response that is not a JSON object');
+		expect(r.error.message).toBe(
+			"Outlit returned a response that is not a JSON object: check that the Base URL in the Outlit API credential points at Outlit's API, not at a proxy's page, then try again.",
+		);
 	});
 
 	test('an unreachable Base URL is a clear error, after the retries allowed', async () => {
@@ -81,22 +89,22 @@ describe('documented Outlit errors', () => {
 describe('bad parameters fail before any request, naming the parameter', () => {
 	const cases = [
 		['a provider that cannot be an ID, from an expression', { operation: 'getSyncStatus', provider: '={{ "Sales Force!" }}' }, notAProvider('"Sales Force!"')],
-		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, "Salesforce is not available on Outlit's REST routes"],
+		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, 'Salesforce cannot be connected with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.'],
 		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, EMPTY_PROVIDER],
 		['a provider of spaces only', { operation: 'disconnect', provider: '={{ "   " }}' }, EMPTY_PROVIDER],
 		['a provider that cannot be an ID, with spaces around it', { operation: 'getSyncStatus', provider: '={{ "  Bad Id! " }}' }, notAProvider('"Bad Id!"')],
-		['a known provider from an expression, with spaces around it, still has its fields checked', { operation: 'connect', provider: '={{ " PostHog " }}', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
-		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID'],
-		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of: us, eu'],
-		['config JSON that is not valid JSON', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: '{nope' }, 'Parameter "Additional Config (JSON)" is not valid JSON'],
-		['config JSON that is null', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: 'null' }, 'Parameter "Additional Config (JSON)" must be a JSON object'],
-		['config JSON that is an array', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '[1,2]' }, 'Parameter "Setup Config (JSON)" must be a JSON object'],
-		['a browser session for an API-key provider', { operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, 'Stripe connects with credentials (API Key), not a browser session'],
-		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }, 'HubSpot connects by browser session only'],
-		['a step the provider does not have', { operation: 'runSetupStep', provider: 'stripe', step: 'mappings' }, 'Stripe has no "mappings" setup step'],
-		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty'],
-		['a step from an expression that is empty', { operation: 'runSetupStep', provider: 'stripe', step: '={{ "" }}', customStep: 'backfill' }, 'Parameter "Step" is empty'],
-		['an empty session ID', { operation: 'getConnectionStatus', sessionId: '={{ "" }}' }, 'Parameter "Session ID" is empty'],
+		['a known provider from an expression, with spaces around it, still has its fields checked', { operation: 'connect', provider: '={{ " PostHog " }}', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID: fill in "Project ID" in the node, or give projectId in Additional Config (JSON).'],
+		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID: fill in "Project ID" in the node, or give projectId in Additional Config (JSON).'],
+		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of us, eu: change parameter "Region" (or region in Additional Config (JSON)).'],
+		['config JSON that is not valid JSON', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: '{nope' }, 'Parameter "Additional Config (JSON)" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.'],
+		['config JSON that is null', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: 'null' }, 'Parameter "Additional Config (JSON)" must be a JSON object, not a null: wrap the values in {...}, or leave it empty.'],
+		['config JSON that is an array', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '[1,2]' }, 'Parameter "Setup Config (JSON)" must be a JSON object, not an array: wrap the values in {...}, or leave it empty.'],
+		['a browser session for an API-key provider', { operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, 'Stripe connects with credentials (API Key), not a browser session: set "Connection Method" to Direct.'],
+		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }, 'HubSpot connects by browser session only: set "Connection Method" to Browser Session.'],
+		['a step the provider does not have', { operation: 'runSetupStep', provider: 'stripe', step: 'mappings' }, 'Stripe has no "mappings" setup step: set "Step" to one of its steps (webhooks).'],
+		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty: give it a value, or check the expression that fills it.'],
+		['a step from an expression that is empty', { operation: 'runSetupStep', provider: 'stripe', step: '={{ "" }}', customStep: 'backfill' }, 'Parameter "Step" is empty: give it a value, or check the expression that fills it.'],
+		['an empty session ID', { operation: 'getConnectionStatus', sessionId: '={{ "" }}' }, 'Parameter "Session ID" is empty: give it a value, or check the expression that fills it.'],
 	];
 	test.each(cases)('%s', async (_name, params, message) => {
 		const r = await env.run(params);
@@ -117,15 +125,15 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		const stripe = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'mappings' });
 		expect(stripe.error.description).toBe('Its post-connect steps: webhooks.');
 		const slack = await env.run({ operation: 'runSetupStep', provider: 'slack', step: 'mappings' });
-		expect(slack.error.message).toBe('Slack has no "mappings" setup step');
+		expect(slack.error.message).toBe('Slack has no "mappings" setup step: it has no post-connect steps, so it needs no Run Setup Step.');
 		expect(slack.error.description).toBe('Slack has no post-connect steps.');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	test.each([
-		['rest', { provider: 'posthog', apiKey: 'phx_1', projectId: '1', region: '={{ "apac" }}' }, 'PostHog Region must be one of: us, eu', 'Parameter "Region" is not one of the values Outlit accepts.'],
-		['tools', { provider: 'stripe', apiKey: 'sk_live_1' }, 'Stripe API Key must be a restricted key that starts with rk_', 'Parameter "API Key" does not have the form Outlit accepts.'],
-		['tools', { provider: 'granola', apiKey: 'gr_1', additionalConfig: '{"enterpriseKeyAcknowledged": "yes"}' }, 'Granola Enterprise Key Acknowledged must be true or false', 'Parameter "Enterprise Key Acknowledged" is not a boolean.'],
+		['rest', { provider: 'posthog', apiKey: 'phx_1', projectId: '1', region: '={{ "apac" }}' }, 'PostHog Region must be one of us, eu: change parameter "Region" (or region in Additional Config (JSON)).', 'Parameter "Region" is not one of the values Outlit accepts.'],
+		['tools', { provider: 'stripe', apiKey: 'sk_live_1' }, 'Stripe API Key must be a restricted key that starts with rk_: change parameter "API Key" (or apiKey in Additional Config (JSON)).', 'Parameter "API Key" does not have the form Outlit accepts.'],
+		['tools', { provider: 'granola', apiKey: 'gr_1', additionalConfig: '{"enterpriseKeyAcknowledged": "yes"}' }, 'Granola Enterprise Key Acknowledged must be true or false: change parameter "Enterprise Key Acknowledged" (or enterpriseKeyAcknowledged in Additional Config (JSON)).', 'Parameter "Enterprise Key Acknowledged" is not a boolean.'],
 	])('%s: a typed-in value Outlit would refuse names the parameter, never the value', async (api, params, message, description) => {
 		const r = await env.run({ operation: 'connect', connectionMethod: 'direct', ...params }, { credentials: { api } });
 		expect(r.error.message).toBe(message);
@@ -134,14 +142,14 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 	});
 
 	test.each([
-		['[1, 2]', 'It is an array; wrap the values in {...}.'],
-		['5', 'It is a number; wrap the values in {...}.'],
-		['"text"', 'It is a string; wrap the values in {...}.'],
-		['null', 'It is a null; wrap the values in {...}.'],
-	])('Setup Config %s is not a JSON object: the description says what it is', async (setupConfig, description) => {
+		['[1, 2]', 'an array'],
+		['5', 'a number'],
+		['"text"', 'a string'],
+		['null', 'a null'],
+	])('Setup Config %s is not a JSON object: the message and description say what it is', async (setupConfig, kind) => {
 		const r = await env.run({ operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig });
-		expect(r.error.message).toBe('Parameter "Setup Config (JSON)" must be a JSON object');
-		expect(r.error.description).toBe(description);
+		expect(r.error.message).toBe(`Parameter "Setup Config (JSON)" must be a JSON object, not ${kind}: wrap the values in {...}, or leave it empty.`);
+		expect(r.error.description).toBe(`It is ${kind}; wrap the values in {...}.`);
 	});
 
 	test('Additional Config of spaces only is no config', async () => {
@@ -152,13 +160,15 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 
 	test('a Session ID from an expression that is not text or a number is empty', async () => {
 		const r = await env.run({ operation: 'getConnectionStatus', sessionId: '={{ { id: 1 } }}' });
-		expect(r.error.message).toBe('Parameter "Session ID" is empty');
+		expect(r.error.message).toBe('Parameter "Session ID" is empty: give it a value, or check the expression that fills it.');
 		expect(r.error.description).toBe('Set "Session ID"; an expression may have resolved to nothing.');
 	});
 
 	test('an API key that is not an Outlit key', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { apiKey: 'sk_live_not_outlit' } });
-		expect(r.error.message).toBe('The Outlit API key must start with "ok_"');
+		expect(r.error.message).toBe(
+			'The Outlit API key must start with "ok_": put a Platform API key from Outlit (Settings → API keys) into "API Key" in the Outlit API credential.',
+		);
 		expect(r.error.description).toBe(
 			'Open the Outlit credential and paste a Platform API key from Outlit (Settings → API keys). Public ingest keys and provider keys do not work here.',
 		);
@@ -168,13 +178,17 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 
 	test('a Base URL that is not http(s)', async () => {
 		const r = await env.run({ operation: 'getAll' }, { credentials: { baseUrl: 'ftp://example.test' } });
-		expect(r.error.message).toBe('The Outlit Base URL is not a valid http(s) URL');
+		expect(r.error.message).toBe(
+			"The Base URL in the Outlit API credential is not a valid http(s) URL: set it to https://app.outlit.ai or your proxy's URL.",
+		);
 		expect(r.error.description).toBe("Set Base URL in the Outlit credential to https://app.outlit.ai or your proxy's URL.");
 	});
 
 	test('an https Base URL is a valid one: the request is made (here to a closed port)', async () => {
 		const r = await env.run({ operation: 'getAll', options: { retryTransientErrors: false } }, { credentials: { baseUrl: 'https://127.0.0.1:9' } });
-		expect(r.error.message).toBe('Could not reach Outlit');
+		expect(r.error.message).toBe(
+			'Could not reach Outlit at https://127.0.0.1:9 (the connection was refused): check the Base URL in the Outlit API credential, then try again.',
+		);
 	});
 
 	test('an API key pasted with spaces around it is an Outlit key', async () => {
@@ -185,13 +199,15 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 
 	test('a field Additional Config sets to spaces only is missing', async () => {
 		const r = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', additionalConfig: '{"apiToken": "   "}' });
-		expect(r.error.message).toBe('Pylon needs API Token');
+		expect(r.error.message).toBe('Pylon needs API Token: fill in "API Token" in the node, or give apiToken in Additional Config (JSON).');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	test('several missing fields: all named, and where to put them when Provider is an expression', async () => {
 		const r = await env.run({ operation: 'connect', provider: 'supabase', connectionMethod: 'direct' }, { credentials: { api: 'rest' } });
-		expect(r.error.message).toBe('Supabase Auth needs Project URL, Service Role Key');
+		expect(r.error.message).toBe(
+			'Supabase Auth needs Project URL, Service Role Key: fill in "Project URL", "Service Role Key" in the node, or give projectUrl, serviceRoleKey in Additional Config (JSON).',
+		);
 		expect(r.error.description).toBe(
 			'Fill in "Project URL", "Service Role Key". When Provider comes from an expression, put them in Additional Config (JSON) as projectUrl, serviceRoleKey.',
 		);
@@ -232,7 +248,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 		expect(r.items).toEqual([
 			{
 				json: {
-					error: 'Outlit had a server error (503)',
+					error: 'Outlit had a server error (503: Service Unavailable), which is usually temporary: try again in a moment.',
 					description: 'Outlit said: Service Unavailable. This is usually temporary: retry in a moment.',
 					httpCode: '503',
 				},
@@ -247,7 +263,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 		expect(r.status).toBe('success');
 		expect(r.outputs[0]).toEqual([]);
 		expect(r.outputs[1].map((i) => i.json)).toEqual([
-			{ error: 'Outlit had a server error (503)', details: { description: 'Outlit said: Service Unavailable. This is usually temporary: retry in a moment.', httpCode: '503' } },
+			{ error: 'Outlit had a server error (503: Service Unavailable), which is usually temporary: try again in a moment.', details: { description: 'Outlit said: Service Unavailable. This is usually temporary: retry in a moment.', httpCode: '503' } },
 		]);
 	});
 

@@ -47,7 +47,9 @@ describe.each([
 		const r = await run({ ...withOptions(parameters, { timeout: 200 }), options: { retryTransientErrors: false } });
 		expect(Date.now() - started).toBeLessThan(1400);
 		expect(r.error).toBeDefined();
-		expect(r.error.message).toBe('Could not reach Outlit');
+		expect(r.error.message).toBe(
+			`Could not reach Outlit at ${env.sandbox.url} (no answer within the Timeout of 200 ms): raise Timeout in the node's Request Options, or try again later.`,
+		);
 	});
 
 	test.each([['={{ -5 }}'], ['={{ Infinity }}']])('a Timeout of %s (not a positive number) is no Timeout: the answer is awaited', async (timeout) => {
@@ -60,7 +62,9 @@ describe.each([
 	test('the shortest Timeout, 1 ms, still applies', async () => {
 		env.sandbox.injectFault({ path, delayMs: 300 });
 		const r = await run({ ...withOptions(parameters, { timeout: 1 }), options: { retryTransientErrors: false } });
-		expect(r.error?.message).toBe('Could not reach Outlit');
+		expect(r.error?.message).toBe(
+			`Could not reach Outlit at ${env.sandbox.url} (no answer within the Timeout of 1 ms): raise Timeout in the node's Request Options, or try again later.`,
+		);
 	});
 
 	test('without a Timeout the slow answer is awaited', async () => {
@@ -137,9 +141,19 @@ describe.each([
 		expect(second - first).toBeGreaterThanOrEqual(250);
 	});
 
+	test('a Proxy that does not answer: the message names the Proxy in Request Options', async () => {
+		const r = await run({ ...withOptions(parameters, { proxy: 'http://127.0.0.1:9' }), options: { retryTransientErrors: false } });
+		expect(r.error.message).toBe(
+			`Could not reach Outlit at ${env.sandbox.url} (the connection was refused): check the Base URL in the Outlit API credential and the Proxy in the node's Request Options, then try again.`,
+		);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
 	test('a Proxy without a port fails before any request', async () => {
 		const r = await run(withOptions(parameters, { proxy: 'http://proxy.invalid' }));
-		expect(r.error.message).toBe('The proxy is not valid');
+		expect(r.error.message).toBe(
+			"The Proxy in the node's Request Options is not valid: give a host and a port, e.g. http://myproxy:3128, or leave it empty.",
+		);
 		expect(r.error.description).toBe('The proxy URL needs a host and a port, e.g. http://myproxy:3128.');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});

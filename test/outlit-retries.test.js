@@ -68,7 +68,7 @@ describe('reads retry every transient answer', () => {
 		env.sandbox.clearRequests();
 		env.sandbox.injectFault(envelope(503, { retryable: false }));
 		const r = await env.run({ operation: 'getAll' }, gatewayCredential);
-		expect(r.error.message).toBe('Outlit had a server error (503)');
+		expect(r.error.message).toBe('Outlit had a server error (503: Try again), which is usually temporary: try again in a moment. Outlit request ID: req_retry.');
 		expect(count('POST', '/api/tools/call')).toBe(1);
 	});
 
@@ -84,7 +84,7 @@ describe('writes are never sent twice when they may have taken effect', () => {
 	test('Connect on a 500 stays an error after exactly one request', async () => {
 		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 500 });
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey }, { credentials: { api: 'rest' } });
-		expect(r.error.message).toBe('Outlit had a server error (500)');
+		expect(r.error.message).toBe('Outlit had a server error (500: Internal Server Error), which is usually temporary: try again in a moment.');
 		expect(count('POST', '/api/integrations/connect')).toBe(1);
 		expect(leakedCanaries({ error: r.error })).toEqual([]);
 	});
@@ -102,7 +102,9 @@ describe('writes are never sent twice when they may have taken effect', () => {
 	test('a setup step that timed out is not sent again', async () => {
 		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/setup-step', delayMs: 1500 });
 		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret }, requestOptions: { timeout: 200 } }, { credentials: { api: 'rest' } });
-		expect(r.error.message).toBe('Could not reach Outlit');
+		expect(r.error.message).toMatch(
+			/^Could not reach Outlit at http:\/\/127\.0\.0\.1:\d+ \(no answer within the Timeout of 200 ms\): raise Timeout in the node's Request Options, or try again later\.$/,
+		);
 		expect(count('POST', '/api/integrations/setup-step')).toBe(1);
 		expect(leakedCanaries({ error: r.error })).toEqual([]);
 	});
@@ -111,7 +113,7 @@ describe('writes are never sent twice when they may have taken effect', () => {
 		env.sandbox.reset({ connected: [] });
 		env.sandbox.injectFault({ ...envelope(500), tool: 'outlit_setup_integration' });
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey }, gatewayCredential);
-		expect(r.error.message).toBe('Outlit had a server error (500)');
+		expect(r.error.message).toBe('Outlit had a server error (500: Try again), which is usually temporary: try again in a moment. Outlit request ID: req_retry.');
 		expect(env.sandbox.requests.filter((q) => q.tool === 'outlit_setup_integration')).toHaveLength(1);
 	});
 
@@ -129,13 +131,14 @@ describe('the settings bound the retries', () => {
 	test('Retry Transient Errors off: one request, the error as Outlit gave it', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status: 503 });
 		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe', options: { retryTransientErrors: false } });
-		expect(r.error.message).toBe('Outlit had a server error (503)');
+		expect(r.error.message).toBe('Outlit had a server error (503: Service Unavailable), which is usually temporary: try again in a moment.');
 		expect(count('GET', '/api/integrations/sync-status')).toBe(1);
 	});
 
 	test('a Retry-After longer than Max Retry Wait ends at once with when to retry', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '30' }, body: { error: 'Rate limit exceeded' } });
 		const { r, ms } = await timed(env.run({ operation: 'getAll', options: { maxRetryWait: 5 } }, { credentials: { api: 'rest' } }));
+		expect(r.error.message).toBe('Outlit rate limit reached: try again in 30 s.');
 		expect(r.error.description).toBe('Too many requests. Retry in 30 s.');
 		expect(count('GET', '/api/integrations')).toBe(1);
 		expect(ms).toBeLessThan(5000);
@@ -151,7 +154,7 @@ describe('the settings bound the retries', () => {
 	test('a fault that never clears ends within Max Retry Wait', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/sync-status', status: 502, times: 1000 });
 		const { r, ms } = await timed(env.run({ operation: 'getSyncStatus', provider: 'stripe', options: { maxRetryWait: 2 } }));
-		expect(r.error.message).toBe('Outlit had a server error (502)');
+		expect(r.error.message).toBe('Outlit had a server error (502: Bad Gateway), which is usually temporary: try again in a moment.');
 		expect(count('GET', '/api/integrations/sync-status')).toBeGreaterThanOrEqual(3);
 		expect(ms).toBeLessThan(2000 + 1500);
 	});
@@ -159,7 +162,9 @@ describe('the settings bound the retries', () => {
 	test('a plan allowance that resets next year is not waited for', async () => {
 		env.sandbox.injectFault(envelope(429, { code: 'plan_api_limit_exceeded', retryable: true, resetAt: Date.UTC(2030, 0, 1) }));
 		const r = await env.run({ operation: 'getAll' }, gatewayCredential);
-		expect(r.error.message).toBe("Your Outlit plan's API limit is reached");
+		expect(r.error.message).toBe(
+			"Your Outlit plan's API limit is reached: try again after 2030-01-01T00:00:00.000Z, or upgrade the plan in the Outlit web app. Outlit request ID: req_retry.",
+		);
 		expect(count('POST', '/api/tools/call')).toBe(1);
 	});
 
@@ -168,7 +173,7 @@ describe('the settings bound the retries', () => {
 		const abort = new AbortController();
 		setTimeout(() => abort.abort(), 300);
 		const { r, ms } = await timed(env.run({ operation: 'getAll' }, { credentials: { api: 'rest' }, abortSignal: abort.signal }));
-		expect(r.error.message).toBe('The wait was canceled');
+		expect(r.error.message).toBe('The wait was canceled because the execution was stopped: run the workflow again to go on.');
 		expect(r.error.description).toBe('The execution was stopped while waiting.');
 		expect(r.error.context.itemIndex).toBe(0);
 		expect(ms).toBeLessThan(3000);

@@ -50,7 +50,9 @@ describe('Wait for Connection', () => {
 			env.run({ operation: 'waitForConnection', sessionId, ...FAST }),
 			later(200, () => env.sandbox.failSession(sessionId, 'User denied access')),
 		]);
-		expect(r.error.message).toBe('The Slack connection failed');
+		expect(r.error.message).toBe(
+			'The Slack connection failed (Outlit said: User denied access): start a new session with Connect (Browser Session) and send the person its connect URL, or turn on "Continue on Unsuccessful" to handle this in the workflow.',
+		);
 		expect(r.error.description).toBe(
 			'Outlit said: User denied access. Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.',
 		);
@@ -63,7 +65,9 @@ describe('Wait for Connection', () => {
 		const sessionId = await newSession('attio');
 		env.sandbox.expireSession(sessionId);
 		const strict = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
-		expect(strict.error.message).toBe('The Attio connection expired');
+		expect(strict.error.message).toBe(
+			'The Attio connection expired: start a new session with Connect (Browser Session) and send the person its connect URL, or turn on "Continue on Unsuccessful" to handle this in the workflow.',
+		);
 		const lenient = await env.run({ operation: 'waitForConnection', sessionId, ...FAST, options: { continueOnUnsuccessful: true } });
 		expect(lenient.error).toBeUndefined();
 		expect(lenient.items[0].json).toMatchObject({ sessionId, provider: 'attio', status: 'expired', polls: 1 });
@@ -72,7 +76,9 @@ describe('Wait for Connection', () => {
 	test('times out at the deadline; with Continue on Unsuccessful the item says timedOut', async () => {
 		const sessionId = await newSession('google-calendar');
 		const strict = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 0.35 });
-		expect(strict.error.message).toBe('Timed out after 0.35 s waiting for the Google Calendar connection');
+		expect(strict.error.message).toBe(
+			'Timed out after 0.35 s waiting for the Google Calendar connection, still pending: raise "Timeout", or send the connect URL to the person again and wait once more.',
+		);
 		expect(strict.error.description).toContain('still pending');
 		const lenient = await env.run({
 			operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 0.35, options: { continueOnUnsuccessful: true },
@@ -156,13 +162,17 @@ describe('Wait for Connection', () => {
 			{ operation: 'waitForConnection', sessionId: 'abc', pollInterval: 0.05, timeout: 0.5 },
 			{ credentials: { baseUrl: 'http://127.0.0.1:9' } },
 		);
-		expect(r.error.message).toContain('Timed out after 0.5 s');
+		expect(r.error.message).toBe(
+			'Timed out after 0.5 s waiting for the integration connection: no poll got an answer. Last error: Could not reach Outlit at http://127.0.0.1:9 (the connection was refused): check the Base URL in the Outlit API credential, then try again.',
+		);
 		expect(r.error.description).toContain('Could not reach Outlit');
 	});
 
 	test('any other 4xx ends the wait at once with its error', async () => {
 		const r = await env.run({ operation: 'waitForConnection', sessionId: 'no-such-session', ...FAST });
-		expect(r.error.message).toBe('Outlit has no connection session with this ID');
+		expect(r.error.message).toBe(
+			'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.',
+		);
 		expect(statusPolls()).toHaveLength(1);
 	});
 
@@ -170,7 +180,9 @@ describe('Wait for Connection', () => {
 		const sessionId = await newSession('slack');
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 200, malformed: true });
 		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
-		expect(r.error.message).toBe('Outlit returned a response that is not a JSON object');
+		expect(r.error.message).toBe(
+			"Outlit returned a response that is not a JSON object: check that the Base URL in the Outlit API credential points at Outlit's API, not at a proxy's page, then try again.",
+		);
 	});
 
 	test('with Continue on Unsuccessful a failed session is an item carrying Outlit\'s reason', async () => {
@@ -198,13 +210,17 @@ describe('Wait for Connection', () => {
 		const lenient = await env.run({ operation: 'waitForConnection', sessionId: 'abc', pollInterval: 0.05, timeout: 0.3, options: { continueOnUnsuccessful: true } }, options);
 		expect(lenient.items[0].json).toMatchObject({ status: 'unknown', provider: null, timedOut: true });
 		const strict = await env.run({ operation: 'waitForConnection', sessionId: 'abc', pollInterval: 0.05, timeout: 0.3 }, options);
-		expect(strict.error.description).toMatch(/^The session was still unknown after \d+ polls \(last error: Could not reach Outlit\)\. Raise "Timeout"/);
+		expect(strict.error.description).toMatch(
+			/^The session was still unknown after \d+ polls \(last error: Could not reach Outlit at http:\/\/127\.0\.0\.1:9 \(the connection was refused\): check the Base URL in the Outlit API credential, then try again\)\. Raise "Timeout"/,
+		);
 	});
 
 	test('a status the contract does not list ends the wait, naming it and the known ones', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 200, body: { status: 'authorizing', provider: 'slack' } });
 		const r = await env.run({ operation: 'waitForConnection', sessionId: 'any', ...FAST });
-		expect(r.error.message).toBe('Outlit returned an unknown session status: "authorizing"');
+		expect(r.error.message).toBe(
+			'Outlit returned a session status the node does not know ("authorizing"; it knows pending, connected, failed, expired): check the connection in the Outlit web app, then run Get Connection Status again.',
+		);
 		expect(r.error.description).toBe('Expected one of pending, connected, failed, expired.');
 		expect(statusPolls()).toHaveLength(1);
 	});
@@ -214,18 +230,21 @@ describe('Wait for Connection', () => {
 		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_setup_status', status: 200, body: output, times: 100 });
 		const sessionId = '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a';
 		const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 0.2 }, { credentials: { api: 'tools' } });
-		expect(r.error.message).toBe('Timed out after 0.2 s waiting for the integration connection');
+		expect(r.error.message).toBe(
+			'Timed out after 0.2 s waiting for the integration connection, still pending: raise "Timeout", or send the connect URL to the person again and wait once more.',
+		);
 	});
 
 	test.each([
-		[{ pollInterval: 0 }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
-		[{ pollInterval: -1 }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
-		[{ timeout: 0 }, 'Parameter "Timeout" must be a number of seconds above 0'],
-		[{ pollInterval: '={{ "soon" }}' }, 'Parameter "Poll Interval" must be a number of seconds above 0'],
-		[{ sessionId: '  ' }, 'Parameter "Session ID" is empty'],
+		[{ pollInterval: 0 }, 'Parameter "Poll Interval" is 0, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
+		[{ pollInterval: -1 }, 'Parameter "Poll Interval" is -1, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
+		[{ timeout: 0 }, 'Parameter "Timeout" is 0, but it must be a number of seconds above 0 and at most 86400: set it in that range.'],
+		[{ pollInterval: '={{ "soon" }}' }, 'Parameter "Poll Interval" is "soon", but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
+		[{ pollInterval: '={{ "" }}' }, 'Parameter "Poll Interval" is empty, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
+		[{ sessionId: '  ' }, 'Parameter "Session ID" is empty: give it a value, or check the expression that fills it.'],
 	])('bad input %o fails before any request', async (params, message) => {
 		const r = await env.run({ operation: 'waitForConnection', sessionId: 'abc', ...FAST, ...params });
-		expect(r.error.message).toContain(message);
+		expect(r.error.message).toBe(message);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
@@ -238,7 +257,10 @@ describe('Wait for Connection', () => {
 		);
 		expect(r.items).toHaveLength(2);
 		expect(r.items[0]).toMatchObject({ json: { status: 'connected' }, pairedItem: { item: 0 } });
-		expect(r.items[1]).toMatchObject({ json: { error: 'Outlit has no connection session with this ID' }, pairedItem: { item: 1 } });
+		expect(r.items[1]).toMatchObject({
+			json: { error: 'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.' },
+			pairedItem: { item: 1 },
+		});
 	});
 });
 

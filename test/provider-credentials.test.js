@@ -42,7 +42,7 @@ describe('a new node (1.1) asks for no Provider Credentials where no provider se
 
 	test('REST: Browser Session for Stripe (direct only there) says so, not that a credential is missing', async () => {
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { ...NEW, credentials: { api: 'rest' } });
-		expect(r.error.message).toBe('Stripe connects with credentials (API Key), not a browser session');
+		expect(r.error.message).toBe('Stripe connects with credentials (API Key), not a browser session: set "Connection Method" to Direct.');
 		expect(bodies()).toEqual([]);
 	});
 
@@ -97,7 +97,7 @@ describe('Connect, default path (no "Provider Secrets" stored): the credential',
 
 	test('a provider that connects by browser needs no credential: the contract\'s own error', async () => {
 		const r = await run('rest', connect('hubspot'), undefined);
-		expect(r.error.message).toBe('HubSpot connects by browser session only');
+		expect(r.error.message).toBe('HubSpot connects by browser session only: set "Connection Method" to Browser Session.');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -128,7 +128,9 @@ describe('Run Setup Step webhooks, default path: the credential\'s Webhook Secre
 
 	test('tools gateway: webhooks are not there; the error names the web app and nothing is sent', async () => {
 		const r = await run('tools', webhooks('stripe'), STRIPE);
-		expect(r.error.message).toBe('The "webhooks" setup step is not available on Outlit\'s tools gateway');
+		expect(r.error.message).toBe(
+			`The "webhooks" setup step is not available with "API" set to Tools Gateway: do it in the Outlit web app (${env.sandbox.url}/integrations), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`,
+		);
 		expect(r.error.description).toContain(`${env.sandbox.url}/integrations`);
 		expect(env.sandbox.requests).toHaveLength(0);
 		expect(leakedCanaries(r.error)).toEqual([]);
@@ -245,7 +247,7 @@ describe('a missing or mismatched credential is a clear error, before any reques
 		const r = await run(api, connect('stripe'), undefined);
 		expect(r.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: 'No Outlit Provider Credentials selected',
+			message: 'No Outlit Provider Credentials selected for Stripe: select or create them in this node, or set "Provider Secrets" to Fields / Expression.',
 			description: 'Select (or create) Outlit Provider Credentials for Stripe in this node, or set "Provider Secrets" to Fields / Expression.',
 		});
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -255,7 +257,7 @@ describe('a missing or mismatched credential is a clear error, before any reques
 		const r = await run(api, connect('posthog'), STRIPE);
 		expect(r.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: `The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for Stripe, not PostHog`,
+			message: `The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for Stripe, not PostHog: select Outlit Provider Credentials made for PostHog, or change "Provider".`,
 			description: 'Select Outlit Provider Credentials made for PostHog, or change "Provider".',
 		});
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -264,14 +266,18 @@ describe('a missing or mismatched credential is a clear error, before any reques
 
 	test('a credential whose provider is not one Outlit knows', async () => {
 		const r = await run('rest', connect('pylon'), { provider: 'nope', apiToken: CANARY.credPylonToken });
-		expect(r.error.message).toBe(`The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for no known provider, not Pylon`);
+		expect(r.error.message).toBe(
+			`The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for no known provider, not Pylon: select Outlit Provider Credentials made for Pylon, or change "Provider".`,
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	test('Run Setup Step: a Stripe credential for Fireflies webhooks', async () => {
 		env.sandbox.reset({ connected: ['fireflies'] });
 		const r = await run('rest', webhooks('fireflies'), STRIPE);
-		expect(r.error.message).toBe(`The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for Stripe, not Fireflies.ai`);
+		expect(r.error.message).toBe(
+			`The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for Stripe, not Fireflies.ai: select Outlit Provider Credentials made for Fireflies.ai, or change "Provider".`,
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
@@ -279,7 +285,7 @@ describe('a missing or mismatched credential is a clear error, before any reques
 		const r = await run(api, connect('posthog'), { provider: 'posthog', apiKey: CANARY.credPosthogKey, region: 'us' });
 		expect(r.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: 'PostHog needs Project ID',
+			message: `PostHog needs Project ID: open the Outlit Provider Credentials "${CREDENTIAL_NAME}" and fill in "Project ID".`,
 			description: `Open the Outlit Provider Credentials "${CREDENTIAL_NAME}" and fill in "Project ID".`,
 		});
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -288,14 +294,18 @@ describe('a missing or mismatched credential is a clear error, before any reques
 
 	test('tools: a credential value of the wrong form names the credential\'s field, never the value', async () => {
 		const r = await run('tools', connect('stripe'), { provider: 'stripe', apiKey: 'sk_live_CANARY_not_restricted' });
-		expect(r.error.message).toBe('Stripe API Key must be a restricted key that starts with rk_');
+		expect(r.error.message).toBe(
+			`Stripe API Key must be a restricted key that starts with rk_: change field "API Key" of the Outlit Provider Credentials "${CREDENTIAL_NAME}".`,
+		);
 		expect(r.error.description).toBe(`Field "API Key" of the Outlit Provider Credentials "${CREDENTIAL_NAME}" does not have the form Outlit accepts.`);
 		expect(JSON.stringify(r.error)).not.toContain('sk_live_CANARY_not_restricted');
 	});
 
 	test('1.1, a provider Outlit lists after this release: the credential cannot hold it, Fields / Expression can', async () => {
 		const refused = await run('tools', connect('acme-crm'), STRIPE);
-		expect(refused.error.message).toBe('Outlit Provider Credentials cannot hold the keys of "acme-crm"');
+		expect(refused.error.message).toBe(
+			'Outlit Provider Credentials cannot hold the keys of "acme-crm": set "Provider Secrets" to Fields / Expression and put the keys in Additional Config (JSON).',
+		);
 		expect(refused.error.description).toBe('They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in Additional Config (JSON).');
 		await run('tools', { ...connect('acme-crm'), secretSource: 'fields', additionalConfig: '{"apiKey": "acme_key_1"}' }, undefined);
 		// The negotiation asks first; this sandbox does not know the provider, so its fields are never sent.
@@ -304,7 +314,9 @@ describe('a missing or mismatched credential is a clear error, before any reques
 
 	test('a provider by expression that the credential cannot hold', async () => {
 		const r = await run('tools', { ...connect('={{ "acme-crm" }}') }, STRIPE);
-		expect(r.error.message).toBe('Outlit Provider Credentials cannot hold the keys of "acme-crm"');
+		expect(r.error.message).toBe(
+			'Outlit Provider Credentials cannot hold the keys of "acme-crm": set "Provider Secrets" to Fields / Expression and put the keys in Additional Config (JSON).',
+		);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
@@ -313,7 +325,7 @@ describe('a missing or mismatched credential is a clear error, before any reques
 		const r = await run('rest', connect('={{ $json.p }}'), PYLON, { input, continueOnFail: true });
 		expect(r.items.map((i) => [i.pairedItem.item, i.json.error ?? i.json.connected])).toEqual([
 			[0, true],
-			[1, `The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for Pylon, not Stripe`],
+			[1, `The Outlit Provider Credentials "${CREDENTIAL_NAME}" are for Pylon, not Stripe: select Outlit Provider Credentials made for Stripe, or change "Provider".`],
 		]);
 	});
 });
@@ -506,7 +518,7 @@ describe('the Outlit Provider Credentials type', () => {
 		[{ provider: 'stripe' }, { status: 'Error', message: 'Fill in API Key or Webhook Secret for Stripe' }],
 		[{ provider: 'stripe', apiKey: '   ' }, { status: 'Error', message: 'Fill in API Key or Webhook Secret for Stripe' }],
 		[{ provider: 'mixpanel', username: 'svc', region: 'in' }, { status: 'Error', message: 'Fill in Service Account Secret for Mixpanel' }],
-		[{ provider: 'posthog', apiKey: 'phx_1234567890', region: 'apac' }, { status: 'Error', message: 'PostHog Region must be one of: us, eu' }],
+		[{ provider: 'posthog', apiKey: 'phx_1234567890', region: 'apac' }, { status: 'Error', message: 'PostHog Region must be one of us, eu: choose one in "Region"' }],
 		[{ provider: 'hubspot' }, { status: 'Error', message: 'Choose the provider these keys belong to' }],
 	])('the credential test on %j sends nothing and says %j', async (data, result) => {
 		expect(await env.harness.testCredential('outlitProviderApi', data)).toEqual(result);

@@ -5,7 +5,8 @@
  * engine against the sandbox:
  * - a provider the node refuses names the parameter, the value and the 15 valid IDs, and sends nothing;
  * - a well-formed provider Outlit refuses as unknown (REST 400, gateway INVALID_TOOL_INPUT whose first
- *   invalid field is `provider`) gets the very same message, after exactly the one request it took;
+ *   invalid field is `provider`) gets the very same message, after exactly the one request it took
+ *   (on the gateway followed by Outlit's request ID);
  * - a rejected API key (401 / 403 on either API) carries the remedy, and Outlit's request ID where the
  *   answer has one (only the gateway's envelope does: `requestId`), never the key.
  * Every expected text is a literal.
@@ -86,9 +87,9 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 	test('tools gateway, INVALID_TOOL_INPUT at /provider: the message, and the request ID in the description', async () => {
 		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ "salesforc" }}' }, { credentials: { api: 'tools' } });
 		expect(received()).toEqual([toolCall('outlit_get_integration_status', { provider: 'salesforc' })]);
-		expect(r.error.message).toBe(notAProvider('"salesforc"'));
 		const { requestId } = r.error.errorResponse;
 		expect(requestId).toMatch(/^req_[0-9a-f]{16}$/);
+		expect(r.error.message).toBe(`${notAProvider('"salesforc"')} Outlit request ID: ${requestId}.`);
 		expect(r.error.description).toBe(
 			`${HOW} Outlit's answer: Outlit rejected the request: Invalid tool input at /provider: must be equal to one of the allowed values. (Outlit request ID: ${requestId})`,
 		);
@@ -97,7 +98,7 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 	test('tools gateway, "Unknown provider" (Automatic; Connect asks for capabilities first)', async () => {
 		const r = await env.run({ operation: 'connect', provider: '={{ "salesforc" }}', connectionMethod: 'browser' }, { credentials: { api: 'auto' } });
 		expect(received()).toEqual([toolCall('outlit_get_integration_capabilities', { provider: 'salesforc' })]);
-		expect(r.error.message).toBe(notAProvider('"salesforc"'));
+		expect(r.error.message).toBe(`${notAProvider('"salesforc"')} Outlit request ID: ${r.error.errorResponse.requestId}.`);
 		expect(r.error.description).toBe(
 			`${HOW} Outlit's answer: Outlit rejected the request: Unknown provider. (Outlit request ID: ${r.error.errorResponse.requestId})`,
 		);
@@ -109,7 +110,7 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 		const failed = r.items[1];
 		expect(failed.pairedItem).toEqual({ item: 1 });
 		expect(failed.json).toEqual({
-			error: notAProvider('"salesforc"'),
+			error: `${notAProvider('"salesforc"')} Outlit request ID: ${failed.json.requestId}.`,
 			description: expect.stringContaining(HOW),
 			httpCode: '400',
 			code: 'INVALID_TOOL_INPUT',
@@ -129,7 +130,7 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 		const r = await env.run({ operation: 'getSyncStatus', provider: 'gong' }, { credentials: { api: 'rest' } });
 		expect(received()).toEqual([{ method: 'GET', path: '/api/integrations/sync-status', query: { provider: 'gong' }, body: undefined }]);
 		expect(r.error.message).toBe(
-			'Outlit rejected the request: Invalid request (provider: Invalid enum value. Expected one of: hubspot, attio, slack, fireflies, granola, google-calendar, google-mail, posthog, stripe, supabase, clerk, pylon)',
+			'Outlit rejected the request: Invalid request (provider: Invalid enum value. Expected one of: hubspot, attio, slack, fireflies, granola, google-calendar, google-mail, posthog, stripe, supabase, clerk, pylon). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
 		);
 	});
 
@@ -139,7 +140,9 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 			body: { error: 'Invalid request', details: [{ path: ['connectedOnly'], message: 'Expected boolean' }, { path: ['provider'], message: 'Invalid enum value' }] },
 		});
 		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ "salesforc" }}' }, { credentials: { api: 'rest' } });
-		expect(r.error.message).toBe('Outlit rejected the request: Invalid request (connectedOnly: Expected boolean)');
+		expect(r.error.message).toBe(
+			'Outlit rejected the request: Invalid request (connectedOnly: Expected boolean). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+		);
 	});
 });
 

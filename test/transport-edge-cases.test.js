@@ -36,15 +36,17 @@ describe('gateway errors beside the documented cases', () => {
 
 	test('plan_billing_action_required reads as billing on any status, not only 402', () => {
 		expect(gateway(403, { code: 'plan_billing_action_required', message: 'Card expired', retryable: false }).message).toBe(
-			'Outlit needs a billing action on your plan before it accepts this call',
+			'Outlit needs a billing action on your plan before it accepts this call: settle it under billing in the Outlit web app, then try again.',
 		);
 	});
 
 	test('a 400 with another code is a rejected input; without a message it says "invalid input"', () => {
 		expect(gateway(400, { code: 'VALIDATION_FAILED', message: 'provider is required', retryable: false }).message).toBe(
-			'Outlit rejected the request: provider is required',
+			"Outlit rejected the request: provider is required. Check the node's parameters (the provider, its fields and any JSON config), then run it again.",
 		);
-		expect(gateway(400, {}).message).toBe('Outlit rejected the request: invalid input');
+		expect(gateway(400, {}).message).toBe(
+			"Outlit rejected the request: invalid input. Check the node's parameters (the provider, its fields and any JSON config), then run it again.",
+		);
 	});
 
 	test('descriptions quote Outlit only when it said something', () => {
@@ -55,8 +57,12 @@ describe('gateway errors beside the documented cases', () => {
 	});
 
 	test('a 409 or an unknown status without a message has a plain fallback', () => {
-		expect(gateway(409, {}).message).toBe('Outlit reported a conflict: conflict');
-		expect(gateway(418, {}).message).toBe('Outlit answered 418: unexpected response');
+		expect(gateway(409, {}).message).toBe(
+			'Outlit reported a conflict: conflict. Check the integration in the Outlit web app (another change may be in progress), then try again.',
+		);
+		expect(gateway(418, {}).message).toBe(
+			"Outlit answered 418: unexpected response. Check the node's parameters and the Base URL in the Outlit API credential, then try again.",
+		);
 	});
 
 	test('a request ID that is not text is not quoted', () => {
@@ -80,7 +86,9 @@ describe('gateway errors beside the documented cases', () => {
 
 describe('REST errors beside the documented cases', () => {
 	test('plan_connection_limit_exceeded means the plan limit only on a 403', () => {
-		expect(restApiError(NODE, res(409, { code: 'plan_connection_limit_exceeded', error: 'Busy' })).message).toBe('Outlit answered 409: Busy');
+		expect(restApiError(NODE, res(409, { code: 'plan_connection_limit_exceeded', error: 'Busy' })).message).toBe(
+			"Outlit answered 409: Busy. Check the node's parameters and the Base URL in the Outlit API credential, then try again.",
+		);
 	});
 
 	test('no key the contract documents: the error keeps the status alone', () => {
@@ -172,7 +180,7 @@ describe('certificate errors', () => {
 		expect(shouldRetryNetworkError('ECONNRESET', READ)).toBe(true);
 		const error = outlitNetworkError(NODE, { code: 'CERT_HAS_EXPIRED' }, 'https://outlit.example');
 		expect([error.message, error.httpCode, error.errorResponse, transientInfo(error)]).toEqual([
-			"Outlit's TLS certificate was not accepted",
+			"Outlit's TLS certificate at https://outlit.example was not accepted (CERT_HAS_EXPIRED): check the Base URL in the Outlit API credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA.",
 			'none',
 			{ networkError: 'CERT_HAS_EXPIRED' },
 			undefined,

@@ -5,6 +5,7 @@
  * the two connection events, the REST-first rule and its daily re-check, and a switch of contract
  * that fires nothing already fired.
  */
+const http = require('node:http');
 const { createHarness } = require('@repo/devkit/harness');
 const { startSandbox } = require('./sandbox');
 const { OutlitTrigger } = require('../nodes/OutlitTrigger/OutlitTrigger.node');
@@ -93,7 +94,7 @@ describe('on the tools gateway', () => {
 		const before = t.staticData;
 		sandbox.injectFault({ path: '/api/tools/call', status: 503, body: { code: 'TOOL_GATEWAY_ERROR', message: 'busy', retryable: true, requestId: 'req_t' } });
 		const failed = await poll(t);
-		expect(failed.error.message).toBe('Outlit had a server error (503)');
+		expect(failed.error.message).toBe('Outlit had a server error (503: busy), which is usually temporary: try again in a moment. Outlit request ID: req_t.');
 		expect(failed.error.description).toContain('req_t');
 		expect(t.staticData).toEqual(before);
 		expect(leakedCanaries(failed.error)).toEqual([]);
@@ -163,7 +164,36 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 		sandbox.setContract('rest');
 		const t = trigger('tools');
 		const r = await poll(t);
-		expect(r.error.message).toBe('This Outlit server has no tools gateway (404)');
+		expect(r.error.message).toBe(
+			'This Outlit server has no tools gateway (404): set "API" in the Outlit API credential to Automatic or REST Routes (Legacy), or check its Base URL.',
+		);
+	});
+
+	test('REST retired with API = REST Routes (Legacy): the message says which API to set', async () => {
+		sandbox.setContract('tools');
+		const r = await poll(trigger('rest'));
+		expect(r.error.message).toBe(
+			`Outlit's REST routes did not answer (404) and may be retired: set "API" in the Outlit API credential to Automatic; Disconnect and webhook setup are then done in the Outlit web app (${sandbox.url}/integrations).`,
+		);
+	});
+
+	test('Automatic at a Base URL where neither API answers (a web page\'s 404 for every path): check the Base URL', async () => {
+		const page = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>'));
+		await new Promise((resolve) => page.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${page.address().port}`;
+		try {
+			const t = harness.pollTrigger({
+				type: 'outlitTrigger',
+				parameters: { events: ALL },
+				credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: url, api: 'auto' } },
+			});
+			const r = await t.poll();
+			expect(r.error.message).toBe(
+				`Neither of Outlit's two APIs answered at ${url} (404): check that the Base URL in the Outlit API credential is your Outlit's address.`,
+			);
+		} finally {
+			await new Promise((resolve) => page.close(resolve));
+		}
 	});
 });
 

@@ -29,7 +29,7 @@ describe.each([
 		const r = await run(parameters(3601), 1.1);
 		expect(r.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: 'Parameter "Timeout" must be a number of seconds above 0 and at most 3600',
+			message: `Parameter "Timeout" is 3601, but it must be a number of seconds above 0 and at most 3600: set it in that range. ${ADVICE}`,
 			description: `It is 3601. ${ADVICE}`,
 		});
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -49,7 +49,7 @@ describe.each([
 		expect(ok.items[0].json.status).toBe(doneStatus);
 		env.sandbox.clearRequests();
 		const over = await run(wait(86401), 1);
-		expect(over.error.message).toBe('Parameter "Timeout" must be a number of seconds above 0 and at most 86400');
+		expect(over.error.message).toBe(`Parameter "Timeout" is 86401, but it must be a number of seconds above 0 and at most 86400: set it in that range. ${ADVICE}`);
 		expect(over.error.description).toBe(`It is 86401. ${ADVICE}`);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});

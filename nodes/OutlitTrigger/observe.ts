@@ -4,11 +4,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import {
 	ContractUnavailable,
 	contractUnavailableError,
+	keepMessage,
 	gatewayCapabilities,
 	readConnection,
 	restCapabilities,
 	wireFor,
 	type OutlitCapabilities,
+	type OutlitConnection,
 } from '../Outlit/transport';
 import type { ObservedIntegration, ObservedReadiness } from './decide';
 import { parseIntegrationList, parseReadinessList } from './validate';
@@ -31,11 +33,15 @@ export function parsed<T>(ctx: IPollFunctions, parse: () => T): T {
 	try {
 		return parse();
 	} catch (error) {
-		throw new NodeApiError(ctx.getNode(), { statusCode: 200 }, {
-			message: (error as Error).message,
-			description:
-				'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
-		});
+		const message = `${(error as Error).message}. Check that the Base URL in the Outlit API credential points at Outlit's API; the trigger keeps its state and tries again at its next poll.`;
+		throw keepMessage(
+			new NodeApiError(ctx.getNode(), { statusCode: 200 }, {
+				message,
+				description:
+					'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
+			}),
+			message,
+		);
 	}
 }
 
@@ -55,15 +61,23 @@ export async function observe(
 	const wire = wireFor(ctx, connection);
 	const rest = restCapabilities(wire);
 	const tools = gatewayCapabilities(wire);
-	const fromRest = async (): Promise<Observation> => ({ contract: 'rest', integrations: await restList(ctx, rest), rest });
+	// The failing models' detail is asked later, by the node: its errors read as the list's do.
+	const detail: OutlitCapabilities = {
+		...rest,
+		syncStatus: async (provider, itemIndex) =>
+			await rest.syncStatus(provider, itemIndex).catch((error: unknown) => {
+				throw asPollError(ctx, error, connection);
+			}),
+	};
+	const fromRest = async (): Promise<Observation> => ({ contract: 'rest', integrations: await restList(ctx, rest), rest: detail });
 	const fromTools = async (): Promise<Observation> => ({ contract: 'tools', integrations: await toolsList(ctx, tools) });
 
-	if (connection.api === 'rest') return { observation: await explained(ctx, connection.shownUrl, fromRest) };
-	if (connection.api === 'tools') return { observation: await explained(ctx, connection.shownUrl, fromTools) };
+	if (connection.api === 'rest') return { observation: await explained(ctx, connection, fromRest) };
+	if (connection.api === 'tools') return { observation: await explained(ctx, connection, fromTools) };
 	// restCheckedAt is in the state only while the trigger is on the gateway; without it this is NaN.
 	const checked = Date.parse(String(memory.restCheckedAt));
 	if (now - checked < REST_RECHECK_MS) {
-		return { observation: await explained(ctx, connection.shownUrl, fromTools), restCheckedAt: memory.restCheckedAt };
+		return { observation: await explained(ctx, connection, fromTools), restCheckedAt: memory.restCheckedAt };
 	}
 	const viaRest = await fromRest().then(
 		(observation) => ({ observation }),
@@ -72,21 +86,24 @@ export async function observe(
 	if ('observation' in viaRest) return { observation: viaRest.observation };
 	// Only the REST routes were asked, so an unavailable contract here is REST's.
 	if (!(viaRest.error instanceof ContractUnavailable)) {
-		throw asPollError(ctx, viaRest.error, connection.shownUrl);
+		throw asPollError(ctx, viaRest.error, connection);
 	}
-	const observation = await explained(ctx, connection.shownUrl, fromTools);
+	const observation = await explained(ctx, connection, fromTools);
 	return { observation, restCheckedAt: new Date(now).toISOString() };
 }
 
 /** Runs one contract's list; a contract that does not answer becomes a readable error. */
-async function explained(ctx: IPollFunctions, shownUrl: string, list: () => Promise<Observation>): Promise<Observation> {
+async function explained(ctx: IPollFunctions, connection: OutlitConnection, list: () => Promise<Observation>): Promise<Observation> {
 	return await list().catch((error: unknown) => {
-		throw asPollError(ctx, error, shownUrl);
+		throw asPollError(ctx, error, connection);
 	});
 }
 
-function asPollError(ctx: IPollFunctions, error: unknown, shownUrl: string): NodeApiError | NodeOperationError {
-	if (error instanceof ContractUnavailable) return contractUnavailableError(ctx.getNode(), error, shownUrl);
+function asPollError(ctx: IPollFunctions, error: unknown, connection: OutlitConnection): NodeApiError | NodeOperationError {
+	if (error instanceof ContractUnavailable) {
+		// In Automatic the trigger reads the gateway only once the REST routes did not answer.
+		return contractUnavailableError(ctx.getNode(), error, connection.shownUrl, undefined, { api: connection.api, trigger: true });
+	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error));
 }

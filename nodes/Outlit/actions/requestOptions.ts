@@ -40,7 +40,8 @@ function parseProxy(ctx: IExecuteFunctions, proxy: string): RequestSettings['pro
 		url = new URL('http://invalid');
 	}
 	if (!url.hostname || !url.port) {
-		throw new NodeOperationError(ctx.getNode(), 'The proxy is not valid', {
+		// The proxy is not shown: it may carry a user name and password.
+		throw new NodeOperationError(ctx.getNode(), "The Proxy in the node's Request Options is not valid: give a host and a port, e.g. http://myproxy:3128, or leave it empty.", {
 			description: `The proxy URL needs a host and a port, e.g. http://myproxy:3128.`,
 		});
 	}

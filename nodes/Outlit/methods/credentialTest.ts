@@ -32,7 +32,7 @@ export const credentialTest = {
 		}
 		const wrong = fields.find((f) => f.options && filled(data[f.key]) && !f.options.includes(data[f.key] as string));
 		if (wrong) {
-			return { status: 'Error', message: `${provider.name} ${wrong.label} must be one of: ${wrong.options?.join(', ')}` };
+			return { status: 'Error', message: `${provider.name} ${wrong.label} must be one of ${wrong.options?.join(', ')}: choose one in "${wrong.label}"` };
 		}
 		return {
 			status: 'OK',

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { PROVIDER_ALIASES, PROVIDER_ID_PATTERN, PROVIDERS, findProvider } from '../catalog/providers';
 import type { ProviderChoice } from '../transport';
-import { isProviderRefusal, reworded } from '../transport/errors';
+import { keepMessage, providerRefusal, reworded, withRequestId } from '../transport/errors';
 
 /**
  * Parameter readers for the operations. Each fails before any request with a NodeOperationError
@@ -11,7 +11,7 @@ import { isProviderRefusal, reworded } from '../transport/errors';
  */
 
 export function parameterError(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), message, { description, itemIndex });
+	return keepMessage(new NodeOperationError(ctx.getNode(), message, { description, itemIndex }), message);
 }
 
 /** Values that look like a key: never repeated in a message, whatever parameter they sit in. */
@@ -25,6 +25,11 @@ function shownValue(raw: unknown): string | undefined {
 	if (!text) return undefined;
 	if (KEY_LIKE.test(text)) return 'a value that looks like an API key (not shown)';
 	return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+}
+
+/** A number parameter's value as a message may show it: a number as it is, anything else as shownValue does. */
+export function shownNumber(raw: unknown): string {
+	return typeof raw === 'number' ? String(raw) : (shownValue(raw) ?? 'empty');
 }
 
 /**
@@ -66,17 +71,19 @@ export function readProvider(ctx: IExecuteFunctions, itemIndex: number): Provide
 
 /**
  * Outlit refused as unknown a provider the node let through (well-formed, not in the catalog): the
- * same message as the node's own refusal, with Outlit's answer and request ID in the description.
- * Any other error, or a catalog provider Outlit refused, is returned as it is.
+ * same message as the node's own refusal, with Outlit's request ID where its answer has one, and
+ * Outlit's answer in the description. Any other error, or a catalog provider Outlit refused, is
+ * returned as it is.
  */
 export function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, error: unknown): unknown {
-	if (!(error instanceof NodeApiError) || !isProviderRefusal(error)) return error;
+	const answer = providerRefusal(error);
+	if (!(error instanceof NodeApiError) || answer === undefined) return error;
 	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
 	if (findProvider(raw)) return error;
 	const { message, description } = unknownProviderText(raw);
-	const requestId = error.errorResponse?.requestId;
-	const answer = `${description} Outlit's answer: ${error.message.replace(/[.\s]+$/, '')}.`;
-	return reworded(error, message, typeof requestId === 'string' ? `${answer} (Outlit request ID: ${requestId})` : answer);
+	const requestId = typeof error.errorResponse?.requestId === 'string' ? error.errorResponse.requestId : undefined;
+	const said = `${description} Outlit's answer: ${answer.replace(/[.\s]+$/, '')}.`;
+	return reworded(error, withRequestId(message, requestId), requestId ? `${said} (Outlit request ID: ${requestId})` : said);
 }
 
 /** A JSON-object parameter: an object, a JSON string of one, or empty (undefined). */
@@ -89,15 +96,21 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: 
 		try {
 			value = jsonParse(raw);
 		} catch {
-			throw parameterError(ctx, itemIndex, `Parameter "${label}" is not valid JSON`, 'Enter a JSON object, for example {"key": "value"}, or leave it empty.');
+			throw parameterError(
+				ctx,
+				itemIndex,
+				`Parameter "${label}" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.`,
+				'Enter a JSON object, for example {"key": "value"}, or leave it empty.',
+			);
 		}
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		const kind = Array.isArray(value) ? 'an array' : `a ${value === null ? 'null' : typeof value}`;
 		throw parameterError(
 			ctx,
 			itemIndex,
-			`Parameter "${label}" must be a JSON object`,
-			`It is ${Array.isArray(value) ? 'an array' : `a ${value === null ? 'null' : typeof value}`}; wrap the values in {...}.`,
+			`Parameter "${label}" must be a JSON object, not ${kind}: wrap the values in {...}, or leave it empty.`,
+			`It is ${kind}; wrap the values in {...}.`,
 		);
 	}
 	return value as IDataObject;
@@ -115,8 +128,14 @@ export function readSeconds(
 ): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
 	const value = Number(raw);
+	const shown = shownNumber(raw);
 	const problem = (advice: string) =>
-		parameterError(ctx, itemIndex, `Parameter "${label}" must be a number of seconds above 0 and at most ${max}`, `It is ${String(raw)}.${advice}`);
+		parameterError(
+			ctx,
+			itemIndex,
+			`Parameter "${label}" is ${shown}, but it must be a number of seconds above 0 and at most ${max}: set it in that range.${advice}`,
+			`It is ${String(raw)}.${advice}`,
+		);
 	// Too long (Infinity included) gets the advice; not a number, zero or less does not.
 	if (value > max) throw problem(aboveMax ? ` ${aboveMax}` : '');
 	if (!(value > 0)) throw problem('');
@@ -127,7 +146,12 @@ export function readRequiredString(ctx: IExecuteFunctions, itemIndex: number, na
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!value) {
-		throw parameterError(ctx, itemIndex, `Parameter "${label}" is empty`, `Set "${label}"; an expression may have resolved to nothing.`);
+		throw parameterError(
+			ctx,
+			itemIndex,
+			`Parameter "${label}" is empty: give it a value, or check the expression that fills it.`,
+			`Set "${label}"; an expression may have resolved to nothing.`,
+		);
 	}
 	return value;
 }

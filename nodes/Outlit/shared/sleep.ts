@@ -7,7 +7,7 @@ const SLICE_MS = 500;
 export function throwIfCancelled(ctx: IExecuteFunctions, itemIndex: number): void {
 	if (ctx.getExecutionCancelSignal()?.aborted) {
 		// n8n files an execution whose error mentions "canceled" as canceled, not failed.
-		throw new NodeOperationError(ctx.getNode(), 'The wait was canceled', {
+		throw new NodeOperationError(ctx.getNode(), 'The wait was canceled because the execution was stopped: run the workflow again to go on.', {
 			description: 'The execution was stopped while waiting.',
 			itemIndex,
 		});

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
 import { transientInfo, type OutlitClient, type SessionState } from '../transport';
+import { keepMessage } from '../transport/errors';
 import { asNodeError } from './errors';
 import { pause, throwIfCancelled } from './sleep';
 
@@ -55,14 +56,10 @@ export async function waitForSession(
 			const state = await api.sessionStatus(sessionId, itemIndex);
 			polls++;
 			if (!(SESSION_STATUSES as readonly string[]).includes(state.status)) {
-				throw new NodeApiError(
-					ctx.getNode(),
-					{ statusCode: 200 },
-					{
-						message: `Outlit returned an unknown session status: ${JSON.stringify(state.status)}`,
-						description: `Expected one of ${SESSION_STATUSES.join(', ')}.`,
-						itemIndex,
-					},
+				const message = `Outlit returned a session status the node does not know (${JSON.stringify(state.status)}; it knows ${SESSION_STATUSES.join(', ')}): check the connection in the Outlit web app, then run Get Connection Status again.`;
+				throw keepMessage(
+					new NodeApiError(ctx.getNode(), { statusCode: 200 }, { message, description: `Expected one of ${SESSION_STATUSES.join(', ')}.`, itemIndex }),
+					message,
 				);
 			}
 			transientStreak = 0;
@@ -118,18 +115,32 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 	const name = providerName(outcome.provider);
 	if (outcome.timedOut) {
 		const seconds = Number((timeoutMs / 1000).toFixed(2));
-		throw new NodeOperationError(ctx.getNode(), `Timed out after ${seconds} s waiting for the ${name} connection`, {
-			description:
-				`The session was still ${outcome.status} after ${outcome.polls} polls` +
-				`${outcome.lastError ? ` (last error: ${outcome.lastError})` : ''}. ` +
-				'Raise "Timeout", or send the connect URL to the user again.',
-			itemIndex,
-		});
+		const waited = `Timed out after ${seconds} s waiting for the ${name} connection`;
+		// No poll answered: the last error says why, and what to do about it.
+		const message =
+			outcome.status === 'unknown' && outcome.lastError
+				? `${waited}: no poll got an answer. Last error: ${outcome.lastError}`
+				: `${waited}, still ${outcome.status}: raise "Timeout", or send the connect URL to the person again and wait once more.`;
+		throw keepMessage(
+			new NodeOperationError(ctx.getNode(), message, {
+				description:
+					`The session was still ${outcome.status} after ${outcome.polls} polls` +
+					`${outcome.lastError ? ` (last error: ${outcome.lastError.replace(/[.\s]+$/, '')})` : ''}. ` +
+					'Raise "Timeout", or send the connect URL to the user again.',
+				itemIndex,
+			}),
+			message,
+		);
 	}
-	throw new NodeOperationError(ctx.getNode(), `The ${name} connection ${outcome.status}`, {
+	const said = typeof outcome.error === 'string' ? ` (Outlit said: ${outcome.error.replace(/[.\s]+$/, '')})` : '';
+	const message =
+		`The ${name} connection ${outcome.status}${said}: start a new session with Connect (Browser Session) and send the person its connect URL, ` +
+		'or turn on "Continue on Unsuccessful" to handle this in the workflow.';
+	const error = new NodeOperationError(ctx.getNode(), message, {
 		description:
 			`${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}` +
 			'Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.',
 		itemIndex,
 	});
+	throw keepMessage(error, message);
 }

@@ -10,7 +10,7 @@ import {
 	type OutlitCapabilities,
 } from './capabilities';
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
-import { contractUnavailableError } from './errors';
+import { contractUnavailableError, keepMessage } from './errors';
 import { gatewayCapabilities, type Negotiations } from './gateway';
 import { newPacer, sendOutlitRequest, type Pacer, type RequestSettings } from './http';
 import { restCapabilities } from './rest';
@@ -41,14 +41,18 @@ function webApp(connection: OutlitConnection): string {
 }
 
 function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		wire.node,
-		{},
-		{
-			message: `${error.what} is not available on Outlit's tools gateway`,
-			description: `Do it in the Outlit web app: ${webApp(wire.connection)}. (Outlit's REST routes had it; with "API" set to Automatic the node uses them while they answer.)`,
-			itemIndex,
-		},
+	const message = `${error.what} is not available with "API" set to Tools Gateway: do it in the Outlit web app (${webApp(wire.connection)}), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`;
+	return keepMessage(
+		new NodeApiError(
+			wire.node,
+			{},
+			{
+				message,
+				description: `Do it in the Outlit web app: ${webApp(wire.connection)}. (Outlit's REST routes had it; with "API" set to Automatic the node uses them while they answer.)`,
+				itemIndex,
+			},
+		),
+		message,
 	);
 }
 
@@ -59,17 +63,21 @@ function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number):
 function browserSetupOnlyError(wire: Wire, error: BrowserSetupOnly, itemIndex?: number): NodeApiError {
 	const name = error.provider.name;
 	const url = webApp(wire.connection);
-	return new NodeApiError(
-		wire.node,
-		{},
-		{
-			message: error.step
-				? `This Outlit server only offers browser setup, so the node cannot run ${name}'s "${error.step}" step: finish it in the Outlit web app (${url})`
-				: `This Outlit server only offers browser setup, so the node did not send ${name}'s credentials: set Connection Method to Browser Session, or connect ${name} in the Outlit web app (${url})`,
-			description:
-				"Outlit's newer API on this server does not negotiate setup with credentials or configuration, and its older API did not answer. Credentials and configuration are sent only to a server that asks for them.",
-			itemIndex,
-		},
+	const message = error.step
+		? `This Outlit server only offers browser setup, so the node cannot run ${name}'s "${error.step}" step: finish it in the Outlit web app (${url})`
+		: `This Outlit server only offers browser setup, so the node did not send ${name}'s credentials: set Connection Method to Browser Session, or connect ${name} in the Outlit web app (${url})`;
+	return keepMessage(
+		new NodeApiError(
+			wire.node,
+			{},
+			{
+				message,
+				description:
+					"Outlit's newer API on this server does not negotiate setup with credentials or configuration, and its older API did not answer. Credentials and configuration are sent only to a server that asks for them.",
+				itemIndex,
+			},
+		),
+		message,
 	);
 }
 
@@ -163,9 +171,11 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 				if (error instanceof ContractUnavailable) {
 					if (contract === 'tools') gatewayMissing = true;
 					if (i < order.length - 1) continue;
+					// In Automatic, a REST route that does not answer on a server found without a gateway: neither API.
+					const neither = w.connection.api === 'auto' && error.contract === 'rest' && gatewayMissing;
 					throw browserOnly
 						? browserSetupOnlyError(w, browserOnly, itemIndex)
-						: contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex);
+						: contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex, { api: w.connection.api, neither });
 				}
 				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
 				throw asN8nError(w, error, itemIndex);

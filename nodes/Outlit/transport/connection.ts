@@ -55,11 +55,15 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	// A missing key reads "undefined": refused like any key without ok_.
 	const apiKey = String(credentials.apiKey).trim();
 	if (!apiKey.startsWith('ok_')) {
-		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit API key must start with "ok_"', {
-			description:
-				'Open the Outlit credential and paste a Platform API key from Outlit (Settings → API keys). ' +
-				'Public ingest keys and provider keys do not work here.',
-		});
+		throw new NodeOperationError(
+			redactNode(this.getNode()),
+			'The Outlit API key must start with "ok_": put a Platform API key from Outlit (Settings → API keys) into "API Key" in the Outlit API credential.',
+			{
+				description:
+					'Open the Outlit credential and paste a Platform API key from Outlit (Settings → API keys). ' +
+					'Public ingest keys and provider keys do not work here.',
+			},
+		);
 	}
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	let url: URL | undefined;
@@ -70,9 +74,11 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	}
 	// An http(s) URL always has a host (WHATWG refuses one without).
 	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || /\s/.test(baseUrl)) {
-		throw new NodeOperationError(redactNode(this.getNode()), 'The Outlit Base URL is not a valid http(s) URL', {
-			description: `Set Base URL in the Outlit credential to ${DEFAULT_BASE_URL} or your proxy's URL.`,
-		});
+		throw new NodeOperationError(
+			redactNode(this.getNode()),
+			`The Base URL in the Outlit API credential is not a valid http(s) URL: set it to ${DEFAULT_BASE_URL} or your proxy's URL.`,
+			{ description: `Set Base URL in the Outlit credential to ${DEFAULT_BASE_URL} or your proxy's URL.` },
+		);
 	}
 	// Shown in messages: without a user name or password the Base URL may carry.
 	url.username = '';

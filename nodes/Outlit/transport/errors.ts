@@ -70,10 +70,17 @@ function formatDetails(details: unknown): string | undefined {
 	return lines.length ? lines.join('; ') : undefined;
 }
 
-/** A rejected request's message names the first invalid field, so it reads without the details. */
-function rejectedMessage(apiMessage: string | undefined, fallback: string, details: unknown): string {
+/** What Outlit answered to a rejected request: its words and the first invalid field. */
+function rejectedAnswer(apiMessage: string | undefined, fallback: string, details: unknown): string {
 	const [first] = detailLines(details);
 	return `Outlit rejected the request: ${apiMessage ?? fallback}${first ? ` (${first})` : ''}`;
+}
+
+/** A rejected request's message names the first invalid field and where to correct it. */
+function rejectedMessage(answer: string, details: unknown): string {
+	return detailLines(details).length
+		? `${trimmed(answer)}. Correct that value in the node or in its Outlit Provider Credentials, then run it again.`
+		: `${trimmed(answer)}. Check the node's parameters (the provider, its fields and any JSON config), then run it again.`;
 }
 
 /**
@@ -98,13 +105,13 @@ const GRANT_MISSING =
 /** A 403 other than the documented ones: the key is known but not allowed to do this. */
 function keyForbidden(apiMessage: string | undefined): string {
 	return (
-		`Outlit refused the request: ${(apiMessage ?? 'forbidden').replace(/[.\s]+$/, '')}. The API key is valid but not ` +
+		`Outlit refused the request: ${trimmed(apiMessage ?? 'forbidden')}. The API key is valid but not ` +
 		'allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.'
 	);
 }
 
 /** Outlit's request ID, appended to a message that must carry it. */
-function withRequestId(message: string, requestId: string | undefined): string {
+export function withRequestId(message: string, requestId: string | undefined): string {
 	return requestId ? `${message} Outlit request ID: ${requestId}.` : message;
 }
 
@@ -114,10 +121,11 @@ function withRequestId(message: string, requestId: string | undefined): string {
  * the value the item gave: the package lets a well-formed ID it does not know through, since
  * Outlit may add providers before the package does.
  */
-const providerRefusals = new WeakSet<object>();
+const providerRefusals = new WeakMap<object, string>();
 
-export function isProviderRefusal(error: unknown): boolean {
-	return error !== null && typeof error === 'object' && providerRefusals.has(error);
+/** Outlit's answer (its words and the first invalid field) when it refused the provider; else undefined. */
+export function providerRefusal(error: unknown): string | undefined {
+	return error !== null && typeof error === 'object' ? providerRefusals.get(error) : undefined;
 }
 
 /**
@@ -130,15 +138,27 @@ function refusesProvider(apiMessage: string | undefined, details: unknown): bool
 	return /^(?:Invalid tool input at \/provider(?![\w/])|Unknown provider\b)/i.test(apiMessage ?? '');
 }
 
+/**
+ * n8n's errors swap a message that contains a system error code (ECONNREFUSED, ENOENT, EPERM…, in
+ * any case) for their own generic words. Outlit's words, a Base URL or a parameter's value in a
+ * message may contain one, so the message the package built is put back: it says what to do, n8n's
+ * does not.
+ */
+export function keepMessage<E extends Error>(error: E, message: string): E {
+	if (error.message !== message) error.message = message;
+	return error;
+}
+
 /** The same answer in other words: status, code and request ID kept. */
 export function reworded(error: NodeApiError, message: string, description: string): NodeApiError {
 	const { itemIndex } = error.context;
-	return new NodeApiError(error.node, error.errorResponse ?? {}, {
+	const result = new NodeApiError(error.node, error.errorResponse ?? {}, {
 		message,
 		description,
 		httpCode: error.httpCode ?? undefined,
 		itemIndex: typeof itemIndex === 'number' ? itemIndex : undefined,
 	});
+	return keepMessage(result, message);
 }
 
 /** Only fields Outlit documents are copied, so nothing from the request can reach the error. */
@@ -163,25 +183,63 @@ function apiError(
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
-	return error;
+	return keepMessage(error, text.message);
+}
+
+/** Outlit's words without their final period, so a sentence can go on after them. */
+function trimmed(text: string): string {
+	return text.replace(/[.\s]+$/, '');
 }
 
 /** What each REST capability's 404 means, where Outlit documents one. */
 export type RestNotFound = 'disconnect' | 'sessionStatus';
-const NOT_FOUND: Record<RestNotFound, string> = {
-	disconnect: 'The integration is not connected, so there is nothing to disconnect',
-	sessionStatus: 'Outlit has no connection session with this ID',
-};
+
+const SESSION_NOT_FOUND =
+	'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
+
+/** The message of a 404 Outlit documents: what is missing, and what to do instead. */
+function notFoundMessage(notFound: RestNotFound, subject: string | undefined): string {
+	return notFound === 'sessionStatus'
+		? SESSION_NOT_FOUND
+		: `${subject ?? 'The integration'} is not connected, so there is nothing to disconnect: check "Provider", or turn on the Ignore Not Connected option to get an item instead of this error.`;
+}
+
+/** The plan, and connections in use of the limit, where Outlit gave them. */
+function connectionLimitFacts(body: IDataObject): string {
+	const facts = [
+		...(body.plan !== undefined ? [`plan "${String(body.plan)}"`] : []),
+		...(body.limit !== undefined && body.currentConnections !== undefined
+			? [`${String(body.currentConnections)} of ${String(body.limit)} connections in use`]
+			: []),
+	];
+	return facts.length ? ` (${facts.join(', ')})` : '';
+}
+
+/** Any other error answer: what Outlit said, and whether another try may help. */
+function unexpectedMessage(statusCode: number, apiMessage: string | undefined): string {
+	return (
+		`Outlit answered ${statusCode}: ${trimmed(apiMessage ?? 'unexpected response')}. ` +
+		(isTransientStatus(statusCode)
+			? 'This is usually temporary: try again in a moment.'
+			: 'Check the node\'s parameters and the Base URL in the Outlit API credential, then try again.')
+	);
+}
+
+/** A server error: what Outlit said, and that another try usually works. */
+function serverErrorMessage(statusCode: number, apiMessage: string | undefined): string {
+	return `Outlit had a server error (${statusCode}${apiMessage ? `: ${trimmed(apiMessage)}` : ''}), which is usually temporary: try again in a moment.`;
+}
 
 /**
  * Turns a REST error response into a NodeApiError a person can act on: the API's own message is
- * kept and the description says what to do.
+ * kept and the message says what to do. `subject` names what a 404 is about (the provider).
  */
 export function restApiError(
 	node: INode,
 	response: OutlitResponse,
 	itemIndex?: number,
 	notFound?: RestNotFound,
+	subject?: string,
 ): NodeApiError {
 	const { statusCode } = response;
 	const body = bodyObject(response.body);
@@ -189,9 +247,11 @@ export function restApiError(
 		typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : undefined;
 	let message: string;
 	let description: string;
+	let answer: string | undefined;
 
 	if (statusCode === 400) {
-		message = rejectedMessage(apiMessage, 'invalid request', body.details);
+		answer = rejectedAnswer(apiMessage, 'invalid request', body.details);
+		message = rejectedMessage(answer, body.details);
 		description =
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider ID, the required fields and any JSON config.';
@@ -200,7 +260,9 @@ export function restApiError(
 		message = KEY_REJECTED;
 		description = KEY_DESCRIPTION;
 	} else if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
-		message = `Your Outlit plan's integration connection limit is reached`;
+		message =
+			`Your Outlit plan's integration connection limit is reached${connectionLimitFacts(body)}: ` +
+			'disconnect an integration or upgrade the plan in the Outlit web app, then try again.';
 		description =
 			`Plan "${String(body.plan ?? 'unknown')}" allows ${String(body.limit ?? '?')} connected ` +
 			`integrations and ${String(body.currentConnections ?? '?')} are in use. ` +
@@ -209,38 +271,40 @@ export function restApiError(
 		message = keyForbidden(apiMessage);
 		description = KEY_DESCRIPTION;
 	} else if (statusCode === 404) {
-		message = (notFound && NOT_FOUND[notFound]) ?? `Outlit could not find it: ${apiMessage ?? 'not found'}`;
+		message = notFound
+			? notFoundMessage(notFound, subject)
+			: `Outlit could not find it: ${trimmed(apiMessage ?? 'not found')}. Check "Provider" and the Base URL in the Outlit API credential, then try again.`;
 		description =
 			notFound === 'sessionStatus'
 				? 'Use the sessionId returned by Connect (browser session) in the same Outlit organization; sessions do not survive forever.'
 				: (apiMessage ?? 'Check the provider and the Base URL in the credential.');
 	} else if (statusCode === 429) {
 		const waitMs = retryAfterMs(response.headers, Date.now());
-		message = 'Outlit rate limit reached';
+		message = `Outlit rate limit reached: try again ${retryWhen(undefined, response.headers) ?? 'in a few seconds'}.`;
 		description =
 			waitMs === undefined
 				? 'Too many requests. Wait a little and retry, or space requests out with batching.'
 				: `Too many requests. Retry in ${Math.ceil(waitMs / 1000)} s.`;
 	} else if (statusCode >= 500) {
-		message = `Outlit had a server error (${statusCode})`;
+		message = serverErrorMessage(statusCode, apiMessage);
 		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
 	} else {
-		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
+		message = unexpectedMessage(statusCode, apiMessage);
 		description = 'The response was not one Outlit documents for this route.';
 	}
 	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
-	if (statusCode === 400 && refusesProvider(apiMessage, body.details)) providerRefusals.add(error);
+	if (answer !== undefined && refusesProvider(apiMessage, body.details)) providerRefusals.set(error, answer);
 	return isTransientStatus(statusCode)
 		? markTransient(error, retryAfterMs(response.headers, Date.now()))
 		: error;
 }
 
-/** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
 /** Outlit's own words as the start of a description, ending in exactly one period. */
 function said(apiMessage: string | undefined): string {
-	return apiMessage ? `Outlit said: ${apiMessage.replace(/[.\s]+$/, '')}. ` : '';
+	return apiMessage ? `Outlit said: ${trimmed(apiMessage)}. ` : '';
 }
 
+/** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
 export function isGatewayEnvelope(body: unknown): boolean {
 	const b = bodyObject(body);
 	return typeof b.code === 'string' || (typeof b.error === 'string' && 'details' in b);
@@ -248,17 +312,30 @@ export function isGatewayEnvelope(body: unknown): boolean {
 
 const PLAN_LIMIT = ['plan_api_limit_exceeded', 'api_limit_exceeded'];
 
-function whenToRetry(resetAt: unknown, headers: Record<string, unknown>): string {
-	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) {
-		return `Retry after ${new Date(resetAt).toISOString()}.`;
-	}
+/** When Outlit said a retry may succeed, as "after <time>" or "in N s"; undefined when it did not. */
+function retryWhen(resetAt: unknown, headers: Record<string, unknown>): string | undefined {
+	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) return `after ${new Date(resetAt).toISOString()}`;
 	const waitMs = retryAfterMs(headers, Date.now());
-	return waitMs === undefined ? 'Retry later.' : `Retry in ${Math.ceil(waitMs / 1000)} s.`;
+	return waitMs === undefined ? undefined : `in ${Math.ceil(waitMs / 1000)} s`;
 }
+
+function whenToRetry(resetAt: unknown, headers: Record<string, unknown>): string {
+	const when = retryWhen(resetAt, headers);
+	return when === undefined ? 'Retry later.' : `Retry ${when}.`;
+}
+
+/** What each gateway tool does, in the words of the node's operations (never the tool's name). */
+const TOOL_WORDS: Record<string, string> = {
+	outlit_get_integration_capabilities: 'provider capabilities',
+	outlit_setup_integration: 'integration setup',
+	outlit_get_integration_status: 'integration status',
+	outlit_begin_integration_setup: 'browser connections',
+	outlit_get_integration_setup_status: 'connection session status',
+};
 
 /**
  * Turns a gateway error (any status, the envelope or the older shape) into a readable NodeApiError.
- * Every description ends with Outlit's request ID, for Outlit's support.
+ * Every message and description ends with Outlit's request ID, for Outlit's support.
  */
 export function gatewayApiError(
 	node: INode,
@@ -275,48 +352,57 @@ export function gatewayApiError(
 	let description: string;
 
 	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
-	let refusedProvider = false;
+	let refusal: string | undefined;
 
 	if (statusCode === 401 || code === 'INVALID_CREDENTIALS') {
-		message = withRequestId(KEY_REJECTED, requestId);
+		message = KEY_REJECTED;
 		description = KEY_DESCRIPTION;
 	} else if (code === 'TOOL_CALL_FORBIDDEN') {
-		message = withRequestId(GRANT_MISSING, requestId);
+		message = GRANT_MISSING;
 		description = 'On the tools gateway a key needs one of these grants for integrations.';
 	} else if (code && PLAN_LIMIT.includes(code)) {
-		message = `Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}`;
+		message =
+			`Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}: ` +
+			`try again ${retryWhen(body.resetAt, response.headers) ?? 'later'}, or upgrade the plan in the Outlit web app.`;
 		description = `${said(apiMessage)}${whenToRetry(body.resetAt, response.headers)} Upgrade the plan for a higher allowance.`;
 	} else if (code === 'plan_billing_action_required' || statusCode === 402) {
-		message = 'Outlit needs a billing action on your plan before it accepts this call';
+		message =
+			'Outlit needs a billing action on your plan before it accepts this call: settle it under billing in the Outlit web app, then try again.';
 		description = `${said(apiMessage)}Open billing in the Outlit web app. ${whenToRetry(body.resetAt, response.headers)}`;
 	} else if (statusCode === 403) {
-		message = withRequestId(keyForbidden(apiMessage), requestId);
+		message = keyForbidden(apiMessage);
 		description = KEY_DESCRIPTION;
 	} else if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
-		message = rejectedMessage(apiMessage, 'invalid input', body.details);
+		const answer = rejectedAnswer(apiMessage, 'invalid input', body.details);
+		message = rejectedMessage(answer, body.details);
 		description =
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider, the required fields and any JSON config.';
-		refusedProvider = refusesProvider(apiMessage, body.details);
+		if (refusesProvider(apiMessage, body.details)) refusal = answer;
 	} else if (code === 'INVALID_TOOL_CALL') {
-		message = `This Outlit server does not offer ${tool}`;
+		message =
+			`This Outlit server does not offer ${TOOL_WORDS[tool] ?? 'this'} to the node: set "API" in the Outlit API ` +
+			'credential to Automatic or REST Routes (Legacy), or check its Base URL.';
 		description = `${said(apiMessage)}Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL.`;
 	} else if (statusCode === 429) {
-		message = 'Outlit rate limit reached';
+		message = `Outlit rate limit reached: try again ${retryWhen(body.resetAt, response.headers) ?? 'in a few seconds'}.`;
 		description = `Too many requests. ${whenToRetry(body.resetAt, response.headers)}`;
 	} else if (statusCode === 409) {
-		message = `Outlit reported a conflict: ${apiMessage ?? 'conflict'}`;
+		message = `Outlit reported a conflict: ${trimmed(apiMessage ?? 'conflict')}. Check the integration in the Outlit web app (another change may be in progress), then try again.`;
 		description = 'Another change to this integration is in progress or conflicts; check it in the Outlit web app.';
+	} else if (statusCode === 404 && tool === 'outlit_get_integration_setup_status') {
+		message = SESSION_NOT_FOUND;
+		description = `${said(apiMessage)}Sessions do not survive forever; a new one starts with Connect (Browser Session).`;
 	} else if (statusCode >= 500) {
-		message = `Outlit had a server error (${statusCode})`;
+		message = serverErrorMessage(statusCode, apiMessage);
 		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
 	} else {
-		message = `Outlit answered ${statusCode}: ${apiMessage ?? 'unexpected response'}`;
+		message = unexpectedMessage(statusCode, apiMessage);
 		description = `The gateway answered ${tool} with an error the node does not know.`;
 	}
 	if (requestId) description = `${description} (Outlit request ID: ${requestId})`;
-	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
-	if (refusedProvider) providerRefusals.add(error);
+	const error = apiError(node, response, body, { message: withRequestId(message, requestId), description, apiMessage }, itemIndex);
+	if (refusal !== undefined) providerRefusals.set(error, refusal);
 
 	// The envelope says whether a retry can help; without one, the status does.
 	const retryable = typeof body.retryable === 'boolean' ? body.retryable : isTransientStatus(statusCode);
@@ -340,44 +426,95 @@ export function networkErrorCode(error: unknown): string | undefined {
 /** Node's certificate-verification codes: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …SELF_SIGNED_CERT… */
 export const isCertificateCode = (code: string): boolean => /CERT|SIGNATURE/.test(code);
 
+/** What the request was sent with, so a network error's advice fits: the node's Request Options. */
+export interface NetworkHints {
+	/** The node's Request Options apply (the Outlit node; not the trigger). */
+	requestOptions?: boolean;
+	/** Request Options → Timeout, in milliseconds. */
+	timeoutMs?: number;
+	/** Request Options → Proxy is set. */
+	proxy?: boolean;
+}
+
+const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
+
+/** A system code in plain words: a message must not carry the code itself (see keepMessage). */
+function networkReason(code: string | undefined, hints: NetworkHints): string {
+	if (code === 'ECONNREFUSED') return 'the connection was refused';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'its host name was not found';
+	if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was closed';
+	if (code !== undefined && TIMEOUT_CODES.includes(code)) {
+		return hints.timeoutMs ? `no answer within the Timeout of ${hints.timeoutMs} ms` : 'no answer in time';
+	}
+	return 'no answer';
+}
+
 /**
  * A network failure (refused, DNS, TLS, timeout) with the request details left out on purpose.
- * A certificate n8n does not trust is final: another try meets the same certificate.
+ * A certificate n8n does not trust is final: another try meets the same certificate. The message
+ * names the Base URL (never a user name or password) and what to change.
  */
 export function outlitNetworkError(
 	node: INode,
 	error: unknown,
 	baseUrl: string,
 	itemIndex?: number,
+	hints: NetworkHints = {},
 ): NodeApiError {
-	const reason = networkErrorCode(error) ?? 'no response';
+	const code = networkErrorCode(error);
+	const reason = code ?? 'no response';
 	if (isCertificateCode(reason)) {
-		return new NodeApiError(
-			node,
-			{ networkError: reason },
-			{
-				message: "Outlit's TLS certificate was not accepted",
-				description:
-					`${baseUrl} presented a certificate n8n does not trust (${reason}): self-signed, expired, issued for another host name, or signed by a private CA. ` +
-					'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
-				httpCode: 'none',
-				itemIndex,
-			},
+		const message =
+			`Outlit's TLS certificate at ${baseUrl} was not accepted (${reason}): check the Base URL in the Outlit API credential; ` +
+			`for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA${
+				hints.requestOptions ? ", or turn on Ignore SSL Issues (Insecure) in the node's Request Options" : ''
+			}.`;
+		return keepMessage(
+			new NodeApiError(
+				node,
+				{ networkError: reason },
+				{
+					message,
+					description:
+						`${baseUrl} presented a certificate n8n does not trust (${reason}): self-signed, expired, issued for another host name, or signed by a private CA. ` +
+						'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
+					httpCode: 'none',
+					itemIndex,
+				},
+			),
+			message,
 		);
 	}
+	const timedOut = code !== undefined && TIMEOUT_CODES.includes(code) && hints.timeoutMs !== undefined;
+	const advice = timedOut
+		? "raise Timeout in the node's Request Options, or try again later"
+		: `check the Base URL in the Outlit API credential${hints.proxy ? " and the Proxy in the node's Request Options" : ''}, then try again`;
+	const message = `Could not reach Outlit at ${baseUrl} (${networkReason(code, hints)}): ${advice}.`;
 	return markTransient(
-		new NodeApiError(
-			node,
-			{ networkError: reason },
-			{
-				// The code stays out of the message: NodeApiError swaps messages that contain one.
-				message: 'Could not reach Outlit',
-				description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
-				httpCode: 'none',
-				itemIndex,
-			},
+		keepMessage(
+			new NodeApiError(
+				node,
+				{ networkError: reason },
+				{
+					// The code stays out of the message (its reason is in words); it is in the description.
+					message,
+					description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
+					httpCode: 'none',
+					itemIndex,
+				},
+			),
+			message,
 		),
 	);
+}
+
+/** What the credential's "API" asked for when a contract did not answer, for the advice. */
+export interface ContractSituation {
+	api?: 'auto' | 'rest' | 'tools';
+	/** The other API did not answer either (Automatic found no gateway, then no REST). */
+	neither?: boolean;
+	/** The trigger asks: it reads what the other API has, not what only the web app does. */
+	trigger?: boolean;
 }
 
 /**
@@ -389,21 +526,37 @@ export function contractUnavailableError(
 	error: { contract: 'rest' | 'tools'; statusCode: number },
 	shownUrl: string,
 	itemIndex?: number,
+	situation: ContractSituation = {},
 ): NodeApiError {
 	const rest = error.contract === 'rest';
-	return new NodeApiError(
-		node,
-		{ statusCode: error.statusCode },
-		{
-			message: rest
-				? `Outlit's REST integration routes did not answer (${error.statusCode}): they may be retired`
-				: `This Outlit server has no tools gateway (${error.statusCode})`,
-			description: rest
-				? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${shownUrl}/integrations.`
-				: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
-			httpCode: String(error.statusCode),
-			itemIndex,
-		},
+	const status = error.statusCode;
+	const webApp = `${shownUrl}/integrations`;
+	let message: string;
+	if (situation.neither || (!rest && situation.api === 'auto')) {
+		message = `Neither of Outlit's two APIs answered at ${shownUrl} (${status}): check that the Base URL in the Outlit API credential is your Outlit's address.`;
+	} else if (rest && situation.api === 'auto' && !situation.trigger) {
+		message = `This needs Outlit's older API, which did not answer (${status}): do it in the Outlit web app (${webApp}).`;
+	} else if (rest) {
+		message =
+			`Outlit's REST routes did not answer (${status}) and may be retired: set "API" in the Outlit API credential to ${situation.api === 'auto' ? 'Tools Gateway' : 'Automatic'}; ` +
+			`Disconnect and webhook setup are then done in the Outlit web app (${webApp}).`;
+	} else {
+		message = `This Outlit server has no tools gateway (${status}): set "API" in the Outlit API credential to Automatic or REST Routes (Legacy), or check its Base URL.`;
+	}
+	return keepMessage(
+		new NodeApiError(
+			node,
+			{ statusCode: status },
+			{
+				message,
+				description: rest
+					? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${webApp}.`
+					: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
+				httpCode: String(status),
+				itemIndex,
+			},
+		),
+		message,
 	);
 }
 
@@ -413,7 +566,8 @@ export function notJsonError(node: INode, response: OutlitResponse, itemIndex?: 
 		node,
 		{ statusCode: response.statusCode },
 		{
-			message: 'Outlit returned a response that is not a JSON object',
+			message:
+				"Outlit returned a response that is not a JSON object: check that the Base URL in the Outlit API credential points at Outlit's API, not at a proxy's page, then try again.",
 			description:
 				'The Base URL may point at something other than the Outlit API (a proxy page, for example), or the response was cut off. Check the credential and retry.',
 			httpCode: String(response.statusCode),
@@ -424,13 +578,17 @@ export function notJsonError(node: INode, response: OutlitResponse, itemIndex?: 
 
 /** A 2xx whose JSON does not have the documented shape. */
 export function shapeError(node: INode, what: string, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ statusCode: 200 },
-		{
-			message: `Outlit returned ${what}`,
-			description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
-			itemIndex,
-		},
+	const message = `Outlit returned ${what}, which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit's API, then try again.`;
+	return keepMessage(
+		new NodeApiError(
+			node,
+			{ statusCode: 200 },
+			{
+				message,
+				description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
+				itemIndex,
+			},
+		),
+		message,
 	);
 }

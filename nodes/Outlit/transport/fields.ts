@@ -3,10 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CredentialField } from '../catalog/providers';
 import type { ProviderChoice } from './capabilities';
+import { keepMessage } from './errors';
 
 /** A parameter problem found before any request: the message names what to change. */
 export function parameterError(node: INode, message: string, description: string, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(node, message, { description, itemIndex });
+	return keepMessage(new NodeOperationError(node, message, { description, itemIndex }), message);
 }
 
 /**
@@ -28,6 +29,12 @@ export function credentialObject(
 		credentialName === undefined
 			? `Parameter "${label}"`
 			: `Field "${label}" of the Outlit Provider Credentials "${credentialName}"`;
+	// Where to change a field, inside a message: the node's parameter (or its key in Additional
+	// Config, which may have set it), or the credential's field.
+	const change = (field: CredentialField) =>
+		credentialName === undefined
+			? `change parameter "${field.label}" (or ${field.key} in Additional Config (JSON))`
+			: `change field "${field.label}" of the Outlit Provider Credentials "${credentialName}"`;
 	// Only this contract's keys from the fields (the node shows both contracts' fields), then all of
 	// Additional Config, which may name keys the catalog does not know.
 	const own = Object.entries(values).filter(([key]) => fields.some((field) => field.key === key));
@@ -35,9 +42,12 @@ export function credentialObject(
 	const missing = fields.filter((f) => !f.optional && (typeof out[f.key] !== 'string' || (out[f.key] as string).trim() === ''));
 	if (missing.length) {
 		const labels = missing.map((f) => `"${f.label}"`).join(', ');
+		const names = missing.map((f) => f.label).join(', ');
 		throw parameterError(
 			node,
-			`${provider.name} needs ${missing.map((f) => f.label).join(', ')}`,
+			credentialName === undefined
+				? `${provider.name} needs ${names}: fill in ${labels} in the node, or give ${missing.map((f) => f.key).join(', ')} in Additional Config (JSON).`
+				: `${provider.name} needs ${names}: open the Outlit Provider Credentials "${credentialName}" and fill in ${labels}.`,
 			credentialName === undefined
 				? `Fill in ${labels}. When Provider comes from an expression, ` +
 						`put them in Additional Config (JSON) as ${missing.map((f) => f.key).join(', ')}.`
@@ -50,14 +60,19 @@ export function credentialObject(
 		if (value === undefined) continue;
 		if (field.type === 'boolean') {
 			if (typeof value !== 'boolean') {
-				throw parameterError(node, `${provider.name} ${field.label} must be true or false`, `${where(field.label)} is not a boolean.`, itemIndex);
+				throw parameterError(
+					node,
+					`${provider.name} ${field.label} must be true or false: ${change(field)}.`,
+					`${where(field.label)} is not a boolean.`,
+					itemIndex,
+				);
 			}
 			continue;
 		}
 		if (field.options && !field.options.includes(value as string)) {
 			throw parameterError(
 				node,
-				`${provider.name} ${field.label} must be one of: ${field.options.join(', ')}`,
+				`${provider.name} ${field.label} must be one of ${field.options.join(', ')}: ${change(field)}.`,
 				`${where(field.label)} is not one of the values Outlit accepts.`,
 				itemIndex,
 			);
@@ -65,7 +80,7 @@ export function credentialObject(
 		if (field.rule && !(typeof value === 'string' && field.rule.pattern.test(value))) {
 			throw parameterError(
 				node,
-				`${provider.name} ${field.label} must be ${field.rule.says}`,
+				`${provider.name} ${field.label} must be ${field.rule.says}: ${change(field)}.`,
 				`${where(field.label)} does not have the form Outlit accepts.`,
 				itemIndex,
 			);

@@ -11,7 +11,7 @@ import {
 	type ProviderChoice,
 	type SetupStepRequest,
 } from './capabilities';
-import { bodyObject, gatewayApiError, isGatewayEnvelope, notJsonError, shapeError } from './errors';
+import { bodyObject, gatewayApiError, isGatewayEnvelope, keepMessage, notJsonError, shapeError } from './errors';
 import { credentialObject, parameterError } from './fields';
 import { handoffUrlProblem } from './handoff';
 import { isJsonObject } from './http';
@@ -146,28 +146,30 @@ function setupFailure(wire: Wire, ctx: SetupContext, body: IDataObject, itemInde
 	const known = knownCode ? SETUP_ERRORS[knownCode] : undefined;
 	const text = typeof message === 'string' && message ? message.replace(/[.\s]+$/, '') : 'no reason given';
 	const advising = { ...ctx, webApp: `${wire.connection.shownUrl}/integrations` };
-	const advice = knownCode ? SETUP_ADVICE[knownCode](advising) : `Outlit answered with setup error ${String(code)}.`;
-	return new NodeApiError(
-		wire.node,
-		{ statusCode: 200, ...(typeof code === 'string' ? { code } : {}), message: text },
-		{
-			message: `${known ? known(ctx.provider.name) : `Outlit could not set up ${ctx.provider.name}`}: ${text}. ${advice}`,
-			description: advice,
-			itemIndex,
-		},
+	const advice = knownCode
+		? SETUP_ADVICE[knownCode](advising)
+		: `Outlit answered with setup error ${String(code)}: try again later, or set ${ctx.provider.name} up in the Outlit web app (${advising.webApp}).`;
+	const said = `${known ? known(ctx.provider.name) : `Outlit could not set up ${ctx.provider.name}`}: ${text}. ${advice}`;
+	return keepMessage(
+		new NodeApiError(
+			wire.node,
+			{ statusCode: 200, ...(typeof code === 'string' ? { code } : {}), message: text },
+			{ message: said, description: advice, itemIndex },
+		),
+		said,
 	);
 }
 
 /** An answer the node cannot act on is an error naming what Outlit returned, never a success item. */
 function invalidSetupAnswer(wire: Wire, ctx: SetupContext, what: string, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		wire.node,
-		{ statusCode: 200 },
-		{
-			message: `Outlit answered the ${ctx.provider.name} setup with ${what}, so the node cannot continue: run it again, or set ${ctx.provider.name} up in the Outlit web app (${wire.connection.shownUrl}/integrations)`,
-			description: 'The answer is not one Outlit documents for this step; nothing was output as a success.',
-			itemIndex,
-		},
+	const message = `Outlit answered the ${ctx.provider.name} setup with ${what}, so the node cannot continue: run it again, or set ${ctx.provider.name} up in the Outlit web app (${wire.connection.shownUrl}/integrations)`;
+	return keepMessage(
+		new NodeApiError(
+			wire.node,
+			{ statusCode: 200 },
+			{ message, description: 'The answer is not one Outlit documents for this step; nothing was output as a success.', itemIndex },
+		),
+		message,
 	);
 }
 
@@ -247,14 +249,18 @@ async function compatibilityConnect(wire: Wire, ctx: SetupContext, negotiation: 
 }
 
 function unsafeUrlError(wire: Wire, problem: string, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		wire.node,
-		{ statusCode: 200 },
-		{
-			message: `Outlit returned a connect URL this node will not use: ${problem}`,
-			description: `A connect URL must be https on the Base URL's origin (${wire.connection.shownUrl}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
-			itemIndex,
-		},
+	const message = `Outlit returned a connect URL this node will not use (${problem}): check that the Base URL in the Outlit API credential is your Outlit's address, or connect in the Outlit web app (${wire.connection.shownUrl}/integrations).`;
+	return keepMessage(
+		new NodeApiError(
+			wire.node,
+			{ statusCode: 200 },
+			{
+				message,
+				description: `A connect URL must be https on the Base URL's origin (${wire.connection.shownUrl}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
+				itemIndex,
+			},
+		),
+		message,
 	);
 }
 
@@ -273,7 +279,7 @@ function setupInput(wire: Wire, request: ConnectRequest, itemIndex?: number): ID
 			const fields = (setup.credentials ?? []).map((f) => f.label).join(', ');
 			throw parameterError(
 				wire.node,
-				`${provider.name} connects with credentials (${fields}), not a browser session`,
+				`${provider.name} connects with credentials (${fields}), not a browser session: set "Connection Method" to Direct.`,
 				'Set "Connection Method" to Direct and fill in the fields.',
 				itemIndex,
 			);
@@ -283,7 +289,7 @@ function setupInput(wire: Wire, request: ConnectRequest, itemIndex?: number): ID
 	if (!setup.credentials) {
 		throw parameterError(
 			wire.node,
-			`${provider.name} takes no credentials through Outlit's API`,
+			`${provider.name} takes no credentials through Outlit's API: set "Connection Method" to Browser Session, where a person finishes the setup.`,
 			'Set "Connection Method" to Browser Session: a person finishes the setup in the browser.',
 			itemIndex,
 		);
@@ -300,10 +306,11 @@ async function configurationStep(wire: Wire, negotiations: Negotiations, request
 	const kind = crm ? 'crm_mapping' : 'mixpanel_mapping';
 	const expected = provider.entry?.tools.configuration;
 	if (provider.entry && expected !== kind) {
+		const which = crm ? 'Mappings are for Salesforce, HubSpot and Attio' : 'Mixpanel Mapping is for Mixpanel';
 		throw parameterError(
 			wire.node,
-			`${provider.name} has no "${step}" setup step on Outlit's tools gateway`,
-			crm ? 'Mappings are for Salesforce, HubSpot and Attio.' : 'Mixpanel Mapping is for Mixpanel.',
+			`${provider.name} has no "${step}" setup step: ${which}, so change "Provider" or "Step".`,
+			`${which}.`,
 			itemIndex,
 		);
 	}
@@ -380,7 +387,7 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 			if (!UUID.test(sessionId)) {
 				throw parameterError(
 					wire.node,
-					'The Session ID must be a UUID on Outlit\'s tools gateway',
+					'Parameter "Session ID" must be a UUID, e.g. 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a: use the sessionId that Connect (Browser Session) returned.',
 					'Use the sessionId that Connect (Browser Session) returned, for example 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a.',
 					itemIndex,
 				);

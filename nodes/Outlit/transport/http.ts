@@ -157,7 +157,12 @@ async function attemptOnce(
 			});
 		}
 		return {
-			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex),
+			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex, {
+				// Only the Outlit node has Request Options (an execution context); the trigger does not.
+				requestOptions: 'getExecutionCancelSignal' in ctx,
+				timeoutMs: settings.timeout,
+				proxy: settings.proxy !== undefined,
+			}),
 			networkCode: networkErrorCode(error),
 		};
 	}

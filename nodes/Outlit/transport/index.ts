@@ -10,7 +10,7 @@ export {
 	type OutlitContext,
 } from './connection';
 export { sendOutlitRequest, isJsonObject, parseBody, type RequestSettings, type OutlitResponse } from './http';
-export { retryAfterMs, isTransientStatus, transientInfo, markTransient, contractUnavailableError } from './errors';
+export { retryAfterMs, isTransientStatus, transientInfo, markTransient, contractUnavailableError, keepMessage } from './errors';
 export { createOutlitClient, wireFor, type OutlitClient } from './client';
 export { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from './retry';
 export { restCapabilities, isRetiredRoute, REST_ROUTES } from './rest';

@@ -50,8 +50,8 @@ async function send(
 	return response;
 }
 
-function success(wire: Wire, response: OutlitResponse, itemIndex?: number, notFound?: RestNotFound): IDataObject {
-	if (response.statusCode >= 400) throw restApiError(wire.node, response, itemIndex, notFound);
+function success(wire: Wire, response: OutlitResponse, itemIndex?: number, notFound?: RestNotFound, subject?: string): IDataObject {
+	if (response.statusCode >= 400) throw restApiError(wire.node, response, itemIndex, notFound, subject);
 	if (!isJsonObject(response.body)) throw notJsonError(wire.node, response, itemIndex);
 	return response.body;
 }
@@ -73,14 +73,19 @@ function connectBody(wire: Wire, request: ConnectRequest, itemIndex?: number): I
 	if (provider.entry && !setup) {
 		throw parameterError(
 			wire.node,
-			`${provider.name} is not available on Outlit's REST routes`,
+			`${provider.name} cannot be connected with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`,
 			'Set "API" in the Outlit credential to Automatic or Tools Gateway.',
 			itemIndex,
 		);
 	}
 	if (method === 'direct') {
 		if (setup && setup.mode !== 'direct') {
-			throw parameterError(wire.node, `${provider.name} connects by browser session only`, 'Set "Connection Method" to Browser Session.', itemIndex);
+			throw parameterError(
+				wire.node,
+				`${provider.name} connects by browser session only: set "Connection Method" to Browser Session.`,
+				'Set "Connection Method" to Browser Session.',
+				itemIndex,
+			);
 		}
 		const config = credentialObject(wire.node, provider, setup?.fields ?? [], request.values, request.extra, itemIndex, request.credentialName);
 		return { provider: provider.id, config };
@@ -89,7 +94,7 @@ function connectBody(wire: Wire, request: ConnectRequest, itemIndex?: number): I
 		const fields = setup.fields.map((f) => f.label).join(', ');
 		throw parameterError(
 			wire.node,
-			`${provider.name} connects with credentials (${fields}), not a browser session`,
+			`${provider.name} connects with credentials (${fields}), not a browser session: set "Connection Method" to Direct.`,
 			'Set "Connection Method" to Direct and fill in the fields.',
 			itemIndex,
 		);
@@ -143,7 +148,7 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 			if (response.statusCode === 404 && ignoreNotConnected) {
 				return { success: false, notConnected: true, provider: provider.id };
 			}
-			return { ...success(wire, response, itemIndex, 'disconnect'), provider: provider.id };
+			return { ...success(wire, response, itemIndex, 'disconnect', provider.name), provider: provider.id };
 		},
 
 		async syncStatus(provider, itemIndex) {

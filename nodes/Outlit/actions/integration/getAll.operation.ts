@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parameterError } from '../../shared/params';
+import { parameterError, shownNumber } from '../../shared/params';
 import { simplifiedIntegration } from '../../transport';
 import { defineOperation } from './operation';
 import { SHOW_FROM_V1_1, SHOW_V1, isV1 } from './versions';
@@ -23,7 +23,12 @@ export const getAll = defineOperation({
 		const rawLimit = returnAll ? undefined : this.getNodeParameter('limit', itemIndex);
 		const limit = rawLimit === undefined ? undefined : Number(rawLimit);
 		if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
-			throw parameterError(this, itemIndex, 'Parameter "Limit" must be a whole number of at least 1', `It is ${String(rawLimit)}.`);
+			throw parameterError(
+				this,
+				itemIndex,
+				`Parameter "Limit" is ${shownNumber(rawLimit)}, but it must be a whole number of at least 1: set it to 1 or more, or turn on Return All.`,
+				`It is ${String(rawLimit)}.`,
+			);
 		}
 		const simplify = this.getNodeParameter('simplify', itemIndex) === true;
 		// Outlit returns the whole list in one answer (no pages); the limit is applied here.

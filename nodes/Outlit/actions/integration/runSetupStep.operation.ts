@@ -31,7 +31,7 @@ async function readStepConfig(
 	if (choice !== WEBHOOKS) return config;
 	let merged: IDataObject;
 	if (readSecretSource(ctx, itemIndex) === 'credential') {
-		const { values } = await readProviderCredential(ctx, itemIndex, provider, webhookFields);
+		const { values } = await readProviderCredential(ctx, itemIndex, provider, webhookFields, 'Setup Config (JSON)');
 		merged = { ...config, ...values };
 	} else {
 		merged = { ...(provider.entry ? readFieldValues(ctx, itemIndex, webhookFields(provider.entry)) : {}), ...config };
@@ -39,11 +39,13 @@ async function readStepConfig(
 	return Object.keys(merged).length ? merged : undefined;
 }
 
-/** A provider's post-connect steps, for the error on a step it lacks. */
-function stepsAdvice(name: string, steps: readonly string[]): string {
+/** A provider's post-connect steps, for the error on a step it lacks: what to set instead, and the list. */
+function stepsAdvice(name: string, steps: readonly string[]): { action: string; description: string } {
 	// A CRM lists mappings once although both contracts have it.
 	const known = Array.from(new Set(steps)).join(', ');
-	return known ? `Its post-connect steps: ${known}.` : `${name} has no post-connect steps.`;
+	return known
+		? { action: `set "Step" to one of its steps (${known})`, description: `Its post-connect steps: ${known}.` }
+		: { action: 'it has no post-connect steps, so it needs no Run Setup Step', description: `${name} has no post-connect steps.` };
 }
 
 export const runSetupStep = defineOperation({
@@ -67,7 +69,8 @@ export const runSetupStep = defineOperation({
 				...(entry.tools.configuration === 'mixpanel_mapping' ? [MIXPANEL_MAPPING_STEP] : []),
 			];
 			if (!steps.includes(step)) {
-				throw parameterError(this, itemIndex, `${provider.name} has no "${step}" setup step`, stepsAdvice(provider.name, steps));
+				const { action, description } = stepsAdvice(provider.name, steps);
+				throw parameterError(this, itemIndex, `${provider.name} has no "${step}" setup step: ${action}.`, description);
 			}
 		}
 		const config = await readStepConfig(this, itemIndex, provider, choice);

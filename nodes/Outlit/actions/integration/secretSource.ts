@@ -92,6 +92,7 @@ export async function readProviderCredential(
 	itemIndex: number,
 	provider: ProviderChoice,
 	fieldsOf: (provider: Provider) => readonly CredentialField[],
+	configField = 'Additional Config (JSON)',
 ): Promise<{ values: IDataObject; credentialName?: string }> {
 	if (provider.entry && fieldsOf(provider.entry).length === 0) return { values: {} };
 	const selected = ctx.getNode().credentials?.[PROVIDER_CREDENTIAL_TYPE];
@@ -99,7 +100,7 @@ export async function readProviderCredential(
 		throw parameterError(
 			ctx,
 			itemIndex,
-			'No Outlit Provider Credentials selected',
+			`No Outlit Provider Credentials selected for ${provider.name}: select or create them in this node, or set "Provider Secrets" to Fields / Expression.`,
 			`Select (or create) Outlit Provider Credentials for ${provider.name} in this node, or set "Provider Secrets" to Fields / Expression.`,
 		);
 	}
@@ -107,8 +108,8 @@ export async function readProviderCredential(
 		throw parameterError(
 			ctx,
 			itemIndex,
-			`Outlit Provider Credentials cannot hold the keys of "${provider.id}"`,
-			'They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in Additional Config (JSON).',
+			`Outlit Provider Credentials cannot hold the keys of "${provider.id}": set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
+			`They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
 		);
 	}
 	let read = credentialReads.get(ctx);
@@ -122,7 +123,7 @@ export async function readProviderCredential(
 		throw parameterError(
 			ctx,
 			itemIndex,
-			`The Outlit Provider Credentials "${selected.name}" are for ${held ? held.name : 'no known provider'}, not ${provider.name}`,
+			`The Outlit Provider Credentials "${selected.name}" are for ${held ? held.name : 'no known provider'}, not ${provider.name}: select Outlit Provider Credentials made for ${provider.name}, or change "Provider".`,
 			`Select Outlit Provider Credentials made for ${provider.name}, or change "Provider".`,
 		);
 	}
