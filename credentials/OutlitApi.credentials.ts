@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../nodes/Outlit/transport/baseUrl';
+import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Outlit/transport/baseUrl';
 
 export class OutlitApi implements ICredentialType {
 	name = 'outlitApi';
@@ -61,7 +61,7 @@ export class OutlitApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://app.outlit.ai',
+			default: DEFAULT_BASE_URL,
 			description: 'Leave as is unless you reach Outlit through a proxy or a local sandbox',
 		},
 	];
@@ -91,6 +91,14 @@ export class OutlitApi implements ICredentialType {
 					value: 401,
 					message:
 						'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						`Nothing at this Base URL answers as Outlit. Set Base URL to ${DEFAULT_BASE_URL}, or to the address of the proxy in front of your Outlit.`,
 				},
 			},
 		],

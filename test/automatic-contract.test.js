@@ -49,7 +49,7 @@ const MODES = [
 /** Where the call cannot be made: REST-only work on a gateway-only server, or setup that needs negotiation. */
 function expectedError(params, contract, older) {
 	if (contract !== 'tools') return undefined;
-	if (params.operation === 'disconnect' || (params.operation === 'runSetupStep' && params.step === 'webhooks')) return /^This needs Outlit's older API, which did not answer \(404\): do it in the Outlit web app/;
+	if (params.operation === 'disconnect' || (params.operation === 'runSetupStep' && params.step === 'webhooks')) return new RegExp(`^${params.operation === 'disconnect' ? 'Disconnect' : 'Run Setup Step'} needs Outlit's older API, which did not answer \\(404\\): do it in the Outlit web app`);
 	if (older && params.operation === 'runSetupStep') return /^This Outlit server only offers browser setup, so the node cannot run HubSpot's "mappings" step/;
 	if (older && params.connectionMethod === 'direct') return /^This Outlit server only offers browser setup, so the node did not send Pylon's credentials/;
 	return undefined;
@@ -137,7 +137,7 @@ describe('Automatic remembers a server without a gateway for the rest of the exe
 	test('ignoreNotConnected does not hide a retired route', async () => {
 		env.sandbox.reset({ contract: 'tools' });
 		const r = await env.run({ operation: 'disconnect', provider: 'attio', options: { ignoreNotConnected: true } });
-		expect(r.error.message).toBe(`This needs Outlit's older API, which did not answer (404): do it in the Outlit web app (${env.sandbox.url}/integrations).`);
+		expect(r.error.message).toBe(`Disconnect needs Outlit's older API, which did not answer (404): do it in the Outlit web app (${env.sandbox.url}/integrations).`);
 	});
 
 	test.each([401, 500])('ignoreNotConnected does not hide a %i', async (status) => {

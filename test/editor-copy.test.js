@@ -243,7 +243,7 @@ describe('what the editor shows', () => {
 		expect(at(/^outlitApi > api > [^>]+ \(description\)$/)).toBe(3);
 		expect(at(/^outlitProviderApi > \w+ \(description\)$/)).toBeGreaterThan(8);
 		expect(at(/ subtitle /)).toBeGreaterThan(100);
-		expect(at(/test/)).toBe(5);
+		expect(at(/test/)).toBe(6);
 	});
 
 	test('every displayed string reads for a person: no mechanism, n8n\'s case and punctuation', () => {

@@ -82,10 +82,41 @@ describe('parameters: the parameter, its value, and what to set', () => {
 			'Stripe has no "eperm" setup step: set "Step" to one of its steps (webhooks).',
 			'set "Step" to one of its steps (webhooks)',
 		],
+		[
+			'Connect, a Connection Method from an expression that is neither',
+			{ operation: 'connect', provider: 'stripe', connectionMethod: '={{ "api_key" }}' },
+			{},
+			'Parameter "Connection Method" is "api_key": use browser (Browser Session, a link a person opens) or direct (Direct, with the provider\'s keys).',
+			'use browser (Browser Session, a link a person opens) or direct (Direct, with the provider\'s keys)',
+		],
+		[
+			'Get Sync Status, Gong with "API" on the REST routes, which do not have it',
+			{ operation: 'getSyncStatus', provider: 'gong' },
+			{},
+			'Gong is not on Outlit\'s REST routes, so Get Sync Status cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.',
+			'set "API" in the Outlit API credential to Automatic or Tools Gateway',
+		],
+		[
+			'Wait for Connection, a Poll Interval that looks like a key: neither in the message nor in the description',
+			{ operation: 'waitForConnection', sessionId: '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a', pollInterval: '={{ "sk_live_CANARY_interval" }}', timeout: 60 },
+			{},
+			'Parameter "Poll Interval" is a value that looks like an API key (not shown), but it must be a number of seconds above 0 and at most 3600: set it in that range.',
+			'set it in that range',
+		],
 	])('%s', async (_name, parameters, options, message, action) => {
 		const r = await env.run(parameters, { credentials: { api: 'rest' }, ...options });
 		expectAction(r.error.message, message, action);
+		expect(r.error.description).not.toContain('CANARY');
 		expect(env.sandbox.requests).toEqual([]);
+	});
+
+	test.each(['direct', 'Direct', ' DIRECT '])('Connection Method %p from an expression connects with the keys', async (method) => {
+		const r = await env.run(
+			{ operation: 'connect', provider: 'stripe', connectionMethod: `={{ ${JSON.stringify(method)} }}`, secretSource: 'fields', apiKey: CANARY.stripeKey },
+			{ credentials: { api: 'rest' } },
+		);
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests.map((q) => [q.path, q.body])).toEqual([['/api/integrations/connect', { provider: 'stripe', config: { apiKey: CANARY.stripeKey } }]]);
 	});
 });
 
@@ -118,6 +149,30 @@ describe('REST answers: what Outlit answered and what to do', () => {
 			{ operation: 'getSyncStatus', provider: 'stripe', options: { retryTransientErrors: false } },
 			'Outlit had a server error (500: Database unavailable), which is usually temporary: try again in a moment.',
 			'try again in a moment',
+		],
+		[
+			'404 on Get Sync Status names the provider',
+			{ method: 'GET', path: '/api/integrations/sync-status', status: 404, body: { error: 'Integration not found' } },
+			{ operation: 'getSyncStatus', provider: 'stripe' },
+			'Outlit could not find Stripe: Integration not found. Check "Provider" (Get Many lists the connected integrations) and the Base URL in the Outlit API credential, then try again.',
+			'Check "Provider" (Get Many lists the connected integrations)',
+		],
+		[
+			'a REST answer with a request ID ends with it',
+			{ method: 'GET', path: '/api/integrations/sync-status', status: 500, body: { error: 'Database unavailable', requestId: 'req_rest_7' } },
+			{ operation: 'getSyncStatus', provider: 'stripe', options: { retryTransientErrors: false } },
+			'Outlit had a server error (500: Database unavailable), which is usually temporary: try again in a moment. Outlit request ID: req_rest_7.',
+			'try again in a moment',
+		],
+		[
+			'400 with four invalid fields: three named, the count of the rest',
+			{
+				method: 'POST', path: '/api/integrations/connect', status: 400,
+				body: { error: 'Invalid request', details: ['a', 'b', 'c', 'd'].map((k) => ({ path: ['config', k], message: 'Required' })) },
+			},
+			{ operation: 'connect', provider: 'slack', connectionMethod: 'browser' },
+			'Outlit rejected the request: Invalid request (config.a: Required; config.b: Required; config.c: Required; 1 more). Correct those values in the node or in its Outlit Provider Credentials, then run it again.',
+			'Correct those values in the node or in its Outlit Provider Credentials',
 		],
 		[
 			'a 200 that is not JSON',

@@ -34,7 +34,7 @@ function shown(error) {
 describe('REST errors', () => {
 	test.each([
 		['400 with details', res(400, { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Required' }, { path: [], message: 'Bad' }, { message: 7 }] }), undefined, {
-			message: 'Outlit rejected the request: Invalid request (config.apiKey: Required). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+			message: 'Outlit rejected the request: Invalid request (config.apiKey: Required; (request): Bad; (request): invalid). Correct those values in the node or in its Outlit Provider Credentials, then run it again.',
 			description: 'config.apiKey: Required; (request): Bad; (request): invalid',
 			httpCode: '400',
 			transient: false,
@@ -94,7 +94,7 @@ describe('REST errors', () => {
 			transient: false,
 		}],
 		['404 elsewhere', res(404, {}), undefined, {
-			message: 'Outlit could not find it: not found. Check "Provider" and the Base URL in the Outlit API credential, then try again.',
+			message: 'Outlit could not find what the node asked for: not found. Check "Provider" (Get Many lists the connected integrations) and the Base URL in the Outlit API credential, then try again.',
 			description: 'Check the provider and the Base URL in the credential.',
 			httpCode: '404',
 			transient: false,

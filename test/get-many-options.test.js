@@ -109,7 +109,7 @@ describe('bad input and version 1', () => {
 
 	test('the Limit error says what the Limit was', async () => {
 		const r = await run('rest', { limit: '={{ "many" }}' });
-		expect(r.error.description).toBe('It is many.');
+		expect(r.error.description).toBe('It is "many".');
 	});
 
 	test.each([['rest', REST_ORDER.length], ['tools', GATEWAY_ORDER.length]])('%s: a v1 node keeps Connected Only at the top level and returns everything, raw', async (api, all) => {

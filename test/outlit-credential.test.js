@@ -65,7 +65,7 @@ describe('the Outlit API credential', () => {
 		});
 	});
 
-	test('the credential test: POST /api/validate-api-key; a 401 says what to check, true whatever key was typed', () => {
+	test('the credential test: POST /api/validate-api-key; a 401 says what to check, true whatever key was typed; a 404 says to fix Base URL', () => {
 		const { test: check } = new OutlitApi();
 		expect(check.request).toMatchObject({ url: '/api/validate-api-key', method: 'POST' });
 		expect(check.request.baseURL).toMatch(/^=\{\{.*baseUrl.*\}\}$/s);
@@ -77,6 +77,13 @@ describe('the Outlit API credential', () => {
 					// n8n sends the key as typed, so the message may not assume its shape either way.
 					message:
 						'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Nothing at this Base URL answers as Outlit. Set Base URL to https://app.outlit.ai, or to the address of the proxy in front of your Outlit.',
 				},
 			},
 		]);

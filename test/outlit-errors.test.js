@@ -22,7 +22,7 @@ describe('documented Outlit errors', () => {
 		});
 		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey });
 		expect(r.error.message).toBe(
-			'Outlit rejected the request: Invalid request (config.apiKey: Required). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+			'Outlit rejected the request: Invalid request (config.apiKey: Required; provider: Unknown provider). Correct those values in the node or in its Outlit Provider Credentials, then run it again.',
 		);
 		expect(r.error.description).toBe('config.apiKey: Required; provider: Unknown provider');
 		expect(r.error.httpCode).toBe('400');
@@ -89,7 +89,7 @@ describe('documented Outlit errors', () => {
 describe('bad parameters fail before any request, naming the parameter', () => {
 	const cases = [
 		['a provider that cannot be an ID, from an expression', { operation: 'getSyncStatus', provider: '={{ "Sales Force!" }}' }, notAProvider('"Sales Force!"')],
-		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, 'Salesforce cannot be connected with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.'],
+		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, 'Salesforce is not on Outlit\'s REST routes, so Connect cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.'],
 		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, EMPTY_PROVIDER],
 		['a provider of spaces only', { operation: 'disconnect', provider: '={{ "   " }}' }, EMPTY_PROVIDER],
 		['a provider that cannot be an ID, with spaces around it', { operation: 'getSyncStatus', provider: '={{ "  Bad Id! " }}' }, notAProvider('"Bad Id!"')],
@@ -102,9 +102,9 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		['a browser session for an API-key provider', { operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, 'Stripe connects with credentials (API Key), not a browser session: set "Connection Method" to Direct.'],
 		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }, 'HubSpot connects by browser session only: set "Connection Method" to Browser Session.'],
 		['a step the provider does not have', { operation: 'runSetupStep', provider: 'stripe', step: 'mappings' }, 'Stripe has no "mappings" setup step: set "Step" to one of its steps (webhooks).'],
-		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty: give it a value, or check the expression that fills it.'],
-		['a step from an expression that is empty', { operation: 'runSetupStep', provider: 'stripe', step: '={{ "" }}', customStep: 'backfill' }, 'Parameter "Step" is empty: give it a value, or check the expression that fills it.'],
-		['an empty session ID', { operation: 'getConnectionStatus', sessionId: '={{ "" }}' }, 'Parameter "Session ID" is empty: give it a value, or check the expression that fills it.'],
+		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty: give it a step Get Capabilities lists for the provider, or check the expression that fills it.'],
+		['a step from an expression that is empty', { operation: 'runSetupStep', provider: 'stripe', step: '={{ "" }}', customStep: 'backfill' }, 'Parameter "Step" is empty: give it one of mappings, mixpanelMapping, webhooks, custom, or check the expression that fills it.'],
+		['an empty session ID', { operation: 'getConnectionStatus', sessionId: '={{ "" }}' }, 'Parameter "Session ID" is empty: give it the sessionId that Connect (Browser Session) returned, or check the expression that fills it.'],
 	];
 	test.each(cases)('%s', async (_name, params, message) => {
 		const r = await env.run(params);
@@ -160,7 +160,7 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 
 	test('a Session ID from an expression that is not text or a number is empty', async () => {
 		const r = await env.run({ operation: 'getConnectionStatus', sessionId: '={{ { id: 1 } }}' });
-		expect(r.error.message).toBe('Parameter "Session ID" is empty: give it a value, or check the expression that fills it.');
+		expect(r.error.message).toBe('Parameter "Session ID" is empty: give it the sessionId that Connect (Browser Session) returned, or check the expression that fills it.');
 		expect(r.error.description).toBe('Set "Session ID"; an expression may have resolved to nothing.');
 	});
 

@@ -163,7 +163,7 @@ describe('Wait for Connection', () => {
 			{ credentials: { baseUrl: 'http://127.0.0.1:9' } },
 		);
 		expect(r.error.message).toBe(
-			'Timed out after 0.5 s waiting for the integration connection: no poll got an answer. Last error: Could not reach Outlit at http://127.0.0.1:9 (the connection was refused): check the Base URL in the Outlit API credential, then try again.',
+			"Timed out after 0.5 s waiting for the integration connection: no poll got an answer, so the session's state is unknown. Last error: Could not reach Outlit at http://127.0.0.1:9 (the connection was refused): check the Base URL in the Outlit API credential, then try again. Fix that, then run Get Connection Status with this Session ID to see where the connection stands.",
 		);
 		expect(r.error.description).toContain('Could not reach Outlit');
 	});
@@ -241,7 +241,7 @@ describe('Wait for Connection', () => {
 		[{ timeout: 0 }, 'Parameter "Timeout" is 0, but it must be a number of seconds above 0 and at most 86400: set it in that range.'],
 		[{ pollInterval: '={{ "soon" }}' }, 'Parameter "Poll Interval" is "soon", but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
 		[{ pollInterval: '={{ "" }}' }, 'Parameter "Poll Interval" is empty, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
-		[{ sessionId: '  ' }, 'Parameter "Session ID" is empty: give it a value, or check the expression that fills it.'],
+		[{ sessionId: '  ' }, 'Parameter "Session ID" is empty: give it the sessionId that Connect (Browser Session) returned, or check the expression that fills it.'],
 	])('bad input %o fails before any request', async (params, message) => {
 		const r = await env.run({ operation: 'waitForConnection', sessionId: 'abc', ...FAST, ...params });
 		expect(r.error.message).toBe(message);

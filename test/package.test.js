@@ -104,6 +104,15 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 			}
 		});
 
+		test('a Base URL where nothing answers as Outlit (a 404) says to set it to Outlit\'s address', async () => {
+			const result = await test_({ apiKey: CANARY.apiKey, baseUrl: `${sandbox.url}/not-outlit` });
+			expect(result).toEqual({
+				status: 'Error',
+				message: 'Nothing at this Base URL answers as Outlit. Set Base URL to https://app.outlit.ai, or to the address of the proxy in front of your Outlit.',
+			});
+			expect(sandbox.requests.map((q) => q.path)).toEqual(['/not-outlit/api/validate-api-key']);
+		});
+
 		test('an unreachable Base URL fails the test', async () => {
 			const result = await test_({ apiKey: CANARY.apiKey, baseUrl: 'http://127.0.0.1:9' });
 			expect(result.status).toBe('Error');

@@ -36,13 +36,20 @@ const toolCall = (tool, input) => ({ method: 'POST', path: '/api/tools/call', qu
 describe('a provider the node refuses: parameter, value and the valid IDs in the message, no request', () => {
 	test.each([
 		['getSyncStatus', {}],
-		['getCapabilities', {}],
 		['disconnect', {}],
 		['connect', { connectionMethod: 'browser' }],
 		['runSetupStep', { step: 'mappings', setupConfig: '' }],
 	])('%s', async (operation, params) => {
 		const r = await env.run({ operation, provider: '={{ "Sales Force" }}', ...params }, { credentials: { api: 'auto' } });
 		expect([r.error.message, r.error.description]).toEqual([notAProvider('"Sales Force"'), HOW]);
+		expect(env.sandbox.requests).toEqual([]);
+	});
+
+	test('getCapabilities: the list ends with all, which only it takes', async () => {
+		const r = await env.run({ operation: 'getCapabilities', provider: '={{ "Sales Force" }}' }, { credentials: { api: 'auto' } });
+		expect(r.error.message).toBe(
+			`Parameter "Provider" is "Sales Force", which is not an Outlit provider ID. Use one of these 15: ${IDS.replace(/\)$/, '; or all, for every provider)')}.`,
+		);
 		expect(env.sandbox.requests).toEqual([]);
 	});
 
@@ -119,19 +126,11 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 		expect(r.items[0].json.provider).toBe('stripe');
 	});
 
-	test('a key-like value Outlit refused is not repeated either', async () => {
-		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ "ok_abc123" }}' }, { credentials: { api: 'rest' } });
-		expect(received()).toEqual([{ method: 'GET', path: '/api/integrations/sync-status', query: { provider: 'ok_abc123' }, body: undefined }]);
+	test.each(['ok_abc123', 'sk_live_abc123', 'phx_abc123'])('a key-like value %s is neither sent nor repeated', async (key) => {
+		const r = await env.run({ operation: 'getSyncStatus', provider: `={{ "${key}" }}` }, { credentials: { api: 'rest' } });
+		expect(received()).toEqual([]);
 		expect(r.error.message).toBe(notAProvider('a value that looks like an API key (not shown)'));
-		expect(JSON.stringify([r.error.message, r.error.description])).not.toContain('ok_abc123');
-	});
-
-	test('a catalog provider Outlit refuses keeps Outlit\'s words (the list there is Outlit\'s)', async () => {
-		const r = await env.run({ operation: 'getSyncStatus', provider: 'gong' }, { credentials: { api: 'rest' } });
-		expect(received()).toEqual([{ method: 'GET', path: '/api/integrations/sync-status', query: { provider: 'gong' }, body: undefined }]);
-		expect(r.error.message).toBe(
-			'Outlit rejected the request: Invalid request (provider: Invalid enum value. Expected one of: hubspot, attio, slack, fireflies, granola, google-calendar, google-mail, posthog, stripe, supabase, clerk, pylon). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
-		);
+		expect(JSON.stringify([r.error.message, r.error.description])).not.toContain(key);
 	});
 
 	test('a 400 whose first invalid field is not the provider keeps Outlit\'s words', async () => {
@@ -141,7 +140,41 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 		});
 		const r = await env.run({ operation: 'getSyncStatus', provider: '={{ "salesforc" }}' }, { credentials: { api: 'rest' } });
 		expect(r.error.message).toBe(
-			'Outlit rejected the request: Invalid request (connectedOnly: Expected boolean). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+			'Outlit rejected the request: Invalid request (connectedOnly: Expected boolean; provider: Invalid enum value). Correct those values in the node or in its Outlit Provider Credentials, then run it again.',
+		);
+	});
+});
+
+describe("a provider Outlit's REST routes do not have (Salesforce, Gong, Mixpanel) is never sent to them", () => {
+	test('API on REST: Get Sync Status says to switch the API setting, with no request', async () => {
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'gong' }, { credentials: { api: 'rest' } });
+		expect(received()).toEqual([]);
+		expect(r.error.message).toBe(
+			'Gong is not on Outlit\'s REST routes, so Get Sync Status cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.',
+		);
+	});
+
+	test('Automatic: Get Sync Status asks the gateway only', async () => {
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'gong' }, { credentials: { api: 'auto' } });
+		expect(r.error).toBeUndefined();
+		expect(received()).toEqual([toolCall('outlit_get_integration_status', { provider: 'gong' })]);
+		expect(r.items[0].json.provider).toBe('gong');
+	});
+
+	test.each(['auto', 'rest'])('API %s: Disconnect points to the web app, with no request', async (api) => {
+		const r = await env.run({ operation: 'disconnect', provider: 'salesforce' }, { credentials: { api } });
+		expect(received()).toEqual([]);
+		expect(r.error.message).toBe(
+			`Salesforce can only be disconnected in the Outlit web app (${env.sandbox.url}/integrations): Outlit's API has no Disconnect for it.`,
+		);
+	});
+
+	test('Automatic on a server without a gateway: the Base URL is in doubt', async () => {
+		env.sandbox.reset({ contract: 'rest' });
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'mixpanel' }, { credentials: { api: 'auto' } });
+		expect(received()).toEqual([{ method: 'POST', path: '/api/tools/call', query: {}, body: expect.objectContaining({ tool: 'outlit_get_integration_status' }) }]);
+		expect(r.error.message).toBe(
+			`Mixpanel is only on Outlit's newer API, which did not answer at ${env.sandbox.url}: check that the Base URL in the Outlit API credential is your Outlit's address.`,
 		);
 	});
 });

@@ -18,7 +18,7 @@ export function parameterError(ctx: IExecuteFunctions, itemIndex: number, messag
 const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
 
 /** A parameter's value as a message may show it: quoted and cut short, or what it is. */
-function shownValue(raw: unknown): string | undefined {
+export function shownValue(raw: unknown): string | undefined {
 	if (raw === undefined || raw === null) return undefined;
 	if (typeof raw === 'object') return Array.isArray(raw) ? 'a list' : 'an object';
 	const text = String(raw).trim();
@@ -37,13 +37,13 @@ export function shownNumber(raw: unknown): string {
  * Outlit (the router rewords Outlit's answer with these). They stand in the message itself, the
  * valid IDs included: n8n hands an AI agent only an error's message.
  */
-export function unknownProviderText(raw: unknown): { message: string; description: string } {
+export function unknownProviderText(raw: unknown, orAll = false): { message: string; description: string } {
 	const shown = shownValue(raw);
 	const ids = PROVIDERS.map((p) => p.id).join(', ');
 	const aliases = Object.entries(PROVIDER_ALIASES)
 		.map(([alias, id]) => `${alias}, an alias of ${id}`)
 		.join('; ');
-	const list = `${ids} (or ${aliases})`;
+	const list = `${ids} (or ${aliases}${orAll ? '; or all, for every provider' : ''})`;
 	return {
 		message: shown
 			? `Parameter "Provider" is ${shown}, which is not an Outlit provider ID. Use one of these ${PROVIDERS.length}: ${list}.`
@@ -58,12 +58,23 @@ export function unknownProviderText(raw: unknown): { message: string; descriptio
  * id the catalog does not know yet (Outlit may add providers before this package does).
  */
 export function readProvider(ctx: IExecuteFunctions, itemIndex: number): ProviderChoice {
+	return providerFrom(ctx, itemIndex, ctx.getNodeParameter('provider', itemIndex, '') as unknown, false);
+}
+
+/** Get Capabilities' Provider: a provider as readProvider reads it, or undefined for "all". */
+export function readProviderOrAll(ctx: IExecuteFunctions, itemIndex: number): ProviderChoice | undefined {
 	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
+	if (typeof raw === 'string' && raw.trim().toLowerCase() === 'all') return undefined;
+	return providerFrom(ctx, itemIndex, raw, true);
+}
+
+function providerFrom(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, orAll: boolean): ProviderChoice {
 	const entry = findProvider(raw);
 	if (entry) return { id: entry.id, name: entry.name, entry };
 	const id = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-	if (!PROVIDER_ID_PATTERN.test(id)) {
-		const { message, description } = unknownProviderText(raw);
+	// A key pasted into Provider is well-formed too: refused, and never named in a message.
+	if (!PROVIDER_ID_PATTERN.test(id) || KEY_LIKE.test(id)) {
+		const { message, description } = unknownProviderText(raw, orAll);
 		throw parameterError(ctx, itemIndex, message, description);
 	}
 	return { id, name: id };
@@ -134,7 +145,7 @@ export function readSeconds(
 			ctx,
 			itemIndex,
 			`Parameter "${label}" is ${shown}, but it must be a number of seconds above 0 and at most ${max}: set it in that range.${advice}`,
-			`It is ${String(raw)}.${advice}`,
+			`It is ${shown}.${advice}`,
 		);
 	// Too long (Infinity included) gets the advice; not a number, zero or less does not.
 	if (value > max) throw problem(aboveMax ? ` ${aboveMax}` : '');
@@ -142,14 +153,18 @@ export function readSeconds(
 	return Math.round(value * 1000);
 }
 
-export function readRequiredString(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+/** What belongs in Session ID, for its message when empty. */
+export const SESSION_ID_WHAT = 'the sessionId that Connect (Browser Session) returned';
+
+/** A text parameter that must not be empty; `what` says what belongs in it, for the message. */
+export function readRequiredString(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, what: string): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!value) {
 		throw parameterError(
 			ctx,
 			itemIndex,
-			`Parameter "${label}" is empty: give it a value, or check the expression that fills it.`,
+			`Parameter "${label}" is empty: give it ${what}, or check the expression that fills it.`,
 			`Set "${label}"; an expression may have resolved to nothing.`,
 		);
 	}

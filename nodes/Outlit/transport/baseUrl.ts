@@ -6,7 +6,7 @@ export const DEFAULT_BASE_URL = 'https://app.outlit.ai';
  * paths). One expression for the credential test and the node; `normalizeBaseUrl` is its twin in code.
  */
 export const BASE_URL_EXPRESSION =
-	'={{ String($credentials.baseUrl || "https://app.outlit.ai").trim().replace(/\\/+$/, "") }}';
+	`={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "") }}`;
 
 export function normalizeBaseUrl(raw: unknown): string {
 	return String(raw || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');

@@ -91,3 +91,15 @@ export class NotOnGateway extends Error {
 		this.name = 'NotOnGateway';
 	}
 }
+
+/**
+ * Thrown by the REST implementation for a provider its routes do not have (the catalog's `rest:
+ * null`: Salesforce, Gong, Mixpanel), before a request: Outlit would refuse the ID as unknown. The
+ * resolver goes on to the gateway where the plan has it, or explains.
+ */
+export class NotOnRest extends Error {
+	constructor(readonly provider: ProviderChoice) {
+		super(`Outlit's REST routes have no ${provider.name}`);
+		this.name = 'NotOnRest';
+	}
+}

@@ -6,6 +6,7 @@ import {
 	BrowserSetupOnly,
 	ContractUnavailable,
 	NotOnGateway,
+	NotOnRest,
 	type Contract,
 	type OutlitCapabilities,
 } from './capabilities';
@@ -80,6 +81,43 @@ function browserSetupOnlyError(wire: Wire, error: BrowserSetupOnly, itemIndex?: 
 		message,
 	);
 }
+
+/**
+ * A provider the REST routes do not have, and no gateway call after it. Disconnect, which the
+ * gateway lacks, is done in the web app; with "API" on REST, the gateway has the rest; in Automatic
+ * the gateway did not answer, so the Base URL is in doubt.
+ */
+function notOnRestError(wire: Wire, method: Method, error: NotOnRest, itemIndex?: number): NodeOperationError {
+	const { name } = error.provider;
+	const { api, shownUrl } = wire.connection;
+	let message: string;
+	if (method === 'disconnect') {
+		message = `${name} can only be disconnected in the Outlit web app (${webApp(wire.connection)}): Outlit's API has no Disconnect for it.`;
+	} else if (api === 'rest') {
+		message = `${name} is not on Outlit's REST routes, so ${METHOD_WORDS[method]} cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`;
+	} else {
+		message = `${name} is only on Outlit's newer API, which did not answer at ${shownUrl}: check that the Base URL in the Outlit API credential is your Outlit's address.`;
+	}
+	return keepMessage(
+		new NodeOperationError(wire.node, message, {
+			description: `Outlit added ${name} after its REST routes: only its newer API (the tools gateway) has it, and that has no Disconnect.`,
+			itemIndex,
+		}),
+		message,
+	);
+}
+
+/** Each capability as the node's operations name it, for messages. */
+const METHOD_WORDS: Record<Method, string> = {
+	listIntegrations: 'Get Many',
+	getCapabilities: 'Get Capabilities',
+	connect: 'Connect',
+	continueSetup: 'Connect',
+	sessionStatus: 'Get Connection Status',
+	disconnect: 'Disconnect',
+	syncStatus: 'Get Sync Status',
+	setupStep: 'Run Setup Step',
+};
 
 /** The implementations raise n8n errors only; anything else (a bug) is wrapped, never leaked raw. */
 function asN8nError(wire: Wire, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
@@ -158,6 +196,8 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		// Set when the gateway could not take the call without negotiated setup: it explains a REST
 		// route that does not answer either.
 		let browserOnly: BrowserSetupOnly | undefined;
+		// Set when REST lacks the provider: it explains a gateway that does not answer either.
+		let notOnRest: NotOnRest | undefined;
 		for (let i = 0; ; i++) {
 			const contract = order[i];
 			try {
@@ -168,14 +208,23 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 					if (i < order.length - 1) continue;
 					throw browserSetupOnlyError(w, error, itemIndex);
 				}
+				if (error instanceof NotOnRest) {
+					notOnRest = error;
+					if (i < order.length - 1) continue;
+					throw browserOnly ? browserSetupOnlyError(w, browserOnly, itemIndex) : notOnRestError(w, method, error, itemIndex);
+				}
 				if (error instanceof ContractUnavailable) {
 					if (contract === 'tools') gatewayMissing = true;
 					if (i < order.length - 1) continue;
 					// In Automatic, a REST route that does not answer on a server found without a gateway: neither API.
 					const neither = w.connection.api === 'auto' && error.contract === 'rest' && gatewayMissing;
-					throw browserOnly
-						? browserSetupOnlyError(w, browserOnly, itemIndex)
-						: contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex, { api: w.connection.api, neither });
+					if (browserOnly) throw browserSetupOnlyError(w, browserOnly, itemIndex);
+					if (notOnRest) throw notOnRestError(w, method, notOnRest, itemIndex);
+					throw contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex, {
+						api: w.connection.api,
+						neither,
+						what: METHOD_WORDS[method],
+					});
 				}
 				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
 				throw asN8nError(w, error, itemIndex);

@@ -70,16 +70,22 @@ function formatDetails(details: unknown): string | undefined {
 	return lines.length ? lines.join('; ') : undefined;
 }
 
-/** What Outlit answered to a rejected request: its words and the first invalid field. */
+/** Invalid fields a message names; the description lists them all. */
+const FIELDS_IN_MESSAGE = 3;
+
+/** What Outlit answered to a rejected request: its words and the first few invalid fields. */
 function rejectedAnswer(apiMessage: string | undefined, fallback: string, details: unknown): string {
-	const [first] = detailLines(details);
-	return `Outlit rejected the request: ${apiMessage ?? fallback}${first ? ` (${first})` : ''}`;
+	const lines = detailLines(details);
+	const shown = lines.slice(0, FIELDS_IN_MESSAGE).join('; ');
+	const more = lines.length > FIELDS_IN_MESSAGE ? `; ${lines.length - FIELDS_IN_MESSAGE} more` : '';
+	return `Outlit rejected the request: ${apiMessage ?? fallback}${shown ? ` (${shown}${more})` : ''}`;
 }
 
-/** A rejected request's message names the first invalid field and where to correct it. */
+/** A rejected request's message names the invalid fields and where to correct them. */
 function rejectedMessage(answer: string, details: unknown): string {
-	return detailLines(details).length
-		? `${trimmed(answer)}. Correct that value in the node or in its Outlit Provider Credentials, then run it again.`
+	const count = detailLines(details).length;
+	return count
+		? `${trimmed(answer)}. Correct ${count === 1 ? 'that value' : 'those values'} in the node or in its Outlit Provider Credentials, then run it again.`
 		: `${trimmed(answer)}. Check the node's parameters (the provider, its fields and any JSON config), then run it again.`;
 }
 
@@ -256,7 +262,6 @@ export function restApiError(
 			formatDetails(body.details) ??
 			'Check the node parameters: the provider ID, the required fields and any JSON config.';
 	} else if (statusCode === 401) {
-		// REST answers carry no request ID (Outlit's REST OpenAPI documents none).
 		message = KEY_REJECTED;
 		description = KEY_DESCRIPTION;
 	} else if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
@@ -273,7 +278,7 @@ export function restApiError(
 	} else if (statusCode === 404) {
 		message = notFound
 			? notFoundMessage(notFound, subject)
-			: `Outlit could not find it: ${trimmed(apiMessage ?? 'not found')}. Check "Provider" and the Base URL in the Outlit API credential, then try again.`;
+			: `Outlit could not find ${subject ?? 'what the node asked for'}: ${trimmed(apiMessage ?? 'not found')}. Check "Provider" (Get Many lists the connected integrations) and the Base URL in the Outlit API credential, then try again.`;
 		description =
 			notFound === 'sessionStatus'
 				? 'Use the sessionId returned by Connect (browser session) in the same Outlit organization; sessions do not survive forever.'
@@ -292,7 +297,8 @@ export function restApiError(
 		message = unexpectedMessage(statusCode, apiMessage);
 		description = 'The response was not one Outlit documents for this route.';
 	}
-	const error = apiError(node, response, body, { message, description, apiMessage }, itemIndex);
+	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
+	const error = apiError(node, response, body, { message: withRequestId(message, requestId), description, apiMessage }, itemIndex);
 	if (answer !== undefined && refusesProvider(apiMessage, body.details)) providerRefusals.set(error, answer);
 	return isTransientStatus(statusCode)
 		? markTransient(error, retryAfterMs(response.headers, Date.now()))
@@ -515,6 +521,8 @@ export interface ContractSituation {
 	neither?: boolean;
 	/** The trigger asks: it reads what the other API has, not what only the web app does. */
 	trigger?: boolean;
+	/** What the node was doing, as the message names it (e.g. "Disconnect"). */
+	what?: string;
 }
 
 /**
@@ -535,7 +543,7 @@ export function contractUnavailableError(
 	if (situation.neither || (!rest && situation.api === 'auto')) {
 		message = `Neither of Outlit's two APIs answered at ${shownUrl} (${status}): check that the Base URL in the Outlit API credential is your Outlit's address.`;
 	} else if (rest && situation.api === 'auto' && !situation.trigger) {
-		message = `This needs Outlit's older API, which did not answer (${status}): do it in the Outlit web app (${webApp}).`;
+		message = `${situation.what ?? 'This'} needs Outlit's older API, which did not answer (${status}): do it in the Outlit web app (${webApp}).`;
 	} else if (rest) {
 		message =
 			`Outlit's REST routes did not answer (${status}) and may be retired: set "API" in the Outlit API credential to ${situation.api === 'auto' ? 'Tools Gateway' : 'Automatic'}; ` +

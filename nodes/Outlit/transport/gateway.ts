@@ -126,7 +126,7 @@ const SETUP_ADVICE: Record<string, (ctx: AdviceContext) => string> = {
 	},
 	OWNER_REQUIRED: () => 'Ask the person who connected it, or an Outlit admin, to make this change.',
 	CONNECTION_CONFLICT: () => 'Disconnect the existing connection in the Outlit web app, then connect again.',
-	LEGACY_CONNECTION_REQUIRED: () => 'Open Integrations in the Outlit web app and reconnect the provider there.',
+	LEGACY_CONNECTION_REQUIRED: (ctx) => `Reconnect ${ctx.provider.name} in the Outlit web app (${ctx.webApp}).`,
 	HANDOFF_UNAVAILABLE: (ctx) =>
 		`Try again later, or connect ${ctx.provider.name} in the Outlit web app (${ctx.webApp})${ctx.method === 'browser' && fieldLabels(ctx.provider) ? ', or set Connection Method to Direct' : ''}.`,
 	TRANSIENT_FAILURE: () => 'This is temporary: run the node again in a moment.',

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import {
 	ContractUnavailable,
+	NotOnRest,
 	type ConnectRequest,
 	type OutlitCapabilities,
 	type ProviderChoice,
@@ -62,22 +63,21 @@ async function call(
 	request: { qs?: IDataObject; body?: IDataObject },
 	itemIndex?: number,
 	notFound?: RestNotFound,
+	subject?: string,
 ): Promise<IDataObject> {
-	return success(wire, await send(wire, route, request, itemIndex), itemIndex, notFound);
+	return success(wire, await send(wire, route, request, itemIndex), itemIndex, notFound, subject);
+}
+
+/** The catalog's entry, or nothing for a provider it does not know; a provider REST lacks is refused. */
+function onRest(provider: ProviderChoice): ProviderChoice['entry'] {
+	if (provider.entry && !provider.entry.rest) throw new NotOnRest(provider);
+	return provider.entry;
 }
 
 /** The `config` of a direct connect, or nothing for a browser session; checked before sending. */
 function connectBody(wire: Wire, request: ConnectRequest, itemIndex?: number): IDataObject {
 	const { provider, method } = request;
-	const setup = provider.entry?.rest;
-	if (provider.entry && !setup) {
-		throw parameterError(
-			wire.node,
-			`${provider.name} cannot be connected with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`,
-			'Set "API" in the Outlit credential to Automatic or Tools Gateway.',
-			itemIndex,
-		);
-	}
+	const setup = onRest(provider)?.rest;
 	if (method === 'direct') {
 		if (setup && setup.mode !== 'direct') {
 			throw parameterError(
@@ -142,6 +142,7 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 		},
 
 		async disconnect(provider: ProviderChoice, ignoreNotConnected, itemIndex) {
+			onRest(provider);
 			const response = await send(wire, 'disconnect', { body: { provider: provider.id } }, itemIndex);
 			// Outlit answers its own 404 when the provider is valid but not connected: with the option
 			// on, that is the desired end state. A 401 or a 500 is never ignored.
@@ -152,14 +153,16 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 		},
 
 		async syncStatus(provider, itemIndex) {
-			return await call(wire, 'syncStatus', { qs: { provider: provider.id } }, itemIndex);
+			onRest(provider);
+			return await call(wire, 'syncStatus', { qs: { provider: provider.id } }, itemIndex, undefined, provider.name);
 		},
 
 		async setupStep(request: SetupStepRequest, itemIndex) {
 			const { provider, step, config } = request;
+			onRest(provider);
 			const body = { provider: provider.id, step, ...(config ? { config } : {}) };
 			// A `config_required` answer (e.g. mappings without config) is a normal item listing what to send.
-			const response = await call(wire, 'setupStep', { body }, itemIndex);
+			const response = await call(wire, 'setupStep', { body }, itemIndex, undefined, provider.name);
 			return { provider: provider.id, step, ...response };
 		},
 	};

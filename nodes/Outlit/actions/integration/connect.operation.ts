@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { fieldProperties, providersWithout } from '../../catalog/fieldProperties';
 import { providerFields } from '../../catalog/providers';
-import { readJsonObject, readProvider } from '../../shared/params';
+import { parameterError, readJsonObject, readProvider, shownValue } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
 import type { ConnectRequest } from '../../transport';
 import { continueOnUnsuccessful, providerField, waitFields } from './common';
@@ -18,13 +18,26 @@ const WAIT = { connectionMethod: ['browser'], waitUntilConnected: [true] };
 /** The same, from inside the Options collection (n8n's path to a main field). */
 const WAIT_FROM_OPTIONS = { '/connectionMethod': ['browser'], '/waitUntilConnected': [true] };
 
+/** Connection Method, which an expression or an AI agent may fill with anything. */
+function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number): ConnectRequest['method'] {
+	const raw = ctx.getNodeParameter('connectionMethod', itemIndex) as unknown;
+	const value = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+	if (value === 'browser' || value === 'direct') return value;
+	throw parameterError(
+		ctx,
+		itemIndex,
+		`Parameter "Connection Method" is ${shownValue(raw) ?? 'empty'}: use browser (Browser Session, a link a person opens) or direct (Direct, with the provider's keys).`,
+		'Pick Browser Session or Direct in the list; an expression must give browser or direct.',
+	);
+}
+
 /**
  * The connect request for the item: provider, method, and for Direct the provider's fields, from
  * Outlit Provider Credentials or from the typed-in fields with Additional Config on top.
  */
 async function readConnectRequest(ctx: IExecuteFunctions, itemIndex: number): Promise<ConnectRequest> {
 	const provider = readProvider(ctx, itemIndex);
-	const method = ctx.getNodeParameter('connectionMethod', itemIndex) === 'direct' ? 'direct' : 'browser';
+	const method = readConnectionMethod(ctx, itemIndex);
 	if (method === 'browser') return { provider, method, values: {}, extra: {} };
 	if (readSecretSource(ctx, itemIndex) === 'credential') {
 		const { values, credentialName } = await readProviderCredential(ctx, itemIndex, provider, providerFields);

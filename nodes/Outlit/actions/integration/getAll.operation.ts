@@ -27,7 +27,7 @@ export const getAll = defineOperation({
 				this,
 				itemIndex,
 				`Parameter "Limit" is ${shownNumber(rawLimit)}, but it must be a whole number of at least 1: set it to 1 or more, or turn on Return All.`,
-				`It is ${String(rawLimit)}.`,
+				`It is ${shownNumber(rawLimit)}.`,
 			);
 		}
 		const simplify = this.getNodeParameter('simplify', itemIndex) === true;

@@ -1,4 +1,4 @@
-import { readProvider } from '../../shared/params';
+import { readProviderOrAll } from '../../shared/params';
 import { providerField } from './common';
 import { defineOperation } from './operation';
 
@@ -10,9 +10,7 @@ export const getCapabilities = defineOperation({
 		'Get how an integration connects, with keys or in a browser, and where Outlit gives them its fields and setup steps',
 	sideBySide: true,
 	async run(itemIndex, api) {
-		const raw = this.getNodeParameter('provider', itemIndex);
-		const all = typeof raw === 'string' && raw.trim().toLowerCase() === 'all';
-		return await api.getCapabilities(all ? undefined : readProvider(this, itemIndex).id, itemIndex);
+		return await api.getCapabilities(readProviderOrAll(this, itemIndex)?.id, itemIndex);
 	},
 	fields: [providerField(true)],
 });

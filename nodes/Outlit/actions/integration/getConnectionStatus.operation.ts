@@ -1,4 +1,4 @@
-import { readRequiredString } from '../../shared/params';
+import { SESSION_ID_WHAT, readRequiredString } from '../../shared/params';
 import { sessionIdField } from './common';
 import { defineOperation } from './operation';
 
@@ -9,7 +9,7 @@ export const getConnectionStatus = defineOperation({
 	description: 'Check once how a browser session to connect an integration stands: pending, connected, failed or expired',
 	sideBySide: true,
 	async run(itemIndex, api) {
-		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID');
+		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID', SESSION_ID_WHAT);
 		return [{ sessionId, ...(await api.sessionStatus(sessionId, itemIndex)) }];
 	},
 	fields: [sessionIdField],

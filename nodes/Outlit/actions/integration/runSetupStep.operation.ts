@@ -9,6 +9,8 @@ import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
 
 const CUSTOM = 'custom';
+/** Step's values, for the message when an expression leaves it empty. */
+const STEPS = ['mappings', MIXPANEL_MAPPING_STEP, 'webhooks', CUSTOM];
 /** The step whose config takes a secret (a webhook signing secret). */
 const WEBHOOKS = 'webhooks';
 const webhookFields = (provider: Provider) => stepFields(provider, WEBHOOKS);
@@ -58,8 +60,8 @@ export const runSetupStep = defineOperation({
 		const choice = this.getNodeParameter('step', itemIndex);
 		const step =
 			choice === CUSTOM
-				? readRequiredString(this, itemIndex, 'customStep', 'Custom Step')
-				: readRequiredString(this, itemIndex, 'step', 'Step');
+				? readRequiredString(this, itemIndex, 'customStep', 'Custom Step', 'a step Get Capabilities lists for the provider')
+				: readRequiredString(this, itemIndex, 'step', 'Step', `one of ${STEPS.join(', ')}`);
 		// Custom tokens pass through untouched: Outlit may add steps before the catalog knows them.
 		const entry = provider.entry;
 		if (choice !== CUSTOM && entry) {
