@@ -6,8 +6,7 @@
  * no secret (the Flowyte key, a SQL password, a provider API key) reaches an output, error or log.
  */
 const https = require('node:https');
-const { LoggerProxy } = require('n8n-workflow');
-const { flowyteEnvironment, sqlParameters, leakedCanaries, CANARY } = require('./support/flowyte');
+const { flowyteEnvironment, sqlParameters, leakedCanaries, captureLogs, echoProblem, CANARY } = require('./support/flowyte');
 const { TLS_KEY, TLS_CERT } = require('@repo/devkit/support/self-signed-tls');
 
 const env = flowyteEnvironment();
@@ -339,21 +338,11 @@ test('no answer at all: the API root and the error code, nothing from the reques
 });
 
 describe('secrets never leave the node', () => {
-	const logged = [];
-	const errorJson = (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
-	const capture = (level) => (message, meta) => logged.push(`${level} ${message} ${JSON.stringify(meta ?? {}, errorJson)}`);
+	let logged = [];
 	beforeAll(() => {
-		LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose') });
+		logged = captureLogs();
 	});
-
-	/** A problem whose title, detail and field messages echo back the secrets the request carried. */
-	const echo = (status, secrets) => ({
-		status,
-		title: `Echo ${secrets.at(-1)}`,
-		detail: `got ${secrets.join(' and ')}`,
-		code: 'echo',
-		errors: secrets.map((secret) => ({ field: 'credentials.x', message: `wrong: ${secret}` })),
-	});
+	const echo = echoProblem;
 	const SQL = [CANARY.flowyteKey, CANARY.sqlPassword];
 	const KEYS = [CANARY.flowyteKey, CANARY.providerKey];
 	const API_KEY_KIND = { kind: 'square', connectWith: 'apiKey', secretSource: 'typed', providerApiKey: CANARY.providerKey };

@@ -7,8 +7,8 @@
  * output, error or log. Then what the editor shows, and the credential type itself. Expected request
  * bodies are the contract's shapes, written as literals.
  */
-const { LoggerProxy, NodeHelpers } = require('n8n-workflow');
-const { flowyteEnvironment, sqlConnection, leakedCanaries, CANARY, SECRET } = require('./support/flowyte');
+const { NodeHelpers } = require('n8n-workflow');
+const { flowyteEnvironment, sqlConnection, leakedCanaries, captureLogs, echoProblem, CANARY, SECRET } = require('./support/flowyte');
 const { Flowyte } = require('../nodes/Flowyte/Flowyte.node');
 const { FlowyteConnectionSecretApi } = require('../credentials/FlowyteConnectionSecretApi.credentials');
 
@@ -187,21 +187,11 @@ describe('a missing, mismatched or empty credential: an error that says what to 
 });
 
 describe('canary secrets from the credential appear in no output, error or log', () => {
-	const logged = [];
-	const errorJson = (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
-	const capture = (level) => (message, meta) => logged.push(`${level} ${message} ${JSON.stringify(meta ?? {}, errorJson)}`);
+	let logged = [];
 	beforeAll(() => {
-		LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose') });
+		logged = captureLogs();
 	});
-
-	/** A problem whose title, detail and field messages echo back the secrets the request carried. */
-	const echo = (status, secrets) => ({
-		status,
-		title: `Echo ${secrets.at(-1)}`,
-		detail: `got ${secrets.join(' and ')}`,
-		code: 'echo',
-		errors: secrets.map((secret) => ({ field: 'credentials.x', message: `wrong: ${secret}` })),
-	});
+	const echo = echoProblem;
 	const SQL = [CANARY.flowyteKey, CANARY.credSqlPassword];
 	const KEYS = [CANARY.flowyteKey, CANARY.credProviderKey];
 	const password = { sent: CANARY.credSqlPassword, secret: SECRET.password };

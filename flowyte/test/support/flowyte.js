@@ -3,6 +3,7 @@
  * The setting the Flowyte engine tests share: the Flowyte node and its two credentials in n8n's real
  * engine (@repo/devkit/harness), talking over HTTP to the local Flowyte sandbox (test/sandbox).
  */
+const { LoggerProxy } = require('n8n-workflow');
 const { createHarness } = require('@repo/devkit/harness');
 const { startSandbox } = require('../sandbox');
 const { Flowyte } = require('../../nodes/Flowyte/Flowyte.node');
@@ -95,4 +96,25 @@ function errorReplacer(_key, value) {
 	return value;
 }
 
-module.exports = { flowyteEnvironment, leakedCanaries, sqlConnection, sqlParameters, CANARY, SECRET, SANDBOX_KEYS };
+/**
+ * Everything n8n's logger is given from now on, one line per call with its metadata (errors with
+ * their message and stack): a suite scans it for canaries.
+ */
+function captureLogs() {
+	const logged = [];
+	const errorJson = (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
+	const capture = (level) => (message, meta) => logged.push(`${level} ${message} ${JSON.stringify(meta ?? {}, errorJson)}`);
+	LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose') });
+	return logged;
+}
+
+/** A problem whose title, detail and field messages echo back the secrets the request carried. */
+const echoProblem = (status, secrets) => ({
+	status,
+	title: `Echo ${secrets.at(-1)}`,
+	detail: `got ${secrets.join(' and ')}`,
+	code: 'echo',
+	errors: secrets.map((secret) => ({ field: 'credentials.x', message: `wrong: ${secret}` })),
+});
+
+module.exports = { flowyteEnvironment, leakedCanaries, sqlConnection, sqlParameters, captureLogs, echoProblem, CANARY, SECRET, SANDBOX_KEYS };
