@@ -51,7 +51,7 @@ function expectedError(params, contract, older) {
 	if (contract !== 'tools') return undefined;
 	if (params.operation === 'disconnect' || (params.operation === 'runSetupStep' && params.step === 'webhooks')) return new RegExp(`^${params.operation === 'disconnect' ? 'Disconnect' : 'Run Setup Step'} needs Outlit's older API, which did not answer \\(404\\): do it in the Outlit web app`);
 	if (older && params.operation === 'runSetupStep') return /^This Outlit server only offers browser setup, so the node cannot run HubSpot's "mappings" step/;
-	if (older && params.connectionMethod === 'direct') return /^This Outlit server only offers browser setup, so the node did not send Pylon's credentials/;
+	if (older && params.connectionMethod === 'direct') return /^This Outlit server only offers browser setup, which Pylon does not have, so the node did not send Pylon's credentials: connect Pylon in the Outlit web app/;
 	return undefined;
 }
 

@@ -93,7 +93,7 @@ describe('parameters: the parameter, its value, and what to set', () => {
 			'Get Sync Status, Gong with "API" on the REST routes, which do not have it',
 			{ operation: 'getSyncStatus', provider: 'gong' },
 			{},
-			'Gong is not on Outlit\'s REST routes, so Get Sync Status cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.',
+			'Gong is not on Outlit\'s REST routes, so the node cannot reach it with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.',
 			'set "API" in the Outlit API credential to Automatic or Tools Gateway',
 		],
 		[

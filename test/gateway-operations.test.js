@@ -148,7 +148,7 @@ describe('Connect on the gateway', () => {
 		env.sandbox.reset({ legacyGateway: true });
 		const r = await run(direct('pylon', { apiToken: CANARY.pylonToken }));
 		expect(r.error.message).toBe(
-			`This Outlit server only offers browser setup, so the node did not send Pylon's credentials: set Connection Method to Browser Session, or connect Pylon in the Outlit web app (${env.sandbox.url}/integrations)`,
+			`This Outlit server only offers browser setup, which Pylon does not have, so the node did not send Pylon's credentials: connect Pylon in the Outlit web app (${env.sandbox.url}/integrations)`,
 		);
 		expect(toolCalls()).toEqual([['outlit_get_integration_capabilities', { provider: 'pylon' }]]);
 		expect(JSON.stringify(env.sandbox.requests)).not.toContain(CANARY.pylonToken);

@@ -89,7 +89,7 @@ describe('documented Outlit errors', () => {
 describe('bad parameters fail before any request, naming the parameter', () => {
 	const cases = [
 		['a provider that cannot be an ID, from an expression', { operation: 'getSyncStatus', provider: '={{ "Sales Force!" }}' }, notAProvider('"Sales Force!"')],
-		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, 'Salesforce is not on Outlit\'s REST routes, so Connect cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.'],
+		['a provider the REST routes do not know', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, 'Salesforce is not on Outlit\'s REST routes, so the node cannot reach it with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.'],
 		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, EMPTY_PROVIDER],
 		['a provider of spaces only', { operation: 'disconnect', provider: '={{ "   " }}' }, EMPTY_PROVIDER],
 		['a provider that cannot be an ID, with spaces around it', { operation: 'getSyncStatus', provider: '={{ "  Bad Id! " }}' }, notAProvider('"Bad Id!"')],

@@ -163,7 +163,7 @@ describe('Wait for Connection', () => {
 			{ credentials: { baseUrl: 'http://127.0.0.1:9' } },
 		);
 		expect(r.error.message).toBe(
-			"Timed out after 0.5 s waiting for the integration connection: no poll got an answer, so the session's state is unknown. Last error: Could not reach Outlit at http://127.0.0.1:9 (the connection was refused): check the Base URL in the Outlit API credential, then try again. Fix that, then run Get Connection Status with this Session ID to see where the connection stands.",
+			"Timed out after 0.5 s waiting for the integration connection: no poll got an answer, so the session's state is unknown. Last error: Could not reach Outlit at http://127.0.0.1:9 (the connection was refused): check the Base URL in the Outlit API credential, then try again. Fix that, then run Get Connection Status with Session ID abc to see where the connection stands.",
 		);
 		expect(r.error.description).toContain('Could not reach Outlit');
 	});

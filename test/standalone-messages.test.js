@@ -126,6 +126,14 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 		expect(r.items[0].json.provider).toBe('stripe');
 	});
 
+	test('Get Capabilities: a well-formed ID Outlit refuses gets the list with all, as the node\'s own refusal does', async () => {
+		const r = await env.run({ operation: 'getCapabilities', provider: '={{ "salesforc" }}' }, { credentials: { api: 'rest' } });
+		expect(received()).toEqual([{ method: 'GET', path: '/api/integrations/capabilities', query: { provider: 'salesforc' }, body: undefined }]);
+		expect(r.error.message).toBe(
+			`Parameter "Provider" is "salesforc", which is not an Outlit provider ID. Use one of these 15: ${IDS.replace(/\)$/, '; or all, for every provider)')}.`,
+		);
+	});
+
 	test.each(['ok_abc123', 'sk_live_abc123', 'phx_abc123'])('a key-like value %s is neither sent nor repeated', async (key) => {
 		const r = await env.run({ operation: 'getSyncStatus', provider: `={{ "${key}" }}` }, { credentials: { api: 'rest' } });
 		expect(received()).toEqual([]);
@@ -146,12 +154,59 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 });
 
 describe("a provider Outlit's REST routes do not have (Salesforce, Gong, Mixpanel) is never sent to them", () => {
-	test('API on REST: Get Sync Status says to switch the API setting, with no request', async () => {
-		const r = await env.run({ operation: 'getSyncStatus', provider: 'gong' }, { credentials: { api: 'rest' } });
+	const SWITCH_API = (name) =>
+		`${name} is not on Outlit's REST routes, so the node cannot reach it with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`;
+
+	test.each([
+		['Get Sync Status', { operation: 'getSyncStatus', provider: 'gong' }, 'Gong'],
+		['Get Capabilities', { operation: 'getCapabilities', provider: 'gong' }, 'Gong'],
+		['Connect', { operation: 'connect', provider: 'salesforce', connectionMethod: 'browser' }, 'Salesforce'],
+	])('API on REST: %s says to switch the API setting, with no request', async (_name, params, name) => {
+		const r = await env.run(params, { credentials: { api: 'rest' } });
+		expect(received()).toEqual([]);
+		expect(r.error.message).toBe(SWITCH_API(name));
+	});
+
+	test('Automatic: Run Setup Step (mappings) for Salesforce goes to the gateway only', async () => {
+		env.sandbox.reset({ connected: ['salesforce'] });
+		const r = await env.run({ operation: 'runSetupStep', provider: 'salesforce', step: 'mappings' }, { credentials: { api: 'auto' } });
+		expect(r.error).toBeUndefined();
+		expect(received().map((q) => [q.path, q.body?.tool])).toEqual([
+			['/api/tools/call', 'outlit_get_integration_capabilities'],
+			['/api/tools/call', 'outlit_setup_integration'],
+		]);
+	});
+
+	test.each(['auto', 'rest', 'tools'])('API %s: a custom step for Salesforce points to the web app, with no request', async (api) => {
+		const r = await env.run({ operation: 'runSetupStep', provider: 'salesforce', step: 'custom', customStep: 'backfill' }, { credentials: { api } });
 		expect(received()).toEqual([]);
 		expect(r.error.message).toBe(
-			'Gong is not on Outlit\'s REST routes, so Get Sync Status cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.',
+			api === 'tools'
+				? `The "backfill" setup step for Salesforce is only possible in the Outlit web app (${env.sandbox.url}/integrations): neither of Outlit's APIs offers it.`
+				: `Salesforce's "backfill" step can only be run in the Outlit web app (${env.sandbox.url}/integrations): Outlit's API does not offer it for Salesforce.`,
 		);
+	});
+
+	test('API on Tools Gateway: Disconnect for Salesforce does not advise Automatic, which cannot do it either', async () => {
+		const r = await env.run({ operation: 'disconnect', provider: 'salesforce' }, { credentials: { api: 'tools' } });
+		expect(received()).toEqual([]);
+		expect(r.error.message).toBe(
+			`Disconnect for Salesforce is only possible in the Outlit web app (${env.sandbox.url}/integrations): neither of Outlit's APIs offers it.`,
+		);
+	});
+
+	test('Automatic, an older gateway: Mixpanel (keys only) is not told to use Browser Session, and its secret is not sent', async () => {
+		env.sandbox.reset({ legacyGateway: true });
+		const secret = 'mixpanel-CANARY-secret-61c0';
+		const r = await env.run(
+			{ operation: 'connect', provider: 'mixpanel', connectionMethod: 'direct' },
+			{ credentials: { api: 'auto' }, typeVersion: 1.1, providerCredential: { provider: 'mixpanel', username: 'svc', secret, projectId: '12345', region: 'us' } },
+		);
+		expect(received()).toEqual([toolCall('outlit_get_integration_capabilities', { provider: 'mixpanel' })]);
+		expect(r.error.message).toBe(
+			`This Outlit server only offers browser setup, which Mixpanel does not have, so the node did not send Mixpanel's credentials: connect Mixpanel in the Outlit web app (${env.sandbox.url}/integrations)`,
+		);
+		expect(JSON.stringify(env.sandbox.requests)).not.toContain(secret);
 	});
 
 	test('Automatic: Get Sync Status asks the gateway only', async () => {
@@ -174,7 +229,7 @@ describe("a provider Outlit's REST routes do not have (Salesforce, Gong, Mixpane
 		const r = await env.run({ operation: 'getSyncStatus', provider: 'mixpanel' }, { credentials: { api: 'auto' } });
 		expect(received()).toEqual([{ method: 'POST', path: '/api/tools/call', query: {}, body: expect.objectContaining({ tool: 'outlit_get_integration_status' }) }]);
 		expect(r.error.message).toBe(
-			`Mixpanel is only on Outlit's newer API, which did not answer at ${env.sandbox.url}: check that the Base URL in the Outlit API credential is your Outlit's address.`,
+			`Mixpanel is only on Outlit's Tools Gateway, which did not answer at ${env.sandbox.url}: check that the Base URL in the Outlit API credential is your Outlit's address.`,
 		);
 	});
 });

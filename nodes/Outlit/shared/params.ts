@@ -91,7 +91,8 @@ export function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, err
 	if (!(error instanceof NodeApiError) || answer === undefined) return error;
 	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
 	if (findProvider(raw)) return error;
-	const { message, description } = unknownProviderText(raw);
+	// Get Capabilities also takes "all": its refusal says so, as the node's own does.
+	const { message, description } = unknownProviderText(raw, ctx.getNodeParameter('operation', itemIndex, '') === 'getCapabilities');
 	const requestId = typeof error.errorResponse?.requestId === 'string' ? error.errorResponse.requestId : undefined;
 	const said = `${description} Outlit's answer: ${answer.replace(/[.\s]+$/, '')}.`;
 	return reworded(error, withRequestId(message, requestId), requestId ? `${said} (Outlit request ID: ${requestId})` : said);

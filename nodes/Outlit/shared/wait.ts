@@ -119,7 +119,7 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 		// No poll answered: the last error says why, and what to do about it.
 		const message =
 			outcome.status === 'unknown' && outcome.lastError
-				? `${waited}: no poll got an answer, so the session's state is unknown. Last error: ${outcome.lastError.replace(/[.\s]+$/, '')}. Fix that, then run Get Connection Status with this Session ID to see where the connection stands.`
+				? `${waited}: no poll got an answer, so the session's state is unknown. Last error: ${outcome.lastError.replace(/[.\s]+$/, '')}. Fix that, then run Get Connection Status with Session ID ${sessionId} to see where the connection stands.`
 				: `${waited}, still ${outcome.status}: raise "Timeout", or send the connect URL to the person again and wait once more.`;
 		throw keepMessage(
 			new NodeOperationError(ctx.getNode(), message, {

@@ -86,7 +86,11 @@ export class BrowserSetupOnly extends Error {
 
 /** Thrown by the gateway implementation for what only REST offers (Disconnect, webhook steps). */
 export class NotOnGateway extends Error {
-	constructor(readonly what: string) {
+	constructor(
+		readonly what: string,
+		/** The provider it was for, where one: a provider REST lacks leaves only the web app. */
+		readonly provider?: ProviderChoice,
+	) {
 		super(`${what} is not available on Outlit's tools gateway`);
 		this.name = 'NotOnGateway';
 	}
@@ -98,7 +102,11 @@ export class NotOnGateway extends Error {
  * resolver goes on to the gateway where the plan has it, or explains.
  */
 export class NotOnRest extends Error {
-	constructor(readonly provider: ProviderChoice) {
+	constructor(
+		readonly provider: ProviderChoice,
+		/** The setup step, for Run Setup Step. */
+		readonly step?: string,
+	) {
 		super(`Outlit's REST routes have no ${provider.name}`);
 		this.name = 'NotOnRest';
 	}

@@ -9,6 +9,7 @@ import {
 	NotOnRest,
 	type Contract,
 	type OutlitCapabilities,
+	type ProviderChoice,
 } from './capabilities';
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
 import { contractUnavailableError, keepMessage } from './errors';
@@ -32,6 +33,12 @@ const PLAN: Record<Method, { first: Contract; fallback?: Contract }> = {
 	syncStatus: { first: 'rest', fallback: 'tools' },
 };
 
+/** Whether the gateway has the call at all (its plan has it, and for a step, a tool). */
+function gatewayHas(method: Method, gatewayStep: boolean): boolean {
+	const plan = PLAN[method];
+	return gatewayStep && (plan.first === 'tools' || plan.fallback === 'tools');
+}
+
 /** Setup steps the gateway has no tool for stay on REST. */
 function isGatewayStep(step: string): boolean {
 	return step === 'mappings' || step === MIXPANEL_MAPPING_STEP;
@@ -41,8 +48,16 @@ function webApp(connection: OutlitConnection): string {
 	return `${connection.shownUrl}/integrations`;
 }
 
+/** A catalog provider Outlit's REST routes do not have (Salesforce, Gong, Mixpanel). */
+function restLacks(provider: ProviderChoice | undefined): boolean {
+	return provider?.entry !== undefined && provider.entry.rest === null;
+}
+
 function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number): NodeApiError {
-	const message = `${error.what} is not available with "API" set to Tools Gateway: do it in the Outlit web app (${webApp(wire.connection)}), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`;
+	// Automatic would not help where the older API lacks the provider too.
+	const message = restLacks(error.provider)
+		? `${error.what} for ${error.provider?.name} is only possible in the Outlit web app (${webApp(wire.connection)}): neither of Outlit's APIs offers it.`
+		: `${error.what} is not available with "API" set to Tools Gateway: do it in the Outlit web app (${webApp(wire.connection)}), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`;
 	return keepMessage(
 		new NodeApiError(
 			wire.node,
@@ -64,9 +79,15 @@ function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number):
 function browserSetupOnlyError(wire: Wire, error: BrowserSetupOnly, itemIndex?: number): NodeApiError {
 	const name = error.provider.name;
 	const url = webApp(wire.connection);
-	const message = error.step
-		? `This Outlit server only offers browser setup, so the node cannot run ${name}'s "${error.step}" step: finish it in the Outlit web app (${url})`
-		: `This Outlit server only offers browser setup, so the node did not send ${name}'s credentials: set Connection Method to Browser Session, or connect ${name} in the Outlit web app (${url})`;
+	let message: string;
+	if (error.step) {
+		message = `This Outlit server only offers browser setup, so the node cannot run ${name}'s "${error.step}" step: finish it in the Outlit web app (${url})`;
+	} else if (error.provider.entry?.tools.browser === false) {
+		// Browser Session would be refused for a provider that connects only with its keys.
+		message = `This Outlit server only offers browser setup, which ${name} does not have, so the node did not send ${name}'s credentials: connect ${name} in the Outlit web app (${url})`;
+	} else {
+		message = `This Outlit server only offers browser setup, so the node did not send ${name}'s credentials: set Connection Method to Browser Session, or connect ${name} in the Outlit web app (${url})`;
+	}
 	return keepMessage(
 		new NodeApiError(
 			wire.node,
@@ -83,24 +104,26 @@ function browserSetupOnlyError(wire: Wire, error: BrowserSetupOnly, itemIndex?: 
 }
 
 /**
- * A provider the REST routes do not have, and no gateway call after it. Disconnect, which the
- * gateway lacks, is done in the web app; with "API" on REST, the gateway has the rest; in Automatic
- * the gateway did not answer, so the Base URL is in doubt.
+ * A provider the REST routes do not have, and no gateway call after it. What the gateway lacks
+ * too (Disconnect, steps other than mappings) is done in the web app; otherwise, with "API" on
+ * REST, the gateway has it; in Automatic the gateway did not answer, so the Base URL is in doubt.
  */
-function notOnRestError(wire: Wire, method: Method, error: NotOnRest, itemIndex?: number): NodeOperationError {
+function notOnRestError(wire: Wire, error: NotOnRest, gatewayHasIt: boolean, itemIndex?: number): NodeOperationError {
 	const { name } = error.provider;
-	const { api, shownUrl } = wire.connection;
+	const url = webApp(wire.connection);
 	let message: string;
-	if (method === 'disconnect') {
-		message = `${name} can only be disconnected in the Outlit web app (${webApp(wire.connection)}): Outlit's API has no Disconnect for it.`;
-	} else if (api === 'rest') {
-		message = `${name} is not on Outlit's REST routes, so ${METHOD_WORDS[method]} cannot run with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`;
+	if (!gatewayHasIt) {
+		message = error.step
+			? `${name}'s "${error.step}" step can only be run in the Outlit web app (${url}): Outlit's API does not offer it for ${name}.`
+			: `${name} can only be disconnected in the Outlit web app (${url}): Outlit's API has no Disconnect for it.`;
+	} else if (wire.connection.api === 'rest') {
+		message = `${name} is not on Outlit's REST routes, so the node cannot reach it with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`;
 	} else {
-		message = `${name} is only on Outlit's newer API, which did not answer at ${shownUrl}: check that the Base URL in the Outlit API credential is your Outlit's address.`;
+		message = `${name} is only on Outlit's Tools Gateway, which did not answer at ${wire.connection.shownUrl}: check that the Base URL in the Outlit API credential is your Outlit's address.`;
 	}
 	return keepMessage(
 		new NodeOperationError(wire.node, message, {
-			description: `Outlit added ${name} after its REST routes: only its newer API (the tools gateway) has it, and that has no Disconnect.`,
+			description: `Outlit added ${name} after its REST routes: only its Tools Gateway has it, and that has no Disconnect and no steps other than mappings.`,
 			itemIndex,
 		}),
 		message,
@@ -211,7 +234,9 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 				if (error instanceof NotOnRest) {
 					notOnRest = error;
 					if (i < order.length - 1) continue;
-					throw browserOnly ? browserSetupOnlyError(w, browserOnly, itemIndex) : notOnRestError(w, method, error, itemIndex);
+					throw browserOnly
+						? browserSetupOnlyError(w, browserOnly, itemIndex)
+						: notOnRestError(w, error, gatewayHas(method, gatewayStep), itemIndex);
 				}
 				if (error instanceof ContractUnavailable) {
 					if (contract === 'tools') gatewayMissing = true;
@@ -219,7 +244,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 					// In Automatic, a REST route that does not answer on a server found without a gateway: neither API.
 					const neither = w.connection.api === 'auto' && error.contract === 'rest' && gatewayMissing;
 					if (browserOnly) throw browserSetupOnlyError(w, browserOnly, itemIndex);
-					if (notOnRest) throw notOnRestError(w, method, notOnRest, itemIndex);
+					if (notOnRest) throw notOnRestError(w, notOnRest, true, itemIndex);
 					throw contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex, {
 						api: w.connection.api,
 						neither,

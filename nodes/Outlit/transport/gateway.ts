@@ -396,8 +396,8 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 			return { status: body.status as string, provider: typeof body.provider === 'string' ? body.provider : null };
 		},
 
-		async disconnect() {
-			throw new NotOnGateway('Disconnect');
+		async disconnect(provider) {
+			throw new NotOnGateway('Disconnect', provider);
 		},
 
 		/** Readiness only: the gateway has no per-model sync detail. */
@@ -413,7 +413,7 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 			if (request.step === 'mappings' || request.step === MIXPANEL_MAPPING_STEP) {
 				return await configurationStep(wire, negotiations, request, itemIndex);
 			}
-			throw new NotOnGateway(`The "${request.step}" setup step`);
+			throw new NotOnGateway(`The "${request.step}" setup step`, request.provider);
 		},
 	};
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { findProvider } from '../catalog/providers';
 import {
 	ContractUnavailable,
 	NotOnRest,
@@ -115,6 +116,8 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 		},
 
 		async getCapabilities(providerId, itemIndex) {
+			const entry = findProvider(providerId);
+			if (entry) onRest({ id: entry.id, name: entry.name, entry });
 			const body = await call(wire, 'getCapabilities', providerId ? { qs: { provider: providerId } } : {}, itemIndex);
 			// One provider comes wrapped as { provider: {...} }; all providers as { <id>: {...}, ... }.
 			return isJsonObject(body.provider)
@@ -159,7 +162,7 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 
 		async setupStep(request: SetupStepRequest, itemIndex) {
 			const { provider, step, config } = request;
-			onRest(provider);
+			if (provider.entry && !provider.entry.rest) throw new NotOnRest(provider, step);
 			const body = { provider: provider.id, step, ...(config ? { config } : {}) };
 			// A `config_required` answer (e.g. mappings without config) is a normal item listing what to send.
 			const response = await call(wire, 'setupStep', { body }, itemIndex, undefined, provider.name);
