@@ -97,6 +97,20 @@ describe('parameters: the parameter, its value, and what to set', () => {
 			'set "API" in the Outlit API credential to Automatic or Tools Gateway',
 		],
 		[
+			'Connect, a Connection Method from an expression that is empty',
+			{ operation: 'connect', provider: 'stripe', connectionMethod: '={{ "" }}' },
+			{},
+			'Parameter "Connection Method" is empty: use browser (Browser Session, a link a person opens) or direct (Direct, with the provider\'s keys).',
+			'use browser (Browser Session, a link a person opens) or direct (Direct, with the provider\'s keys)',
+		],
+		[
+			'Wait for Connection, a Poll Interval above its hour: the range, with no advice about long waits',
+			{ operation: 'waitForConnection', sessionId: '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a', pollInterval: 4000, timeout: 60 },
+			{},
+			'Parameter "Poll Interval" is 4000, but it must be a number of seconds above 0 and at most 3600: set it in that range.',
+			'set it in that range',
+		],
+		[
 			'Wait for Connection, a Poll Interval that looks like a key: neither in the message nor in the description',
 			{ operation: 'waitForConnection', sessionId: '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a', pollInterval: '={{ "sk_live_CANARY_interval" }}', timeout: 60 },
 			{},
@@ -134,6 +148,13 @@ describe('REST answers: what Outlit answered and what to do', () => {
 			{ method: 'POST', path: '/api/integrations/connect', status: 403, body: { error: 'Connection limit reached', code: 'plan_connection_limit_exceeded', plan: 'starter', limit: 2, currentConnections: 2 } },
 			{ operation: 'connect', provider: 'slack', connectionMethod: 'browser' },
 			'Your Outlit plan\'s integration connection limit is reached (plan "starter", 2 of 2 connections in use): disconnect an integration or upgrade the plan in the Outlit web app, then try again.',
+			'disconnect an integration or upgrade the plan in the Outlit web app, then try again',
+		],
+		[
+			'403, the plan\'s connection limit, without the count in use: the plan alone',
+			{ method: 'POST', path: '/api/integrations/connect', status: 403, body: { error: 'Connection limit reached', code: 'plan_connection_limit_exceeded', plan: 'starter', limit: 2 } },
+			{ operation: 'connect', provider: 'slack', connectionMethod: 'browser' },
+			'Your Outlit plan\'s integration connection limit is reached (plan "starter"): disconnect an integration or upgrade the plan in the Outlit web app, then try again.',
 			'disconnect an integration or upgrade the plan in the Outlit web app, then try again',
 		],
 		[

@@ -134,6 +134,17 @@ describe('a well-formed provider Outlit refuses as unknown gets the same message
 		);
 	});
 
+	test('a provider the catalog knows, refused by Outlit as unknown, keeps Outlit\'s words (the node cannot vouch for its list)', async () => {
+		env.sandbox.injectFault({
+			method: 'GET', path: '/api/integrations/sync-status', status: 400,
+			body: { error: 'Invalid request', details: [{ path: ['provider'], message: 'Invalid enum value' }] },
+		});
+		const r = await env.run({ operation: 'getSyncStatus', provider: 'stripe' }, { credentials: { api: 'rest' } });
+		expect(r.error.message).toBe(
+			'Outlit rejected the request: Invalid request (provider: Invalid enum value). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+		);
+	});
+
 	test.each(['ok_abc123', 'sk_live_abc123', 'phx_abc123'])('a key-like value %s is neither sent nor repeated', async (key) => {
 		const r = await env.run({ operation: 'getSyncStatus', provider: `={{ "${key}" }}` }, { credentials: { api: 'rest' } });
 		expect(received()).toEqual([]);
@@ -193,6 +204,20 @@ describe("a provider Outlit's REST routes do not have (Salesforce, Gong, Mixpane
 		expect(r.error.message).toBe(
 			`Disconnect for Salesforce is only possible in the Outlit web app (${env.sandbox.url}/integrations): neither of Outlit's APIs offers it.`,
 		);
+	});
+
+	test('Tools Gateway, an older gateway: Stripe, which also connects in a browser, is told to use Browser Session, and its key is not sent', async () => {
+		env.sandbox.reset({ legacyGateway: true });
+		const r = await env.run(
+			{ operation: 'connect', provider: 'stripe', connectionMethod: 'direct' },
+			{ credentials: { api: 'tools' }, typeVersion: 1.1, providerCredential: { provider: 'stripe', apiKey: CANARY.credStripeKey } },
+		);
+		expect(received()).toEqual([toolCall('outlit_get_integration_capabilities', { provider: 'stripe' })]);
+		expect([r.error.message, r.error.description]).toEqual([
+			`This Outlit server only offers browser setup, so the node did not send Stripe's credentials: set Connection Method to Browser Session, or connect Stripe in the Outlit web app (${env.sandbox.url}/integrations)`,
+			"Outlit's newer API on this server does not negotiate setup with credentials or configuration, and its older API did not answer. Credentials and configuration are sent only to a server that asks for them.",
+		]);
+		expect(JSON.stringify(env.sandbox.requests)).not.toContain(CANARY.credStripeKey);
 	});
 
 	test('Automatic, an older gateway: Mixpanel (keys only) is not told to use Browser Session, and its secret is not sent', async () => {

@@ -37,7 +37,7 @@ export function shownNumber(raw: unknown): string {
  * Outlit (the router rewords Outlit's answer with these). They stand in the message itself, the
  * valid IDs included: n8n hands an AI agent only an error's message.
  */
-export function unknownProviderText(raw: unknown, orAll = false): { message: string; description: string } {
+export function unknownProviderText(raw: unknown, orAll: boolean): { message: string; description: string } {
 	const shown = shownValue(raw);
 	const ids = PROVIDERS.map((p) => p.id).join(', ');
 	const aliases = Object.entries(PROVIDER_ALIASES)
