@@ -287,6 +287,35 @@ describe('no answer: the Base URL, the reason in words, and what to change', () 
 	});
 });
 
+describe('Automatic at a Base URL where neither API answers (a web page\'s 404 for every path)', () => {
+	let page;
+	let url;
+	beforeAll(async () => {
+		page = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>'));
+		await new Promise((resolve) => page.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${page.address().port}`;
+	});
+	afterAll(async () => await new Promise((resolve) => page.close(resolve)));
+
+	test('Get Many, which asks the gateway, then REST: check the Base URL', async () => {
+		const r = await env.run({ operation: 'getAll' }, { credentials: { api: 'auto', baseUrl: url } });
+		expectAction(
+			r.error.message,
+			`Neither of Outlit's two APIs answered at ${url} (404): check that the Base URL in the Outlit API credential is your Outlit's address.`,
+			'check that the Base URL in the Outlit API credential is your Outlit\'s address',
+		);
+	});
+
+	test('Disconnect, which only REST has: the web app (the gateway was never asked)', async () => {
+		const r = await env.run({ operation: 'disconnect', provider: 'stripe' }, { credentials: { api: 'auto', baseUrl: url } });
+		expectAction(
+			r.error.message,
+			`Disconnect needs Outlit's older API, which did not answer (404): do it in the Outlit web app (${url}/integrations).`,
+			`do it in the Outlit web app (${url}/integrations)`,
+		);
+	});
+});
+
 describe('the wait: why it ended and what to do next', () => {
 	const newSession = async (provider) =>
 		(await env.run({ operation: 'connect', provider, connectionMethod: 'browser' }, { credentials: { api: 'rest' } })).items[0].json.sessionId;
