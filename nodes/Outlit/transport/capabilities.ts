@@ -96,6 +96,11 @@ export class NotOnGateway extends Error {
 	}
 }
 
+/** A catalog provider Outlit's REST routes do not have (the catalog's `rest: null`). */
+export function restLacks(provider: ProviderChoice | undefined): boolean {
+	return provider?.entry !== undefined && provider.entry.rest === null;
+}
+
 /**
  * Thrown by the REST implementation for a provider its routes do not have (the catalog's `rest:
  * null`: Salesforce, Gong, Mixpanel), before a request: Outlit would refuse the ID as unknown. The

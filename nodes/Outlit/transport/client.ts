@@ -7,9 +7,9 @@ import {
 	ContractUnavailable,
 	NotOnGateway,
 	NotOnRest,
+	restLacks,
 	type Contract,
 	type OutlitCapabilities,
-	type ProviderChoice,
 } from './capabilities';
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
 import { contractUnavailableError, keepMessage } from './errors';
@@ -46,11 +46,6 @@ function isGatewayStep(step: string): boolean {
 
 function webApp(connection: OutlitConnection): string {
 	return `${connection.shownUrl}/integrations`;
-}
-
-/** A catalog provider Outlit's REST routes do not have (Salesforce, Gong, Mixpanel). */
-function restLacks(provider: ProviderChoice | undefined): boolean {
-	return provider?.entry !== undefined && provider.entry.rest === null;
 }
 
 function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number): NodeApiError {

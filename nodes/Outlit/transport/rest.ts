@@ -4,6 +4,7 @@ import { findProvider } from '../catalog/providers';
 import {
 	ContractUnavailable,
 	NotOnRest,
+	restLacks,
 	type ConnectRequest,
 	type OutlitCapabilities,
 	type ProviderChoice,
@@ -70,8 +71,8 @@ async function call(
 }
 
 /** The catalog's entry, or nothing for a provider it does not know; a provider REST lacks is refused. */
-function onRest(provider: ProviderChoice): ProviderChoice['entry'] {
-	if (provider.entry && !provider.entry.rest) throw new NotOnRest(provider);
+function onRest(provider: ProviderChoice, step?: string): ProviderChoice['entry'] {
+	if (restLacks(provider)) throw new NotOnRest(provider, step);
 	return provider.entry;
 }
 
@@ -162,7 +163,7 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 
 		async setupStep(request: SetupStepRequest, itemIndex) {
 			const { provider, step, config } = request;
-			if (provider.entry && !provider.entry.rest) throw new NotOnRest(provider, step);
+			onRest(provider, step);
 			const body = { provider: provider.id, step, ...(config ? { config } : {}) };
 			// A `config_required` answer (e.g. mappings without config) is a normal item listing what to send.
 			const response = await call(wire, 'setupStep', { body }, itemIndex, undefined, provider.name);

@@ -9,10 +9,10 @@ import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
 
 const CUSTOM = 'custom';
-/** Step's values, for the message when an expression leaves it empty. */
-const STEPS = ['mappings', MIXPANEL_MAPPING_STEP, 'webhooks', CUSTOM];
 /** The step whose config takes a secret (a webhook signing secret). */
 const WEBHOOKS = 'webhooks';
+/** Step's values, in the order of its options, for the message when an expression leaves it empty. */
+const STEPS = ['mappings', MIXPANEL_MAPPING_STEP, WEBHOOKS, CUSTOM];
 const webhookFields = (provider: Provider) => stepFields(provider, WEBHOOKS);
 const SECRET_STEP = { step: [WEBHOOKS] };
 /** No source switch where the catalog's webhook step takes no secret (Pylon; providers without one). */
