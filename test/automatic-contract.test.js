@@ -34,7 +34,7 @@ const TABLE = [
 	['Disconnect', { operation: 'disconnect', provider: 'stripe' }, { connected: ['stripe'] }, [[`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`], [`POST ${I}/disconnect`]]],
 	['Get Sync Status', { operation: 'getSyncStatus', provider: 'stripe' }, { connected: ['stripe'] }, [[`GET ${I}/sync-status`], [`GET ${I}/sync-status`], [`GET ${I}/sync-status`, STATUS], [`GET ${I}/sync-status`], [`GET ${I}/sync-status`, STATUS]]],
 	['Run Setup Step (mappings)', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' }, { connected: ['hubspot'] }, [[CAPS, SETUP], [CAPS, `POST ${I}/setup-step`], [CAPS, SETUP], [CAPS, `POST ${I}/setup-step`], [CAPS, `POST ${I}/setup-step`]]],
-	['Run Setup Step (webhooks)', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: '' }, { connected: ['stripe'] }, [[`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`]]],
+	['Run Setup Step (webhooks)', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: '' }, { connected: ['stripe'] }, [[`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`], [`POST ${I}/setup-step`]]],
 ];
 
 /** [label, sandbox contract, older gateway] */

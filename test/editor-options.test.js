@@ -32,8 +32,8 @@ let description;
 beforeEach(() => ({ description } = new Outlit()));
 
 /** The main fields the editor shows for these parameters, and the entries its Options offers. */
-function editor(typeVersion, parameters) {
-	const node = { typeVersion, parameters };
+function editor(parameters) {
+	const node = { typeVersion: 1, parameters };
 	const values = NodeHelpers.getNodeParameters(description.properties, { resource: 'integration', ...parameters }, true, false, node, description);
 	const main = description.properties.filter((p) => NodeHelpers.displayParameter(values, p, node, description, values));
 	const options = main.find((p) => p.name === 'options');
@@ -43,9 +43,9 @@ function editor(typeVersion, parameters) {
 	return { values, main, options, offered };
 }
 
-describe.each([1, 1.1])('in the editor, node version %s', (typeVersion) => {
+describe('in the editor', () => {
 	test.each(OPERATIONS)('%s: no retry settings among the main fields; one Options collection, last', (operation) => {
-		const { main } = editor(typeVersion, { operation, provider: 'hubspot' });
+		const { main } = editor({ operation, provider: 'hubspot' });
 		const names = main.map((p) => p.name);
 		expect(names).not.toContain('retryTransientErrors');
 		expect(names).not.toContain('maxRetryWait');
@@ -55,7 +55,7 @@ describe.each([1, 1.1])('in the editor, node version %s', (typeVersion) => {
 
 	test.each(OPERATIONS)('%s: Options offers its own settings and the retry settings, alphabetically', (operation) => {
 		// The parameters under which every conditional entry shows.
-		const { options, offered } = editor(typeVersion, {
+		const { options, offered } = editor({
 			operation,
 			provider: 'hubspot',
 			connectionMethod: 'browser',
@@ -70,7 +70,7 @@ describe.each([1, 1.1])('in the editor, node version %s', (typeVersion) => {
 });
 
 describe('the retry settings as options', () => {
-	const retryOf = (operation) => editor(1.1, { operation }).options.options;
+	const retryOf = (operation) => editor({ operation }).options.options;
 
 	test('defaults as before: on, 60 s (0 to 3600); they act while not set', () => {
 		const [maxRetryWait, retry] = retryOf('getAll');
@@ -104,24 +104,24 @@ describe('the retry settings as options', () => {
 	});
 
 	test('Max Retry Wait is offered while retries are on or not set, and hidden once they are turned off', () => {
-		const offered = (options) => editor(1.1, { operation: 'getAll', options }).offered.map((o) => o.name);
+		const offered = (options) => editor({ operation: 'getAll', options }).offered.map((o) => o.name);
 		expect(offered({})).toEqual(['maxRetryWait', 'retryTransientErrors']);
 		expect(offered({ retryTransientErrors: true })).toEqual(['maxRetryWait', 'retryTransientErrors']);
 		expect(offered({ retryTransientErrors: false })).toEqual(['retryTransientErrors']);
 	});
 
 	test('an operation\'s own conditional options show only where they act', () => {
-		const connect = (more) => editor(1.1, { operation: 'connect', provider: 'hubspot', ...more }).offered.map((o) => o.name);
+		const connect = (more) => editor({ operation: 'connect', provider: 'hubspot', ...more }).offered.map((o) => o.name);
 		expect(connect({ connectionMethod: 'browser', waitUntilConnected: true })).toContain('continueOnUnsuccessful');
 		expect(connect({ connectionMethod: 'browser', waitUntilConnected: false })).not.toContain('continueOnUnsuccessful');
 		expect(connect({ connectionMethod: 'direct' })).not.toContain('continueOnUnsuccessful');
-		const step = (name) => editor(1.1, { operation: 'runSetupStep', provider: 'hubspot', step: name }).offered.map((o) => o.name);
+		const step = (name) => editor({ operation: 'runSetupStep', provider: 'hubspot', step: name }).offered.map((o) => o.name);
 		expect(step('mappings')).toContain('acceptRecommendation');
 		expect(step('webhooks')).not.toContain('acceptRecommendation');
 	});
 
 	test('n8n keeps what is set in Options, and drops a top-level retry parameter the node no longer has', () => {
-		const { values } = editor(1, {
+		const { values } = editor({
 			operation: 'disconnect',
 			provider: 'stripe',
 			retryTransientErrors: false,
@@ -158,19 +158,16 @@ describe('through n8n\'s engine', () => {
 	const disconnects = () => env.sandbox.requests.filter((q) => q.method === 'POST' && q.path === '/api/integrations/disconnect').length;
 	const unavailable = () => env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/disconnect', status: 503 });
 
-	test.each([1, 1.1])('v%s: Retry Transient Errors off in Options, beside Ignore Not Connected: a 503 ends the write at once', async (typeVersion) => {
+	test('Retry Transient Errors off in Options, beside Ignore Not Connected: a 503 ends the write at once', async () => {
 		unavailable();
-		const r = await env.run(
-			{ operation: 'disconnect', provider: 'stripe', options: { ignoreNotConnected: true, retryTransientErrors: false } },
-			{ typeVersion },
-		);
+		const r = await env.run({ operation: 'disconnect', provider: 'stripe', options: { ignoreNotConnected: true, retryTransientErrors: false } });
 		expect(r.error.message).toBe('Outlit had a server error (503: Service Unavailable), which is usually temporary: try again in a moment.');
 		expect(disconnects()).toBe(1);
 	});
 
 	test('not set: a 503 (Outlit says the write was not done) is retried, and the option beside it acts', async () => {
 		unavailable();
-		const r = await env.run({ operation: 'disconnect', provider: 'clerk', options: { ignoreNotConnected: true } }, { typeVersion: 1.1 });
+		const r = await env.run({ operation: 'disconnect', provider: 'clerk', options: { ignoreNotConnected: true } });
 		expect(r.error).toBeUndefined();
 		expect(r.items.map((i) => i.json)).toEqual([{ success: false, notConnected: true, provider: 'clerk' }]);
 		expect(disconnects()).toBe(2);
@@ -178,7 +175,7 @@ describe('through n8n\'s engine', () => {
 
 	test('the old top-level "retryTransientErrors: false" changes nothing: retries stay on', async () => {
 		unavailable();
-		const r = await env.run({ operation: 'disconnect', provider: 'stripe', retryTransientErrors: false }, { typeVersion: 1 });
+		const r = await env.run({ operation: 'disconnect', provider: 'stripe', retryTransientErrors: false });
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].json).toEqual({ success: true, provider: 'stripe' });
 		expect(disconnects()).toBe(2);

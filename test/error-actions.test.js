@@ -29,14 +29,14 @@ describe('parameters: the parameter, its value, and what to set', () => {
 		[
 			'Get Many (1.1), Limit 0',
 			{ operation: 'getAll', returnAll: false, limit: 0, simplify: true },
-			{ typeVersion: 1.1 },
+			{},
 			'Parameter "Limit" is 0, but it must be a whole number of at least 1: set it to 1 or more, or turn on Return All.',
 			'set it to 1 or more, or turn on Return All',
 		],
 		[
 			'Wait for Connection, Timeout above the hour of a 1.1 node',
 			{ operation: 'waitForConnection', sessionId: '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a', pollInterval: 1, timeout: 7200 },
-			{ typeVersion: 1.1 },
+			{},
 			"Parameter \"Timeout\" is 7200, but it must be a number of seconds above 0 and at most 3600: set it in that range. For longer waits, let the Outlit Trigger's Integration Connected event continue the workflow, or loop Get Connection Status with n8n's Wait node.",
 			'set it in that range',
 		],
@@ -57,14 +57,14 @@ describe('parameters: the parameter, its value, and what to set', () => {
 		[
 			'Connect (Direct), a field missing in the Outlit Provider Credentials',
 			{ operation: 'connect', provider: 'posthog', connectionMethod: 'direct' },
-			{ typeVersion: 1.1, providerCredential: { provider: 'posthog', apiKey: CANARY.credPosthogKey, region: 'us' } },
+			{ providerCredential: { provider: 'posthog', apiKey: CANARY.credPosthogKey, region: 'us' } },
 			'PostHog needs Project ID: open the Outlit Provider Credentials "outlitProviderApi (harness)" and fill in "Project ID".',
 			'open the Outlit Provider Credentials "outlitProviderApi (harness)" and fill in "Project ID"',
 		],
 		[
 			'Run Setup Step (webhooks), a provider the Outlit Provider Credentials cannot hold',
 			{ operation: 'runSetupStep', provider: '={{ "acme-crm" }}', step: 'webhooks' },
-			{ typeVersion: 1.1, providerCredential: { provider: 'stripe', apiKey: CANARY.credStripeKey } },
+			{ providerCredential: { provider: 'stripe', apiKey: CANARY.credStripeKey } },
 			'Outlit Provider Credentials cannot hold the keys of "acme-crm": set "Provider Secrets" to Fields / Expression and put the keys in Setup Config (JSON).',
 			'set "Provider Secrets" to Fields / Expression and put the keys in Setup Config (JSON)',
 		],

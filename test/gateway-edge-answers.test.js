@@ -11,7 +11,7 @@ const env = outlitEnvironment({}, { api: 'tools' });
 const run = (parameters, options) => env.run(parameters, options);
 const tools = () => env.sandbox.requests.map((r) => r.body.tool);
 const inputs = () => env.sandbox.requests.map((r) => r.body.input);
-const direct = (provider, fields) => ({ operation: 'connect', provider, connectionMethod: 'direct', ...fields });
+const direct = (provider, fields) => ({ operation: 'connect', provider, connectionMethod: 'direct', secretSource: 'fields', ...fields });
 const answer = (tool, body) => ({ path: '/api/tools/call', tool, status: 200, body });
 
 describe('setup errors inside a 200: each code Outlit documents says what happened and what to do, for the node\'s own state', () => {
@@ -44,7 +44,7 @@ describe('setup errors inside a 200: each code Outlit documents says what happen
 		env.sandbox.setSetupError('pylon', { code: 'CREDENTIAL_REQUIRED', message: 'Missing token', retryable: false });
 		const r = await run(
 			{ operation: 'connect', provider: 'pylon', connectionMethod: 'direct' },
-			{ typeVersion: 1.1, continueOnFail: true, providerCredential: { provider: 'pylon', apiToken: CANARY.credPylonToken } },
+			{ continueOnFail: true, providerCredential: { provider: 'pylon', apiToken: CANARY.credPylonToken } },
 		);
 		expect(r.items[0].json.error).toBe(
 			'Pylon needs credentials before Outlit can connect it: Missing token. Fill in every field Outlit needs (API Token) in the Outlit Provider Credentials "outlitProviderApi (harness)", then run the node again.',

@@ -36,7 +36,7 @@ const run = (parameters, options) => env.run(parameters, options);
 describe('Get Many on the gateway', () => {
 	test('one outlit_get_integration_status {} call; items keep Outlit\'s fields and gain connected', async () => {
 		env.sandbox.reset({ connected: ['stripe', 'hubspot'] });
-		const r = await run({ operation: 'getAll' });
+		const r = await run({ operation: 'getAll', returnAll: true, simplify: false });
 		expect(r.error).toBeUndefined();
 		expect(toolCalls()).toEqual([['outlit_get_integration_status', {}]]);
 		const byId = Object.fromEntries(r.items.map((i) => [i.json.provider, i.json]));
@@ -50,7 +50,7 @@ describe('Get Many on the gateway', () => {
 	test('Connected Only filters on the node (the gateway has no such filter): still input {}', async () => {
 		env.sandbox.reset({ connected: ['stripe', 'hubspot'] });
 		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Invoice sync failed');
-		const r = await run({ operation: 'getAll', connectedOnly: true });
+		const r = await run({ operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } });
 		expect(toolCalls()).toEqual([['outlit_get_integration_status', {}]]);
 		expect(r.items.map((i) => [i.json.provider, i.json.status])).toEqual([
 			['hubspot', 'setup_required'],
@@ -75,7 +75,7 @@ describe('Get Capabilities on the gateway', () => {
 });
 
 describe('Connect on the gateway', () => {
-	const direct = (provider, fields) => ({ operation: 'connect', provider, connectionMethod: 'direct', ...fields });
+	const direct = (provider, fields) => ({ operation: 'connect', provider, connectionMethod: 'direct', secretSource: 'fields', ...fields });
 
 	test.each([
 		['stripe', { apiKey: CANARY.stripeKey }, { provider: 'stripe', connectionMode: 'restricted_key', credentials: { apiKey: CANARY.stripeKey } }],
@@ -129,7 +129,7 @@ describe('Connect on the gateway', () => {
 	});
 
 	test('a provider Outlit added after this release: by expression; a server that does not know it never receives its fields', async () => {
-		const r = await run({ operation: 'connect', provider: '={{ " Acme-CRM " }}', connectionMethod: 'direct', additionalConfig: '{"apiKey": "acme_key_1"}' }, { continueOnFail: true });
+		const r = await run({ operation: 'connect', provider: '={{ " Acme-CRM " }}', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: '{"apiKey": "acme_key_1"}' }, { continueOnFail: true });
 		// The negotiation asks about the provider alone; this sandbox does not know it, so nothing else is sent.
 		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ tool: 'outlit_get_integration_capabilities', input: { provider: 'acme-crm' } }]);
 		expect(r.items[0].json).toMatchObject({ code: 'INVALID_TOOL_INPUT', httpCode: '400' });
@@ -383,7 +383,7 @@ describe('Run Setup Step on the gateway', () => {
 	});
 
 	test('webhooks are not on the gateway: an error that names the web app, no request', async () => {
-		const r = await run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: JSON.stringify({ webhookSecret: CANARY.webhookSecret }) });
+		const r = await run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: JSON.stringify({ webhookSecret: CANARY.webhookSecret }) });
 		expect(r.error.description).toContain(`${env.sandbox.url}/integrations`);
 		expect(env.sandbox.requests).toHaveLength(0);
 		expect(leakedCanaries(r.error)).toEqual([]);

@@ -1,8 +1,7 @@
 'use strict';
 /**
- * Get Many on a new node (1.1, issue 9 part 3): Return All / Limit, a Filters collection and
- * Simplify, as n8n's Get Many operations have them, on the REST routes and on the tools gateway;
- * and a stored v1 node with Connected Only at the top level, unchanged. Expected items are the
+ * Get Many: Return All / Limit, a Filters collection and Simplify, as n8n's Get Many operations
+ * have them, on the REST routes and on the tools gateway. Expected items are the
  * contracts' shapes (REST `Integration`, the gateway's `ToolOutput_outlit_get_integration_status`)
  * and the sandbox's documented fixtures, as literals.
  */
@@ -11,7 +10,6 @@ const { outlitEnvironment } = require('./support/outlit');
 const { Outlit } = require('../nodes/Outlit/Outlit.node');
 
 const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] });
-const NEW = { typeVersion: 1.1 };
 
 /** The route docs' provider table, in its order (what GET /api/integrations lists). */
 const REST_ORDER = ['hubspot', 'attio', 'slack', 'fireflies', 'granola', 'google-calendar', 'google-mail', 'posthog', 'stripe', 'supabase', 'clerk', 'pylon'];
@@ -20,7 +18,7 @@ const GATEWAY_ORDER = ['salesforce', 'hubspot', 'attio', 'slack', 'google-calend
 const SIMPLE_KEYS = ['category', 'connected', 'name', 'provider', 'status'];
 
 const run = (api, parameters = {}, options = {}) =>
-	env.run({ operation: 'getAll', ...parameters }, { ...NEW, ...options, credentials: { api } });
+	env.run({ operation: 'getAll', ...parameters }, { ...options, credentials: { api } });
 const providers = (r) => r.items.map((i) => i.json.provider ?? i.json.id);
 
 describe('REST routes', () => {
@@ -112,15 +110,15 @@ describe('bad input and version 1', () => {
 		expect(r.error.description).toBe('It is "many".');
 	});
 
-	test.each([['rest', REST_ORDER.length], ['tools', GATEWAY_ORDER.length]])('%s: a v1 node keeps Connected Only at the top level and returns everything, raw', async (api, all) => {
-		const everything = await env.run({ operation: 'getAll' }, { typeVersion: 1, credentials: { api } });
+	test.each([['rest', REST_ORDER.length], ['tools', GATEWAY_ORDER.length]])('%s: Return All, Connected Only and Simplify off give every integration, raw', async (api, all) => {
+		const everything = await run(api, { returnAll: true, simplify: false });
 		expect(everything.items).toHaveLength(all);
-		const connected = await env.run({ operation: 'getAll', connectedOnly: true }, { typeVersion: 1, credentials: { api } });
+		const connected = await run(api, { returnAll: true, simplify: false, filters: { connectedOnly: true } });
 		expect(providers(connected)).toEqual(['hubspot', 'stripe']);
 		if (api === 'rest') expect(Object.keys(connected.items[0].json)).toContain('syncStatus');
 	});
 
-	test('a v1.1 node ignores a top-level connectedOnly (it lives under Filters now)', async () => {
+	test('a top-level connectedOnly (an earlier draft of the node had one) filters nothing: Connected Only lives under Filters', async () => {
 		const r = await run('rest', { connectedOnly: true });
 		expect(r.items).toHaveLength(12);
 	});
@@ -130,19 +128,13 @@ describe('what the editor shows', () => {
 	// Built per test, so Stryker's per-test coverage sees these tests reach the node's description.
 	let description;
 	beforeEach(() => ({ description } = new Outlit()));
-	const values = (typeVersion, parameters = {}) =>
-		NodeHelpers.getNodeParameters(description.properties, { resource: 'integration', operation: 'getAll', ...parameters }, true, false, { typeVersion, parameters }, description);
+	const values = (parameters = {}) =>
+		NodeHelpers.getNodeParameters(description.properties, { resource: 'integration', operation: 'getAll', ...parameters }, true, false, { typeVersion: 1, parameters }, description);
 
-	test('1.1: Return All off, Limit 50, empty Filters, Simplify on; no top-level Connected Only', () => {
-		expect(values(1.1)).toMatchObject({ returnAll: false, limit: 50, filters: {}, simplify: true });
-		expect(Object.keys(values(1.1))).not.toContain('connectedOnly');
-		expect(Object.keys(values(1.1, { returnAll: true }))).not.toContain('limit');
-	});
-
-	test('1: only Connected Only, as before', () => {
-		const v1 = values(1);
-		expect(v1.connectedOnly).toBe(false);
-		for (const name of ['returnAll', 'limit', 'filters', 'simplify']) expect(Object.keys(v1)).not.toContain(name);
+	test('Return All off, Limit 50, empty Filters, Simplify on; no top-level Connected Only', () => {
+		expect(values()).toMatchObject({ returnAll: false, limit: 50, filters: {}, simplify: true });
+		expect(Object.keys(values())).not.toContain('connectedOnly');
+		expect(Object.keys(values({ returnAll: true }))).not.toContain('limit');
 	});
 
 	test('Limit has minValue 1; Filters holds Connected Only; the Simplify description names the kept fields', () => {

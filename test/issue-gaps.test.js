@@ -40,7 +40,7 @@ describe('a trailing slash on the Base URL changes nothing', () => {
 		['connect', { provider: 'slack', connectionMethod: 'browser' }],
 		['getSyncStatus', { provider: 'stripe' }],
 		['disconnect', { provider: 'stripe' }],
-		['runSetupStep', { provider: 'stripe', step: 'webhooks' }],
+		['runSetupStep', { provider: 'stripe', step: 'webhooks', secretSource: 'fields' }],
 	])('%s', async (operation, params) => {
 		const r = await env.run({ operation, ...params }, slash());
 		expect(r.error).toBeUndefined();
@@ -140,7 +140,7 @@ describe('an unknown session, whatever Outlit answers (the docs are silent)', ()
 describe('secrets never reach an error', () => {
 	test('a secret in Additional Config, with a request that fails', async () => {
 		env.sandbox.injectFault({ path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Invalid' }] } });
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', additionalConfig: JSON.stringify({ apiKey: CANARY.stripeKey }) });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: JSON.stringify({ apiKey: CANARY.stripeKey }) });
 		expect(r.error.message).toBe(
 			'Outlit rejected the request: Invalid request (config.apiKey: Invalid). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
 		);
@@ -148,13 +148,13 @@ describe('secrets never reach an error', () => {
 	});
 
 	test('a secret in Additional Config, with a parameter error before any request', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'posthog', connectionMethod: 'direct', additionalConfig: JSON.stringify({ apiKey: CANARY.posthogKey, region: 'apac', projectId: '1' }) });
+		const r = await env.run({ operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: JSON.stringify({ apiKey: CANARY.posthogKey, region: 'apac', projectId: '1' }) });
 		expect(r.error.message).toBe('PostHog Region must be one of us, eu: change parameter "Region" (or region in Additional Config (JSON)).');
 		expect(leakedCanaries({ error: r.error, node: r.error.node })).toEqual([]);
 	});
 
 	test('a secret in Additional Config that is not valid JSON: the error\'s node copy is masked', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey, additionalConfig: `{"webhookSecret": "${CANARY.webhookSecret}"` });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey, additionalConfig: `{"webhookSecret": "${CANARY.webhookSecret}"` });
 		expect(r.error.message).toBe('Parameter "Additional Config (JSON)" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.');
 		expect(r.error.node.parameters).toMatchObject({ apiKey: '[redacted]', additionalConfig: '[redacted]' });
 		expect(leakedCanaries({ runData: r.runData, executionError: r.executionError })).toEqual([]);

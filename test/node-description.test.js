@@ -36,14 +36,13 @@ test('the subtitle has a label for every operation and every catalog provider', 
 });
 
 describe('the Outlit node in the editor, pinned as literals', () => {
-	test('name, look, versions and connections', () => {
+	test('name, look, its one version and connections', () => {
 		expect(description).toMatchObject({
 			displayName: 'Outlit',
 			name: 'outlit',
 			icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
 			group: ['transform'],
-			version: [1, 1.1],
-			defaultVersion: 1.1,
+			version: 1,
 			description:
 				'Manage Outlit integrations: list, connect (credentials or browser session), wait, disconnect, sync status and setup steps',
 			defaults: { name: 'Outlit' },

@@ -19,7 +19,7 @@ const run = (parameters, options) => env.run(parameters, options);
 
 describe('what every request carries', () => {
 	test.each(['rest', 'tools'])('%s: Accept application/json, and a JSON body where there is one', async (api) => {
-		const r = await run({ operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: 'phx_key_12345', region: 'us', projectId: '12345' }, { credentials: { api } });
+		const r = await run({ operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', apiKey: 'phx_key_12345', region: 'us', projectId: '12345' }, { credentials: { api } });
 		expect(r.error).toBeUndefined();
 		// On the gateway the negotiation is a request of its own, with the same headers.
 		const expected = api === 'tools' ? 2 : 1;
@@ -226,7 +226,7 @@ describe('Run Setup Step and provider fields at their edges', () => {
 
 	test('a field that is only spaces is left out, not sent empty (Granola\'s optional scope)', async () => {
 		const r = await run(
-			{ operation: 'connect', provider: 'granola', connectionMethod: 'direct', apiKey: 'gr_key_1', authScope: '={{ "   " }}', enterpriseKeyAcknowledged: false },
+			{ operation: 'connect', provider: 'granola', connectionMethod: 'direct', secretSource: 'fields', apiKey: 'gr_key_1', authScope: '={{ "   " }}', enterpriseKeyAcknowledged: false },
 			{ credentials: { api: 'tools' } },
 		);
 		expect(r.error).toBeUndefined();

@@ -20,7 +20,7 @@ describe('documented Outlit errors', () => {
 			method: 'POST', path: '/api/integrations/connect', status: 400,
 			body: { error: 'Invalid request', details: [{ path: ['config', 'apiKey'], message: 'Required' }, { path: ['provider'], message: 'Unknown provider' }] },
 		});
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey });
 		expect(r.error.message).toBe(
 			'Outlit rejected the request: Invalid request (config.apiKey: Required; provider: Unknown provider). Correct those values in the node or in its Outlit Provider Credentials, then run it again.',
 		);
@@ -40,7 +40,7 @@ describe('documented Outlit errors', () => {
 
 	test('403 plan_connection_limit_exceeded reports plan, connections and limit', async () => {
 		env.sandbox.reset({ connected: ['stripe', 'hubspot'], connectionLimit: 2, plan: 'starter' });
-		const r = await env.run({ operation: 'connect', provider: 'clerk', connectionMethod: 'direct', secretKey: CANARY.clerkKey });
+		const r = await env.run({ operation: 'connect', provider: 'clerk', connectionMethod: 'direct', secretSource: 'fields', secretKey: CANARY.clerkKey });
 		expect(r.error.message).toBe(
 			'Your Outlit plan\'s integration connection limit is reached (plan "starter", 2 of 2 connections in use): disconnect an integration or upgrade the plan in the Outlit web app, then try again.',
 		);
@@ -93,14 +93,14 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		['an empty provider', { operation: 'disconnect', provider: '={{ "" }}' }, EMPTY_PROVIDER],
 		['a provider of spaces only', { operation: 'disconnect', provider: '={{ "   " }}' }, EMPTY_PROVIDER],
 		['a provider that cannot be an ID, with spaces around it', { operation: 'getSyncStatus', provider: '={{ "  Bad Id! " }}' }, notAProvider('"Bad Id!"')],
-		['a known provider from an expression, with spaces around it, still has its fields checked', { operation: 'connect', provider: '={{ " PostHog " }}', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID: fill in "Project ID" in the node, or give projectId in Additional Config (JSON).'],
-		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID: fill in "Project ID" in the node, or give projectId in Additional Config (JSON).'],
-		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of us, eu: change parameter "Region" (or region in Additional Config (JSON)).'],
-		['config JSON that is not valid JSON', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: '{nope' }, 'Parameter "Additional Config (JSON)" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.'],
-		['config JSON that is null', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: 'x', additionalConfig: 'null' }, 'Parameter "Additional Config (JSON)" must be a JSON object, not a null: wrap the values in {...}, or leave it empty.'],
+		['a known provider from an expression, with spaces around it, still has its fields checked', { operation: 'connect', provider: '={{ " PostHog " }}', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID: fill in "Project ID" in the node, or give projectId in Additional Config (JSON).'],
+		['a direct connect missing required fields', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.posthogKey, region: 'us' }, 'PostHog needs Project ID: fill in "Project ID" in the node, or give projectId in Additional Config (JSON).'],
+		['a region Outlit does not accept', { operation: 'connect', provider: '={{ "posthog" }}', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: '{"apiKey":"x","projectId":"1","region":"apac"}' }, 'PostHog Region must be one of us, eu: change parameter "Region" (or region in Additional Config (JSON)).'],
+		['config JSON that is not valid JSON', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: 'x', additionalConfig: '{nope' }, 'Parameter "Additional Config (JSON)" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.'],
+		['config JSON that is null', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: 'x', additionalConfig: 'null' }, 'Parameter "Additional Config (JSON)" must be a JSON object, not a null: wrap the values in {...}, or leave it empty.'],
 		['config JSON that is an array', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '[1,2]' }, 'Parameter "Setup Config (JSON)" must be a JSON object, not an array: wrap the values in {...}, or leave it empty.'],
 		['a browser session for an API-key provider', { operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, 'Stripe connects with credentials (API Key), not a browser session: set "Connection Method" to Direct.'],
-		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }, 'HubSpot connects by browser session only: set "Connection Method" to Browser Session.'],
+		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct', secretSource: 'fields' }, 'HubSpot connects by browser session only: set "Connection Method" to Browser Session.'],
 		['a step the provider does not have', { operation: 'runSetupStep', provider: 'stripe', step: 'mappings' }, 'Stripe has no "mappings" setup step: set "Step" to one of its steps (webhooks).'],
 		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty: give it a step Get Capabilities lists for the provider, or check the expression that fills it.'],
 		['a step from an expression that is empty', { operation: 'runSetupStep', provider: 'stripe', step: '={{ "" }}', customStep: 'backfill' }, 'Parameter "Step" is empty: give it one of mappings, mixpanelMapping, webhooks, custom, or check the expression that fills it.'],
@@ -135,7 +135,7 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		['tools', { provider: 'stripe', apiKey: 'sk_live_1' }, 'Stripe API Key must be a restricted key that starts with rk_: change parameter "API Key" (or apiKey in Additional Config (JSON)).', 'Parameter "API Key" does not have the form Outlit accepts.'],
 		['tools', { provider: 'granola', apiKey: 'gr_1', additionalConfig: '{"enterpriseKeyAcknowledged": "yes"}' }, 'Granola Enterprise Key Acknowledged must be true or false: change parameter "Enterprise Key Acknowledged" (or enterpriseKeyAcknowledged in Additional Config (JSON)).', 'Parameter "Enterprise Key Acknowledged" is not a boolean.'],
 	])('%s: a typed-in value Outlit would refuse names the parameter, never the value', async (api, params, message, description) => {
-		const r = await env.run({ operation: 'connect', connectionMethod: 'direct', ...params }, { credentials: { api } });
+		const r = await env.run({ operation: 'connect', connectionMethod: 'direct', secretSource: 'fields', ...params }, { credentials: { api } });
 		expect(r.error.message).toBe(message);
 		expect(r.error.description).toBe(description);
 		expect(env.sandbox.requests).toHaveLength(0);
@@ -153,7 +153,7 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 	});
 
 	test('Additional Config of spaces only is no config', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: CANARY.pylonToken, additionalConfig: '   ' });
+		const r = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', apiToken: CANARY.pylonToken, additionalConfig: '   ' });
 		expect(r.error).toBeUndefined();
 		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ provider: 'pylon', config: { apiToken: CANARY.pylonToken } }]);
 	});
@@ -198,13 +198,13 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 	});
 
 	test('a field Additional Config sets to spaces only is missing', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', additionalConfig: '{"apiToken": "   "}' });
+		const r = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: '{"apiToken": "   "}' });
 		expect(r.error.message).toBe('Pylon needs API Token: fill in "API Token" in the node, or give apiToken in Additional Config (JSON).');
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	test('several missing fields: all named, and where to put them when Provider is an expression', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'supabase', connectionMethod: 'direct' }, { credentials: { api: 'rest' } });
+		const r = await env.run({ operation: 'connect', provider: 'supabase', connectionMethod: 'direct', secretSource: 'fields' }, { credentials: { api: 'rest' } });
 		expect(r.error.message).toBe(
 			'Supabase Auth needs Project URL, Service Role Key: fill in "Project URL", "Service Role Key" in the node, or give projectUrl, serviceRoleKey in Additional Config (JSON).',
 		);
@@ -223,7 +223,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 		['waitForConnection', { sessionId: '={{ $json.p }}', pollInterval: 0.05, timeout: 2 }, ['__session__', 'missing']],
 		['disconnect', { provider: '={{ $json.p }}' }, ['stripe', 'attio']],
 		['getSyncStatus', { provider: '={{ $json.p }}' }, ['stripe', 'nope']],
-		['runSetupStep', { provider: '={{ $json.p }}', step: 'webhooks' }, ['stripe', 'hubspot']],
+		['runSetupStep', { provider: '={{ $json.p }}', step: 'webhooks', secretSource: 'fields' }, ['stripe', 'hubspot']],
 	];
 	test.each(cases)('%s', async (operation, params, values) => {
 		env.sandbox.reset({ connected: ['stripe', 'hubspot'], autoCompleteAfterPolls: 0 });
@@ -315,16 +315,16 @@ describe('secrets never leave the node', () => {
 	});
 
 	const scenarios = [
-		['direct connect success', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey, region: 'us', projectId: '1' }, { sent: CANARY.posthogKey }],
-		['direct connect 400', { operation: 'connect', provider: 'supabase', connectionMethod: 'direct', projectUrl: 'https://x.supabase.co', serviceRoleKey: CANARY.supabaseKey }, { sent: CANARY.supabaseKey, fault: { method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request' } } }],
-		['direct connect 500', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: CANARY.pylonToken }, { sent: CANARY.pylonToken, fault: { method: 'POST', path: '/api/integrations/connect', status: 500 } }],
-		['direct connect, network failure', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey, options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['direct connect success', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.posthogKey, region: 'us', projectId: '1' }, { sent: CANARY.posthogKey }],
+		['direct connect 400', { operation: 'connect', provider: 'supabase', connectionMethod: 'direct', secretSource: 'fields', projectUrl: 'https://x.supabase.co', serviceRoleKey: CANARY.supabaseKey }, { sent: CANARY.supabaseKey, fault: { method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'Invalid request' } } }],
+		['direct connect 500', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', apiToken: CANARY.pylonToken }, { sent: CANARY.pylonToken, fault: { method: 'POST', path: '/api/integrations/connect', status: 500 } }],
+		['direct connect, network failure', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey, options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
 		['list, network failure', { operation: 'getAll', options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
 		['list, wrong key', { operation: 'getAll' }, { credentials: { apiKey: `${CANARY.apiKey}x` } }],
-		['missing field', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: CANARY.posthogKey }],
-		['webhook secret', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret }],
-		['webhook secret, 500', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret, fault: { method: 'POST', path: '/api/integrations/setup-step', status: 500 } }],
-		['webhook secret, network failure', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret }, options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
+		['missing field', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.posthogKey }],
+		['webhook secret', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret }],
+		['webhook secret, 500', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: { webhookSecret: CANARY.webhookSecret } }, { sent: CANARY.webhookSecret, fault: { method: 'POST', path: '/api/integrations/setup-step', status: 500 } }],
+		['webhook secret, network failure', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: { webhookSecret: CANARY.webhookSecret }, options: { maxRetryWait: 1 } }, { credentials: { baseUrl: 'http://127.0.0.1:9' } }],
 		['wait, 401', { operation: 'waitForConnection', sessionId: 's', pollInterval: 0.05, timeout: 1 }, { credentials: { apiKey: `${CANARY.apiKey}x` } }],
 	];
 	test.each(scenarios)('%s: not in outputs, errors or logs', async (_name, params, options = {}) => {

@@ -14,7 +14,7 @@ const last = () => env.sandbox.requests.at(-1);
 
 describe('Get Many (getAll)', () => {
 	test('returns one item per integration, each paired to its input item', async () => {
-		const r = await env.run({ operation: 'getAll' });
+		const r = await env.run({ operation: 'getAll', returnAll: true, simplify: false });
 		expect(r.error).toBeUndefined();
 		expect(r.items.map((i) => i.json.id).sort()).toEqual([...REST_PROVIDER_IDS].sort());
 		expect(r.items.filter((i) => i.json.connected).map((i) => i.json.id).sort()).toEqual(['hubspot', 'stripe']);
@@ -24,14 +24,14 @@ describe('Get Many (getAll)', () => {
 	});
 
 	test('connectedOnly returns only the connected integrations', async () => {
-		const r = await env.run({ operation: 'getAll', connectedOnly: true });
+		const r = await env.run({ operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } });
 		expect(r.items.map((i) => i.json.id).sort()).toEqual(['hubspot', 'stripe']);
 		expect(r.items.every((i) => i.json.status === 'connected')).toBe(true);
 		expect(last().query).toEqual({ connectedOnly: 'true' });
 	});
 
 	test('two input items give two lists, each paired to its own item', async () => {
-		const r = await env.run({ operation: 'getAll', connectedOnly: true }, { input: [{ json: {} }, { json: {} }] });
+		const r = await env.run({ operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } }, { input: [{ json: {} }, { json: {} }] });
 		expect(r.items.map((i) => i.pairedItem.item)).toEqual([0, 0, 1, 1]);
 		expect(env.sandbox.requests).toHaveLength(2);
 	});
@@ -76,7 +76,7 @@ describe('Connect', () => {
 		const r = await env.run({
 			operation: 'connect',
 			provider: 'posthog',
-			connectionMethod: 'direct',
+			connectionMethod: 'direct', secretSource: 'fields',
 			apiKey: CANARY.posthogKey,
 			region: 'eu',
 			projectId: '12345',
@@ -100,7 +100,7 @@ describe('Connect', () => {
 		const r = await env.run({
 			operation: 'connect',
 			provider: '={{ "pylon" }}',
-			connectionMethod: 'direct',
+			connectionMethod: 'direct', secretSource: 'fields',
 			additionalConfig: JSON.stringify({ apiToken: CANARY.pylonToken, workspace: 'acme' }),
 		});
 		expect(r.error).toBeUndefined();
@@ -108,7 +108,7 @@ describe('Connect', () => {
 	});
 
 	test('direct: an already connected provider reports alreadyConnected', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey });
 		expect(r.items[0].json).toMatchObject({ connected: true, alreadyConnected: true });
 	});
 
@@ -141,7 +141,7 @@ describe('Disconnect', () => {
 		const r = await env.run({ operation: 'disconnect', provider: 'stripe' });
 		expect(r.items[0].json).toEqual({ success: true, provider: 'stripe' });
 		expect(last()).toMatchObject({ method: 'POST', path: '/api/integrations/disconnect', body: { provider: 'stripe' } });
-		const list = await env.run({ operation: 'getAll', connectedOnly: true });
+		const list = await env.run({ operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } });
 		expect(list.items.map((i) => i.json.id)).toEqual(['hubspot']);
 	});
 
@@ -183,7 +183,7 @@ describe('Run Setup Step', () => {
 	});
 
 	test('webhooks with a secret never echoes the secret', async () => {
-		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret } });
+		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: { webhookSecret: CANARY.webhookSecret } });
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].json).toMatchObject({ provider: 'stripe', step: 'webhooks', status: 'completed' });
 		expect(JSON.stringify(r.items)).not.toContain(CANARY.webhookSecret);

@@ -27,7 +27,7 @@ const count = (method, path) => env.sandbox.requests.filter((r) => r.method === 
 describe('reads retry every transient answer', () => {
 	test('a 429 with Retry-After: 1 is waited out and the list comes back', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '1' }, body: { error: 'Rate limit exceeded' } });
-		const { r, ms } = await timed(env.run({ operation: 'getAll' }, { credentials: { api: 'rest' } }));
+		const { r, ms } = await timed(env.run({ operation: 'getAll', returnAll: true, simplify: false }, { credentials: { api: 'rest' } }));
 		expect(r.error).toBeUndefined();
 		expect(r.items.filter((i) => i.json.connected).map((i) => i.json.id)).toEqual(['stripe']);
 		expect(count('GET', '/api/integrations')).toBe(2);
@@ -83,7 +83,7 @@ describe('reads retry every transient answer', () => {
 describe('writes are never sent twice when they may have taken effect', () => {
 	test('Connect on a 500 stays an error after exactly one request', async () => {
 		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 500 });
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey }, { credentials: { api: 'rest' } });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey }, { credentials: { api: 'rest' } });
 		expect(r.error.message).toBe('Outlit had a server error (500: Internal Server Error), which is usually temporary: try again in a moment.');
 		expect(count('POST', '/api/integrations/connect')).toBe(1);
 		expect(leakedCanaries({ error: r.error })).toEqual([]);
@@ -93,7 +93,7 @@ describe('writes are never sent twice when they may have taken effect', () => {
 		env.sandbox.reset({ connected: [] });
 		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 429, headers: { 'Retry-After': '0' } });
 		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 503 });
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey }, { credentials: { api: 'rest' } });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey }, { credentials: { api: 'rest' } });
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].json.provider).toBe('stripe');
 		expect(count('POST', '/api/integrations/connect')).toBe(3);
@@ -101,7 +101,7 @@ describe('writes are never sent twice when they may have taken effect', () => {
 
 	test('a setup step that timed out is not sent again', async () => {
 		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/setup-step', delayMs: 1500 });
-		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: { webhookSecret: CANARY.webhookSecret }, requestOptions: { timeout: 200 } }, { credentials: { api: 'rest' } });
+		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: { webhookSecret: CANARY.webhookSecret }, requestOptions: { timeout: 200 } }, { credentials: { api: 'rest' } });
 		expect(r.error.message).toMatch(
 			/^Could not reach Outlit at http:\/\/127\.0\.0\.1:\d+ \(no answer within the Timeout of 200 ms\): raise Timeout in the node's Request Options, or try again later\.$/,
 		);
@@ -112,7 +112,7 @@ describe('writes are never sent twice when they may have taken effect', () => {
 	test('outlit_setup_integration on a retryable 500 is not sent again', async () => {
 		env.sandbox.reset({ connected: [] });
 		env.sandbox.injectFault({ ...envelope(500), tool: 'outlit_setup_integration' });
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey }, gatewayCredential);
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey }, gatewayCredential);
 		expect(r.error.message).toBe('Outlit had a server error (500: Try again), which is usually temporary: try again in a moment. Outlit request ID: req_retry.');
 		expect(env.sandbox.requests.filter((q) => q.tool === 'outlit_setup_integration')).toHaveLength(1);
 	});
@@ -120,7 +120,7 @@ describe('writes are never sent twice when they may have taken effect', () => {
 	test('outlit_setup_integration on a 429 is sent again once resetAt passes', async () => {
 		env.sandbox.reset({ connected: [] });
 		env.sandbox.injectFault({ ...envelope(429, { resetAt: Date.now() + 100 }), tool: 'outlit_setup_integration' });
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: CANARY.stripeKey }, gatewayCredential);
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.stripeKey }, gatewayCredential);
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].json).toMatchObject({ provider: 'stripe', connected: true });
 		expect(env.sandbox.requests.filter((q) => q.tool === 'outlit_setup_integration')).toHaveLength(2);

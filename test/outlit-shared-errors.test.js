@@ -10,7 +10,7 @@ const { asNodeError, errorItem } = require('../nodes/Outlit/shared/errors');
 const { redactNode } = require('../nodes/Outlit/shared/redact');
 const { ContractUnavailable, NotOnGateway } = require('../nodes/Outlit/transport/capabilities');
 
-const NODE = { id: 'n', name: 'Outlit', type: 'n8n-nodes-outlit.outlit', typeVersion: 1.1, position: [0, 0], parameters: {} };
+const NODE = { id: 'n', name: 'Outlit', type: 'n8n-nodes-outlit.outlit', typeVersion: 1, position: [0, 0], parameters: {} };
 const SECRET = { apiKey: 'rk_live_unit_secret', additionalConfig: '{"apiKey":"rk_live_unit_secret"}', provider: 'stripe' };
 
 describe('asNodeError', () => {

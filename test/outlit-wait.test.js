@@ -40,7 +40,7 @@ describe('Wait for Connection', () => {
 		expect(statusPolls()).toHaveLength(4);
 		expect(statusPolls().every((p) => p.query.sessionId === sessionId)).toBe(true);
 		// connected in Outlit too
-		const list = await env.run({ operation: 'getAll', connectedOnly: true });
+		const list = await env.run({ operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } });
 		expect(list.items.map((i) => i.json.id)).toEqual(['hubspot']);
 	});
 
@@ -238,7 +238,7 @@ describe('Wait for Connection', () => {
 	test.each([
 		[{ pollInterval: 0 }, 'Parameter "Poll Interval" is 0, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
 		[{ pollInterval: -1 }, 'Parameter "Poll Interval" is -1, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
-		[{ timeout: 0 }, 'Parameter "Timeout" is 0, but it must be a number of seconds above 0 and at most 86400: set it in that range.'],
+		[{ timeout: 0 }, 'Parameter "Timeout" is 0, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
 		[{ pollInterval: '={{ "soon" }}' }, 'Parameter "Poll Interval" is "soon", but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
 		[{ pollInterval: '={{ "" }}' }, 'Parameter "Poll Interval" is empty, but it must be a number of seconds above 0 and at most 3600: set it in that range.'],
 		[{ sessionId: '  ' }, 'Parameter "Session ID" is empty: give it the sessionId that Connect (Browser Session) returned, or check the expression that fills it.'],

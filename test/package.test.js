@@ -74,8 +74,8 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 		const h = createHarness({ loader });
 		const r = await h.runNode({
 			type: 'outlit',
-			typeVersion: 1, // Connected Only at the top level, as v1 stores it
-			parameters: { resource: 'integration', operation: 'getAll', connectedOnly: true },
+			typeVersion: 1,
+			parameters: { resource: 'integration', operation: 'getAll', filters: { connectedOnly: true } },
 			credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: sandbox.url } },
 		});
 		// Automatic on a server with both APIs: the gateway, one request.

@@ -1,9 +1,9 @@
 'use strict';
 /**
  * Provider secrets from Outlit Provider Credentials (issue 9, part 2), through n8n's real engine
- * against the sandbox on both of Outlit's APIs: a new node (1.1) reads Connect's and Run Setup Step's
- * secrets from the credential by default; typed-in fields stay for items that carry the secret (a
- * Form); a stored v1 node behaves as before; a missing or mismatched credential is a clear error; and
+ * against the sandbox on both of Outlit's APIs: the node reads Connect's and Run Setup Step's
+ * secrets from the credential by default; typed-in fields stay, chosen explicitly, for items that
+ * carry the secret (a Form); a missing or mismatched credential is a clear error; and
  * no canary from the credential shows up in outputs, errors or logs. Expected request bodies and
  * tool inputs are the contracts' shapes, written as literals.
  */
@@ -13,7 +13,6 @@ const { Outlit } = require('./../nodes/Outlit/Outlit.node');
 const { OutlitProviderApi } = require('../credentials/OutlitProviderApi.credentials');
 
 const env = outlitEnvironment();
-const NEW = { typeVersion: 1.1 };
 /** What the harness names the provider credential it stores (n8n shows the credential's name). */
 const CREDENTIAL_NAME = 'outlitProviderApi (harness)';
 
@@ -23,7 +22,7 @@ const PYLON = { provider: 'pylon', apiToken: CANARY.credPylonToken };
 
 /** Runs a node on one API (rest | tools | auto) with Outlit Provider Credentials holding `credential`. */
 const run = (api, parameters, credential, options = {}) =>
-	env.run(parameters, { ...NEW, ...options, credentials: { api, ...options.credentials }, providerCredential: credential });
+	env.run(parameters, { ...options, credentials: { api, ...options.credentials }, providerCredential: credential });
 
 const connect = (provider) => ({ operation: 'connect', provider, connectionMethod: 'direct' });
 const webhooks = (provider, extra = {}) => ({ operation: 'runSetupStep', provider, step: 'webhooks', ...extra });
@@ -31,24 +30,24 @@ const bodies = () => env.sandbox.requests.map((r) => r.body);
 /** A gateway setup is preceded by Outlit's negotiation, which carries the provider alone; a REST body goes alone. */
 const negotiated = (body) => (body.tool ? [{ tool: 'outlit_get_integration_capabilities', input: { provider: body.input.provider } }, body] : [body]);
 
-describe('a new node (1.1) asks for no Provider Credentials where no provider secret is sent', () => {
+describe('the node asks for no Provider Credentials where no provider secret is sent', () => {
 	// Stripe has keys for Direct and a webhook secret, so a wrongly read credential would be missed here.
 	test('tools: Browser Session Connect starts a session with the provider alone', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { ...NEW, credentials: { api: 'tools' } });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { credentials: { api: 'tools' } });
 		expect(r.error).toBeUndefined();
 		expect(bodies()).toEqual(negotiated({ tool: 'outlit_setup_integration', input: { provider: 'stripe', connectionMode: 'oauth' } }));
 		expect(r.items[0].json.sessionId).toEqual(expect.any(String));
 	});
 
 	test('REST: Browser Session for Stripe (direct only there) says so, not that a credential is missing', async () => {
-		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { ...NEW, credentials: { api: 'rest' } });
+		const r = await env.run({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }, { credentials: { api: 'rest' } });
 		expect(r.error.message).toBe('Stripe connects with credentials (API Key), not a browser session: set "Connection Method" to Direct.');
 		expect(bodies()).toEqual([]);
 	});
 
 	test('REST: a custom setup step on Stripe is sent without config', async () => {
 		env.sandbox.reset({ connected: ['stripe'] });
-		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: 'backfill' }, { ...NEW, credentials: { api: 'rest' } });
+		const r = await env.run({ operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: 'backfill' }, { credentials: { api: 'rest' } });
 		expect(r.error).toBeUndefined();
 		expect(bodies()).toEqual([{ provider: 'stripe', step: 'backfill' }]);
 	});
@@ -205,40 +204,35 @@ describe('Fields / Expression: the secret arrives in the incoming item (e.g. an 
 	});
 });
 
-describe('a stored v1 node behaves as before', () => {
-	const V1 = { typeVersion: 1 };
+describe('Provider Secrets set to Fields / Expression sends what is typed in or mapped', () => {
+	const TYPED = { secretSource: 'fields' };
 
 	test.each([
-		['rest', { provider: 'stripe', config: { apiKey: 'rk_live_typed_v1' } }],
-		['tools', { tool: 'outlit_setup_integration', input: { provider: 'stripe', connectionMode: 'restricted_key', credentials: { apiKey: 'rk_live_typed_v1' } } }],
-	])('%s: Connect without "Provider Secrets" sends the typed-in fields, even with a credential attached', async (api, body) => {
-		const r = await run(api, { ...connect('stripe'), apiKey: 'rk_live_typed_v1' }, STRIPE, V1);
+		['rest', { provider: 'stripe', config: { apiKey: 'rk_live_typed_in' } }],
+		['tools', { tool: 'outlit_setup_integration', input: { provider: 'stripe', connectionMode: 'restricted_key', credentials: { apiKey: 'rk_live_typed_in' } } }],
+	])('%s: Connect sends the typed-in fields, even with a credential attached', async (api, body) => {
+		const r = await run(api, { ...connect('stripe'), ...TYPED, apiKey: 'rk_live_typed_in' }, STRIPE);
 		expect(r.error).toBeUndefined();
 		expect(bodies()).toEqual(negotiated(body));
 	});
 
 	test('Run Setup Step webhooks sends Setup Config as it is', async () => {
 		env.sandbox.reset({ connected: ['stripe'] });
-		await run('rest', webhooks('stripe', { setupConfig: '{"webhookSecret": "whsec_v1_json"}' }), undefined, V1);
-		expect(bodies()).toEqual([{ provider: 'stripe', step: 'webhooks', config: { webhookSecret: 'whsec_v1_json' } }]);
+		await run('rest', webhooks('stripe', { ...TYPED, setupConfig: '{"webhookSecret": "whsec_typed_json"}' }), undefined);
+		expect(bodies()).toEqual([{ provider: 'stripe', step: 'webhooks', config: { webhookSecret: 'whsec_typed_json' } }]);
 	});
 
-	test('with Provider as an expression, v1 still reads its typed-in fields (the version is checked first)', async () => {
-		await run('rest', { ...connect('={{ "pylon" }}'), apiToken: 'pyl_typed_v1' }, PYLON, V1);
-		expect(bodies()).toEqual([{ provider: 'pylon', config: { apiToken: 'pyl_typed_v1' } }]);
+	test('with Provider as an expression, the typed-in fields are still read', async () => {
+		await run('rest', { ...connect('={{ "pylon" }}'), ...TYPED, apiToken: 'pyl_typed_in' }, PYLON);
+		expect(bodies()).toEqual([{ provider: 'pylon', config: { apiToken: 'pyl_typed_in' } }]);
 	});
 
 	test('a provider Outlit lists after this release, chosen from the list: Additional Config still goes out', async () => {
 		// A server that knows the provider and negotiates setup (this sandbox knows only the contract's).
 		const acme = { provider: 'acme-crm', name: 'Acme CRM', category: 'crm', authType: 'api_key', setupMode: 'browser_handoff', browserHandoffAvailable: false };
 		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_capabilities', status: 200, body: { providers: [acme], preferredSetupVersion: 1 } });
-		await run('tools', { ...connect('acme-crm'), additionalConfig: '{"apiKey": "acme_key_v1"}' }, undefined, V1);
-		expect(bodies()).toEqual(negotiated({ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_v1' } } }));
-	});
-
-	test('a v1 node may opt in to the credential', async () => {
-		await run('rest', { ...connect('pylon'), secretSource: 'credential' }, PYLON, V1);
-		expect(bodies()).toEqual([{ provider: 'pylon', config: { apiToken: CANARY.credPylonToken } }]);
+		await run('tools', { ...connect('acme-crm'), ...TYPED, additionalConfig: '{"apiKey": "acme_key_typed"}' }, undefined);
+		expect(bodies()).toEqual(negotiated({ tool: 'outlit_setup_integration', input: { provider: 'acme-crm', credentials: { apiKey: 'acme_key_typed' } } }));
 	});
 });
 
@@ -301,7 +295,7 @@ describe('a missing or mismatched credential is a clear error, before any reques
 		expect(JSON.stringify(r.error)).not.toContain('sk_live_CANARY_not_restricted');
 	});
 
-	test('1.1, a provider Outlit lists after this release: the credential cannot hold it, Fields / Expression can', async () => {
+	test('a provider Outlit lists after this release: the credential cannot hold it, Fields / Expression can', async () => {
 		const refused = await run('tools', connect('acme-crm'), STRIPE);
 		expect(refused.error.message).toBe(
 			'Outlit Provider Credentials cannot hold the keys of "acme-crm": set "Provider Secrets" to Fields / Expression and put the keys in Additional Config (JSON).',
@@ -379,32 +373,32 @@ describe('canary secrets from the credential appear in no output, error or log',
 	});
 });
 
-describe('what the editor shows: the default follows the node version', () => {
+describe('what the editor shows: Credential by default', () => {
 	// Built per test, so Stryker's per-test coverage sees these tests reach the node's description.
 	let description;
 	beforeEach(() => ({ description } = new Outlit()));
-	const shown = (typeVersion, parameters) => {
-		const node = { typeVersion, parameters };
+	const shown = (parameters) => {
+		const node = { typeVersion: 1, parameters };
 		const values = NodeHelpers.getNodeParameters(description.properties, { resource: 'integration', ...parameters }, true, false, node, description);
 		const credentials = description.credentials.filter((c) => NodeHelpers.displayParameter(values, c, node, description, values)).map((c) => c.name);
 		return { values, credentials };
 	};
 
-	test('the node is versions 1 and 1.1; a new node gets 1.1', () => {
-		expect(description.version).toEqual([1, 1.1]);
-		expect(description.defaultVersion).toBe(1.1);
+	test('the node has one version, 1', () => {
+		expect(description.version).toBe(1);
+		expect(description.defaultVersion).toBeUndefined();
 	});
 
-	test('1.1 Connect Direct: Credential by default, no typed key fields, the provider credential asked for', () => {
-		const { values, credentials } = shown(1.1, { operation: 'connect', provider: 'stripe', connectionMethod: 'direct' });
+	test('Connect Direct: Credential by default, no typed key fields, the provider credential asked for', () => {
+		const { values, credentials } = shown({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct' });
 		expect(values.secretSource).toBe('credential');
 		expect(Object.keys(values)).not.toContain('apiKey');
 		expect(Object.keys(values)).not.toContain('additionalConfig');
 		expect(credentials).toEqual(['outlitApi', 'outlitProviderApi']);
 	});
 
-	test('1 Connect Direct: Fields / Expression by default, the key field and Additional Config, no provider credential', () => {
-		const { values, credentials } = shown(1, { operation: 'connect', provider: 'stripe', connectionMethod: 'direct' });
+	test('Connect Direct, Fields / Expression chosen: the key field and Additional Config, no provider credential', () => {
+		const { values, credentials } = shown({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields' });
 		expect(values).toMatchObject({ secretSource: 'fields', apiKey: '', additionalConfig: '{}' });
 		expect(credentials).toEqual(['outlitApi']);
 	});
@@ -413,34 +407,33 @@ describe('what the editor shows: the default follows the node version', () => {
 		const notice = description.properties.filter((p) => p.type === 'notice' && p.name === 'secretFieldsNotice');
 		expect(notice.map((p) => p.displayOptions.show.operation)).toEqual([['connect'], ['runSetupStep']]);
 		for (const p of notice) expect(p.displayName).toMatch(/^Keys typed in here are saved in plain text with the workflow/);
-		expect(Object.keys(shown(1.1, { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields' }).values)).toContain('secretFieldsNotice');
-		expect(Object.keys(shown(1.1, { operation: 'connect', provider: 'stripe', connectionMethod: 'direct' }).values)).not.toContain('secretFieldsNotice');
+		expect(Object.keys(shown({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields' }).values)).toContain('secretFieldsNotice');
+		expect(Object.keys(shown({ operation: 'connect', provider: 'stripe', connectionMethod: 'direct' }).values)).not.toContain('secretFieldsNotice');
 	});
 
 	test('Run Setup Step: the switch for Stripe and Fireflies webhooks only', () => {
-		expect(shown(1.1, { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks' }).values.secretSource).toBe('credential');
-		expect(shown(1.1, { operation: 'runSetupStep', provider: 'fireflies', step: 'webhooks' }).credentials).toEqual(['outlitApi', 'outlitProviderApi']);
-		expect(shown(1, { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks' }).values).toMatchObject({ secretSource: 'fields', webhookSecret: '' });
+		expect(shown({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks' }).values.secretSource).toBe('credential');
+		expect(shown({ operation: 'runSetupStep', provider: 'fireflies', step: 'webhooks' }).credentials).toEqual(['outlitApi', 'outlitProviderApi']);
+		expect(shown({ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields' }).values).toMatchObject({ secretSource: 'fields', webhookSecret: '' });
 		for (const [provider, step] of [['pylon', 'webhooks'], ['stripe', 'mappings'], ['hubspot', 'mappings']]) {
-			expect(shown(1.1, { operation: 'runSetupStep', provider, step }).credentials).toEqual(['outlitApi']);
+			expect(shown({ operation: 'runSetupStep', provider, step }).credentials).toEqual(['outlitApi']);
 		}
 	});
 
-	test('Provider as an expression: the version still decides the default', () => {
+	test('Provider as an expression: still Credential by default', () => {
 		const direct = { operation: 'connect', provider: '={{ $json.provider }}', connectionMethod: 'direct' };
-		expect(shown(1, direct).values.secretSource).toBe('fields');
-		expect(shown(1.1, direct).values.secretSource).toBe('credential');
-		expect(Object.keys(shown(1.1, direct).values)).not.toContain('secretFieldsNotice');
+		expect(shown(direct).values.secretSource).toBe('credential');
+		expect(Object.keys(shown(direct).values)).not.toContain('secretFieldsNotice');
 	});
 
 	test('a provider Outlit lists after this release gets the switch (and, typed in, Additional Config)', () => {
-		expect(shown(1.1, { operation: 'connect', provider: 'acme-crm', connectionMethod: 'direct' }).credentials).toEqual(['outlitApi', 'outlitProviderApi']);
-		expect(shown(1, { operation: 'connect', provider: 'acme-crm', connectionMethod: 'direct' }).values).toMatchObject({ secretSource: 'fields', additionalConfig: '{}' });
+		expect(shown({ operation: 'connect', provider: 'acme-crm', connectionMethod: 'direct' }).credentials).toEqual(['outlitApi', 'outlitProviderApi']);
+		expect(shown({ operation: 'connect', provider: 'acme-crm', connectionMethod: 'direct', secretSource: 'fields' }).values).toMatchObject({ secretSource: 'fields', additionalConfig: '{}' });
 	});
 
 	test('Connect: no switch for providers that connect by browser, nor for Browser Session', () => {
-		expect(shown(1.1, { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }).credentials).toEqual(['outlitApi']);
-		expect(shown(1.1, { operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }).credentials).toEqual(['outlitApi']);
+		expect(shown({ operation: 'connect', provider: 'hubspot', connectionMethod: 'direct' }).credentials).toEqual(['outlitApi']);
+		expect(shown({ operation: 'connect', provider: 'stripe', connectionMethod: 'browser' }).credentials).toEqual(['outlitApi']);
 	});
 });
 

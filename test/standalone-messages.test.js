@@ -210,7 +210,7 @@ describe("a provider Outlit's REST routes do not have (Salesforce, Gong, Mixpane
 		env.sandbox.reset({ legacyGateway: true });
 		const r = await env.run(
 			{ operation: 'connect', provider: 'stripe', connectionMethod: 'direct' },
-			{ credentials: { api: 'tools' }, typeVersion: 1.1, providerCredential: { provider: 'stripe', apiKey: CANARY.credStripeKey } },
+			{ credentials: { api: 'tools' }, providerCredential: { provider: 'stripe', apiKey: CANARY.credStripeKey } },
 		);
 		expect(received()).toEqual([toolCall('outlit_get_integration_capabilities', { provider: 'stripe' })]);
 		expect([r.error.message, r.error.description]).toEqual([
@@ -225,7 +225,7 @@ describe("a provider Outlit's REST routes do not have (Salesforce, Gong, Mixpane
 		const secret = 'mixpanel-CANARY-secret-61c0';
 		const r = await env.run(
 			{ operation: 'connect', provider: 'mixpanel', connectionMethod: 'direct' },
-			{ credentials: { api: 'auto' }, typeVersion: 1.1, providerCredential: { provider: 'mixpanel', username: 'svc', secret, projectId: '12345', region: 'us' } },
+			{ credentials: { api: 'auto' }, providerCredential: { provider: 'mixpanel', username: 'svc', secret, projectId: '12345', region: 'us' } },
 		);
 		expect(received()).toEqual([toolCall('outlit_get_integration_capabilities', { provider: 'mixpanel' })]);
 		expect(r.error.message).toBe(

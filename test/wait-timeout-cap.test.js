@@ -1,8 +1,7 @@
 'use strict';
 /**
- * The wait's Timeout cap: one hour (3600 s) on a new node (1.1), 86,400 s on a stored v1 node, on
- * Wait for Connection and on Connect's Wait Until Connected, checked before any request on both
- * APIs; and the editor's limits and hint.
+ * The wait's Timeout cap: one hour (3600 s), on Wait for Connection and on Connect's Wait Until
+ * Connected, checked before any request on both APIs; and the editor's limits and hint.
  */
 const { NodeHelpers } = require('n8n-workflow');
 const { outlitEnvironment } = require('./support/outlit');
@@ -20,13 +19,13 @@ describe.each([
 	['rest', 'connected'],
 	['tools', 'ready'],
 ])('%s', (api, doneStatus) => {
-	const run = (parameters, typeVersion) => env.run(parameters, { typeVersion, credentials: { api } });
+	const run = (parameters) => env.run(parameters, { credentials: { api } });
 
 	test.each([
 		['Wait for Connection', wait],
 		['Connect, Wait Until Connected', connectAndWait],
-	])('1.1 %s: a timeout above one hour is a clear error before any request', async (_name, parameters) => {
-		const r = await run(parameters(3601), 1.1);
+	])('%s: a timeout above one hour is a clear error before any request', async (_name, parameters) => {
+		const r = await run(parameters(3601));
 		expect(r.error).toMatchObject({
 			name: 'NodeOperationError',
 			message: `Parameter "Timeout" is 3601, but it must be a number of seconds above 0 and at most 3600: set it in that range. ${ADVICE}`,
@@ -35,27 +34,21 @@ describe.each([
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
-	test('1.1: one hour itself is allowed (the wait ends when the session connects)', async () => {
+	test('one hour itself is allowed (the wait ends when the session connects)', async () => {
 		env.sandbox.reset({ autoCompleteAfterPolls: 1 });
-		const r = await run(connectAndWait(3600), 1.1);
+		const r = await run(connectAndWait(3600));
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].json.status).toBe(doneStatus);
 	});
 
-	test('v1 keeps its cap: 7200 s still runs, 86,401 s is refused', async () => {
-		env.sandbox.reset({ autoCompleteAfterPolls: 1 });
-		const ok = await run(connectAndWait(7200), 1);
-		expect(ok.error).toBeUndefined();
-		expect(ok.items[0].json.status).toBe(doneStatus);
-		env.sandbox.clearRequests();
-		const over = await run(wait(86401), 1);
-		expect(over.error.message).toBe(`Parameter "Timeout" is 86401, but it must be a number of seconds above 0 and at most 86400: set it in that range. ${ADVICE}`);
-		expect(over.error.description).toBe(`It is 86401. ${ADVICE}`);
+	test('a day, which an earlier draft of the node allowed, is refused before any request', async () => {
+		const over = await run(wait(86400));
+		expect(over.error.message).toBe(`Parameter "Timeout" is 86400, but it must be a number of seconds above 0 and at most 3600: set it in that range. ${ADVICE}`);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
 	test('a timeout of 0 gives the plain message, without the long-wait advice', async () => {
-		const r = await run(wait(0), 1.1);
+		const r = await run(wait(0));
 		expect(r.error.description).toBe('It is 0.');
 	});
 });
@@ -64,22 +57,21 @@ describe('what the editor shows', () => {
 	// Built per test, so Stryker's per-test coverage sees these tests reach the node's description.
 	let description;
 	beforeEach(() => ({ description } = new Outlit()));
-	const timeoutOf = (typeVersion, operation) => {
+	const timeoutOf = (operation) => {
 		const parameters = { resource: 'integration', operation, connectionMethod: 'browser', waitUntilConnected: true };
-		const node = { typeVersion, parameters };
+		const node = { typeVersion: 1, parameters };
 		return description.properties.find(
 			(p) => p.name === 'timeout' && NodeHelpers.displayParameter(parameters, p, node, description, parameters),
 		);
 	};
 
-	test.each(['waitForConnection', 'connect'])('%s: 1.1 caps Timeout at 3600 with a hint to the trigger or a Wait-node loop; v1 at 86400', (operation) => {
-		expect(timeoutOf(1.1, operation).typeOptions).toEqual({ minValue: 1, maxValue: 3600 });
-		expect(timeoutOf(1.1, operation).hint).toBe(`At most one hour. ${ADVICE}`);
-		expect(timeoutOf(1, operation).typeOptions).toEqual({ minValue: 1, maxValue: 86400 });
-		expect(timeoutOf(1.1, operation).default).toBe(300);
+	test.each(['waitForConnection', 'connect'])('%s: Timeout is capped at 3600 with a hint to the trigger or a Wait-node loop', (operation) => {
+		expect(timeoutOf(operation).typeOptions).toEqual({ minValue: 1, maxValue: 3600 });
+		expect(timeoutOf(operation).hint).toBe(`At most one hour. ${ADVICE}`);
+		expect(timeoutOf(operation).default).toBe(300);
 	});
 
-	test('Poll Interval keeps its limits on both versions', () => {
+	test('Poll Interval keeps its limits on both operations that wait', () => {
 		const intervals = description.properties.filter((p) => p.name === 'pollInterval');
 		expect(intervals.map((p) => p.typeOptions)).toEqual([
 			{ minValue: 0.1, maxValue: 3600, numberPrecision: 1 },

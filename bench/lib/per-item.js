@@ -62,7 +62,7 @@ async function compare(ctx, n, { label, operation, params, path, qs }) {
 
 async function perItemFigures(ctx, n) {
 	return [
-		...(await compare(ctx, n, { label: 'Get Many', operation: 'getAll', params: {}, path: '/api/integrations', qs: { connectedOnly: false } })),
+		...(await compare(ctx, n, { label: 'Get Many', operation: 'getAll', params: { returnAll: true, simplify: false }, path: '/api/integrations', qs: { connectedOnly: false } })),
 		...(await compare(ctx, n, { label: 'Get Sync Status', operation: 'getSyncStatus', params: { provider: 'stripe' }, path: '/api/integrations/sync-status', qs: { provider: 'stripe' } })),
 	];
 }

@@ -27,7 +27,7 @@ function workflow(n, sandboxUrl, key) {
 		node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0),
 		node('Make items', 'n8n-nodes-base.set', 3.4, { mode: 'manual', assignments: { assignments: [{ id: 'bench-items', name: 'items', type: 'array', value: `={{ Array.from({ length: ${n} }, (_, i) => i) }}` }] }, options: {} }, 1),
 		node('One item each', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'items', include: 'noOtherFields', options: {} }, 2),
-		outlit('Outlit Get Many', { operation: 'getAll' }, 3),
+		outlit('Outlit Get Many', { operation: 'getAll', returnAll: true, simplify: false }, 3),
 		http('HTTP Get Many', '/api/integrations', { connectedOnly: false }, 4),
 		outlit('Outlit Get Sync Status', { operation: 'getSyncStatus', provider: 'stripe' }, 5),
 		http('HTTP Get Sync Status', '/api/integrations/sync-status', { provider: 'stripe' }, 6),

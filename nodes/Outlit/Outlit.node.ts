@@ -12,10 +12,7 @@ export class Outlit implements INodeType {
 		name: 'outlit',
 		icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
 		group: ['transform'],
-		// 1.1: provider secrets from a credential by default, Get Many's Return All / Limit / Filters /
-		// Simplify, a one-hour wait cap. 1 keeps what stored workflows did.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: 1,
 		// Labels, not values ("Connect: HubSpot"), as n8n's built-in nodes show them. The lint wants a
 		// literal here; test/node-description.test.js keeps its labels equal to the operations and catalog.
 		subtitle:

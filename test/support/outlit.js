@@ -52,14 +52,13 @@ function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
 	});
 
 	/**
-	 * Runs one Outlit node with these parameters (resource defaults to integration). The node is
-	 * version 1, as the workflows these suites were written for store it; `typeVersion: 1.1` runs a
-	 * new node. `providerCredential` attaches Outlit Provider Credentials with that data.
+	 * Runs one Outlit node (its one version, 1) with these parameters (resource defaults to
+	 * integration). `providerCredential` attaches Outlit Provider Credentials with that data.
 	 */
 	env.run = (parameters, options = {}) =>
 		env.harness.runNode({
 			type: 'outlit',
-			typeVersion: options.typeVersion ?? 1,
+			typeVersion: 1,
 			parameters: { resource: 'integration', ...parameters },
 			credentials: {
 				outlitApi: { apiKey: CANARY.apiKey, baseUrl: env.sandbox.url, ...(api ? { api } : {}), ...options.credentials },

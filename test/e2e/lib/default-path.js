@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Issue 9's done-criterion in real n8n: a workflow built the default way of a new Outlit node
- * (1.1, "Provider Secrets" left at Credential) keeps no provider secret in the workflow n8n stores
+ * ("Provider Secrets" left at Credential) keeps no provider secret in the workflow n8n stores
  * or exports. Its nodes hold no key fields; the secrets live in Outlit Provider Credentials, which
  * n8n encrypts. The run must really send them (Connect on REST and on the gateway, Stripe webhooks
  * on REST), and the stored workflow, its history and its `n8n export:workflow` file must hold none.
@@ -25,15 +25,15 @@ function providerCredentials(c) {
 	];
 }
 
-/** New nodes (1.1) as the editor creates them: no "Provider Secrets", no key fields. */
+/** Outlit nodes as the editor creates them: no "Provider Secrets", no key fields. */
 function defaultPathWorkflow() {
 	const ref = ({ id, name }) => ({ id, name });
-	const node = (outlit, secrets) => ({ typeVersion: 1.1, credentials: { outlitApi: ref(outlit), outlitProviderApi: ref(secrets) } });
+	const node = (outlit, secrets) => ({ typeVersion: 1, credentials: { outlitApi: ref(outlit), outlitProviderApi: ref(secrets) } });
 	const steps = [
 		['Connect Pylon (REST)', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct' }, node(REST_CREDENTIAL, PYLON_SECRETS)],
 		['Connect Stripe (gateway)', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct' }, node(TOOLS_CREDENTIAL, STRIPE_SECRETS)],
 		['Stripe webhooks (REST)', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks' }, node(REST_CREDENTIAL, STRIPE_SECRETS)],
-		['List connected (1.1)', { operation: 'getAll', filters: { connectedOnly: true } }, { typeVersion: 1.1, credentials: { outlitApi: ref(TOOLS_CREDENTIAL) } }],
+		['List connected', { operation: 'getAll', filters: { connectedOnly: true } }, { typeVersion: 1, credentials: { outlitApi: ref(TOOLS_CREDENTIAL) } }],
 	];
 	return opsWorkflow({}, { id: DEFAULT_PATH_ID, name: 'e2e: Outlit provider secrets from credentials (default path)', steps });
 }
@@ -69,12 +69,12 @@ async function checkDefaultPath(scope, { n8n, sb, canaries: c, userFolder }) {
 		assertEqual(nodeItems(runData, 'Connect Stripe (gateway)').map((i) => [i.provider, i.status, i.connected]), [['stripe', 'ready', true]], 'stripe item');
 		assertEqual(nodeItems(runData, 'Stripe webhooks (REST)').map((i) => [i.step, i.status, i.webhookSecretStored]), [['webhooks', 'completed', true]], 'webhooks item');
 		assertEqual(
-			nodeItems(runData, 'List connected (1.1)'),
+			nodeItems(runData, 'List connected'),
 			[
 				{ provider: 'pylon', name: 'Pylon', category: 'support', status: 'ready', connected: true },
 				{ provider: 'stripe', name: 'Stripe', category: 'billing', status: 'ready', connected: true },
 			],
-			'Get Many 1.1: Filters and Simplify',
+			'Get Many: Filters and Simplify',
 		);
 		assertEqual(found(JSON.stringify(result.run), c), [], 'canaries in the run output');
 	});
@@ -82,8 +82,8 @@ async function checkDefaultPath(scope, { n8n, sb, canaries: c, userFolder }) {
 	await check('the stored workflow and its history hold no provider secret', async () => {
 		const [stored] = await query(n8n.dbFile, 'SELECT nodes FROM workflow_entity WHERE id = ?', [DEFAULT_PATH_ID]);
 		assert(stored && stored.nodes.includes('Connect Stripe (gateway)'), 'the workflow is stored');
-		const nodes = JSON.parse(stored.nodes).filter((n) => n.typeVersion === 1.1);
-		assertEqual(nodes.length, 4, 'v1.1 nodes stored');
+		const nodes = JSON.parse(stored.nodes).filter((n) => n.type.endsWith('.outlit'));
+		assertEqual(nodes.length, 4, 'Outlit nodes stored');
 		assertEqual(found(stored.nodes, c), [], 'canaries in workflow_entity.nodes');
 		const history = await query(n8n.dbFile, 'SELECT nodes FROM workflow_history WHERE workflowId = ?', [DEFAULT_PATH_ID]).catch(() => []);
 		assertEqual(found(history.map((h) => h.nodes).join('\n'), c), [], 'canaries in workflow_history');

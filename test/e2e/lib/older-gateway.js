@@ -19,7 +19,7 @@ function olderGatewayWorkflow(c) {
 		name: 'e2e: setup on a gateway that does not negotiate (Automatic)',
 		credential: CREDENTIAL,
 		steps: [
-			['Connect Pylon directly', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: c.pylonToken }],
+			['Connect Pylon directly', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', apiToken: c.pylonToken }],
 			['Connect HubSpot and wait', { operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.5, timeout: 30 }],
 			['HubSpot mappings', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '{"mappings": [{"pipelineId": "hubspot-sales", "stage": "Won"}]}' }],
 		],

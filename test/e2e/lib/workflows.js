@@ -39,28 +39,28 @@ const GATEWAY_OPS_ID = 'e2eOutlitOpsGw01';
 function opsSteps(c) {
 	const sessionOf = (node) => `={{ $('${node}').first().json.sessionId }}`;
 	return [
-		['List all', { operation: 'getAll' }],
+		['List all', { operation: 'getAll', returnAll: true, simplify: false }],
 		['Capabilities PostHog', { operation: 'getCapabilities', provider: 'posthog' }],
 		['Capabilities all', { operation: 'getCapabilities', provider: 'all' }],
-		['Connect PostHog', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: c.posthogKey, region: 'eu', projectId: '4242' }],
-		['Connect Stripe', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: c.stripeKey }],
+		['Connect PostHog', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', apiKey: c.posthogKey, region: 'eu', projectId: '4242' }],
+		['Connect Stripe', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: c.stripeKey }],
 		// projectUrl through Additional Config (JSON), the secret through its field: the two merge.
-		['Connect Supabase', { operation: 'connect', provider: 'supabase', connectionMethod: 'direct', additionalConfig: '{"projectUrl": "https://e2e.supabase.co"}', serviceRoleKey: c.supabaseKey }],
-		['Connect Clerk', { operation: 'connect', provider: 'clerk', connectionMethod: 'direct', secretKey: c.clerkKey }],
-		['Connect Pylon', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: c.pylonToken }],
-		['List connected', { operation: 'getAll', connectedOnly: true }],
+		['Connect Supabase', { operation: 'connect', provider: 'supabase', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: '{"projectUrl": "https://e2e.supabase.co"}', serviceRoleKey: c.supabaseKey }],
+		['Connect Clerk', { operation: 'connect', provider: 'clerk', connectionMethod: 'direct', secretSource: 'fields', secretKey: c.clerkKey }],
+		['Connect Pylon', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', apiToken: c.pylonToken }],
+		['List connected', { operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } }],
 		['Start HubSpot session', { operation: 'connect', provider: 'hubspot', connectionMethod: 'browser' }],
 		['HubSpot session status', { operation: 'getConnectionStatus', sessionId: sessionOf('Start HubSpot session') }],
 		['Wait for HubSpot', { operation: 'waitForConnection', sessionId: sessionOf('Start HubSpot session'), pollInterval: 0.5, timeout: 30 }],
 		['Connect Attio and wait', { operation: 'connect', provider: 'attio', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.5, timeout: 30 }],
 		['HubSpot mappings needed', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '' }],
 		['HubSpot mappings', { operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '{"mappings": [{"pipelineId": "hubspot-sales", "stage": "Won"}]}' }],
-		['Stripe webhooks', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', setupConfig: JSON.stringify({ webhookSecret: c.webhookSecret }) }],
+		['Stripe webhooks', { operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', setupConfig: JSON.stringify({ webhookSecret: c.webhookSecret }) }],
 		['Stripe sync status', { operation: 'getSyncStatus', provider: 'stripe' }],
 		['Disconnect Stripe', { operation: 'disconnect', provider: 'stripe' }],
 		['Disconnect Stripe ignored', { operation: 'disconnect', provider: 'stripe', options: { ignoreNotConnected: true } }],
 		['Disconnect Stripe error', { operation: 'disconnect', provider: 'stripe' }, { onError: 'continueRegularOutput' }],
-		['List with wrong key', { operation: 'getAll' }, { onError: 'continueRegularOutput', credentials: { outlitApi: { id: WRONG_CREDENTIAL.id, name: WRONG_CREDENTIAL.name } } }],
+		['List with wrong key', { operation: 'getAll', returnAll: true, simplify: false }, { onError: 'continueRegularOutput', credentials: { outlitApi: { id: WRONG_CREDENTIAL.id, name: WRONG_CREDENTIAL.name } } }],
 	];
 }
 
@@ -68,12 +68,12 @@ function opsSteps(c) {
 function gatewayOpsSteps(c) {
 	const sessionOf = (node) => `={{ $('${node}').first().json.sessionId }}`;
 	return [
-		['List all', { operation: 'getAll' }],
+		['List all', { operation: 'getAll', returnAll: true, simplify: false }],
 		['Capabilities Stripe', { operation: 'getCapabilities', provider: 'stripe' }],
-		['Connect PostHog', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', apiKey: c.posthogKey, region: 'eu', projectId: '4242' }],
-		['Connect Stripe', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', apiKey: c.stripeKey }],
-		['Connect Pylon', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', apiToken: c.pylonToken }],
-		['List connected', { operation: 'getAll', connectedOnly: true }],
+		['Connect PostHog', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', apiKey: c.posthogKey, region: 'eu', projectId: '4242' }],
+		['Connect Stripe', { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: c.stripeKey }],
+		['Connect Pylon', { operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', apiToken: c.pylonToken }],
+		['List connected', { operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } }],
 		['Start Slack session', { operation: 'connect', provider: 'slack', connectionMethod: 'browser' }],
 		['Slack session status', { operation: 'getConnectionStatus', sessionId: sessionOf('Start Slack session') }],
 		['Wait for Slack', { operation: 'waitForConnection', sessionId: sessionOf('Start Slack session'), pollInterval: 0.5, timeout: 30 }],

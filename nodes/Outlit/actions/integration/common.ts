@@ -1,7 +1,6 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PROVIDERS } from '../../catalog/providers';
-import { SHOW_FROM_V1_1, SHOW_V1 } from './versions';
 
 /** Provider choices from the catalog, alphabetical by name as n8n's UI guidelines ask. */
 export function providerOptions(): INodePropertyOptions[] {
@@ -42,23 +41,14 @@ export const sessionIdField: INodeProperties = {
 };
 
 export const POLL_INTERVAL_MAX_S = 3600;
-/** One hour (v1.1): a longer wait belongs to the trigger or a Wait-node loop, not a held execution. */
+/** One hour: a longer wait belongs to the trigger or a Wait-node loop, not a held execution. */
 export const TIMEOUT_MAX_S = 3600;
-/** What v1 allowed; stored workflows keep it. */
-export const TIMEOUT_MAX_S_V1 = 86400;
 
 export const LONG_WAIT_ADVICE =
 	"For longer waits, let the Outlit Trigger's Integration Connected event continue the workflow, or loop Get Connection Status with n8n's Wait node";
 
 /** How long to wait; Continue on Unsuccessful ({@link continueOnUnsuccessful}) goes into the operation's Options. */
 export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[] {
-	const timeout: INodeProperties = {
-		displayName: 'Timeout (Seconds)',
-		name: 'timeout',
-		type: 'number',
-		default: 300,
-		description: 'How long to wait in total before giving up',
-	};
 	return [
 		{
 			displayName: 'Poll Interval (Seconds)',
@@ -70,16 +60,14 @@ export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[
 			displayOptions: { show },
 		},
 		{
-			...timeout,
-			typeOptions: { minValue: 1, maxValue: TIMEOUT_MAX_S_V1 },
-			hint: "For waits longer than a few minutes, use the Outlit Trigger's Integration Connected event instead: an execution should not hold a worker for hours.",
-			displayOptions: { show: { ...SHOW_V1, ...show } },
-		},
-		{
-			...timeout,
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
 			typeOptions: { minValue: 1, maxValue: TIMEOUT_MAX_S },
+			default: 300,
+			description: 'How long to wait in total before giving up',
 			hint: `At most one hour. ${LONG_WAIT_ADVICE}.`,
-			displayOptions: { show: { ...SHOW_FROM_V1_1, ...show } },
+			displayOptions: { show },
 		},
 	];
 }

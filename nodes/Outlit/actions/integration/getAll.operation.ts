@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { parameterError, shownNumber } from '../../shared/params';
 import { simplifiedIntegration } from '../../transport';
 import { defineOperation } from './operation';
-import { SHOW_FROM_V1_1, SHOW_V1, isV1 } from './versions';
 
 export const getAll = defineOperation({
 	value: 'getAll',
@@ -12,11 +11,6 @@ export const getAll = defineOperation({
 	description: 'List integrations and whether each is connected',
 	sideBySide: true,
 	async run(itemIndex, api) {
-		// v1 stored Connected Only at the top level and always returned everything, unchanged.
-		if (isV1(this)) {
-			const connectedOnly = this.getNodeParameter('connectedOnly', itemIndex, false) === true;
-			return await api.listIntegrations(connectedOnly, itemIndex);
-		}
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) === true;
 		// Read before the request, so a bad limit fails without one.
@@ -36,14 +30,6 @@ export const getAll = defineOperation({
 		return simplify ? items.map(simplifiedIntegration) : items;
 	},
 	fields: [
-		{
-			displayName: 'Connected Only',
-			name: 'connectedOnly',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return only the integrations that are currently connected',
-			displayOptions: { show: SHOW_V1 },
-		},
 		// As n8n's Get Many operations do (Entra, Airtable v2): Return All, Limit, Filters, Simplify.
 		{
 			displayName: 'Return All',
@@ -51,7 +37,6 @@ export const getAll = defineOperation({
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show: SHOW_FROM_V1_1 },
 		},
 		{
 			displayName: 'Limit',
@@ -60,7 +45,7 @@ export const getAll = defineOperation({
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...SHOW_FROM_V1_1, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 		{
 			displayName: 'Filters',
@@ -68,7 +53,6 @@ export const getAll = defineOperation({
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			displayOptions: { show: SHOW_FROM_V1_1 },
 			options: [
 				{
 					displayName: 'Connected Only',
@@ -86,7 +70,6 @@ export const getAll = defineOperation({
 			default: true,
 			description:
 				"Whether to return a simplified version of the response instead of the raw data. Simplified items have provider, name, category, status and connected, the same fields on both of Outlit's APIs; each model's sync is in Get Sync Status.",
-			displayOptions: { show: SHOW_FROM_V1_1 },
 		},
 	],
 });

@@ -3,7 +3,6 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import { findProvider, type CredentialField, type Provider } from '../../catalog/providers';
 import { parameterError } from '../../shared/params';
 import type { ProviderChoice } from '../../transport';
-import { SHOW_FROM_V1_1, SHOW_V1, isV1 } from './versions';
 
 /** Outlit Provider Credentials (credentials/OutlitProviderApi.credentials.ts): data, never auth. */
 export const PROVIDER_CREDENTIAL_TYPE = 'outlitProviderApi';
@@ -11,40 +10,35 @@ export const PROVIDER_CREDENTIAL_TYPE = 'outlitProviderApi';
 export type SecretSource = 'credential' | 'fields';
 
 /**
- * The "Provider Secrets" switch and its notice. Two properties under one name, one per version, so
- * the default follows the version: a new node (1.1) reads a credential, a stored v1 node without the
- * parameter keeps its typed-in fields. `hide`: the catalog providers that have no such fields.
+ * The "Provider Secrets" switch and its notice: Credential by default (encrypted by n8n); typed-in
+ * fields only when chosen, with a notice. `hide`: the catalog providers that have no such fields.
  */
 export function secretSourceFields(
 	show: NonNullable<IDisplayOptions['show']>,
 	hide: NonNullable<IDisplayOptions['hide']>,
 ): INodeProperties[] {
-	const source = (fallback: SecretSource, version: NonNullable<IDisplayOptions['show']>): INodeProperties => ({
-		displayName: 'Provider Secrets',
-		name: 'secretSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Credential',
-				value: 'credential',
-				description: 'From Outlit Provider Credentials: encrypted by n8n, never saved with the workflow',
-			},
-			{
-				name: 'Fields / Expression',
-				value: 'fields',
-				description: 'Typed in, or mapped from the incoming item (e.g. an n8n Form); saved with the workflow',
-			},
-		],
-		default: fallback,
-		description: "Where the provider's keys come from",
-		// The version first: n8n shows a property as soon as one of its conditions is an expression
-		// (Provider often is) without checking the rest, so later keys would let both versions show.
-		displayOptions: { show: { ...version, ...show }, hide },
-	});
 	return [
-		source('fields', SHOW_V1),
-		source('credential', SHOW_FROM_V1_1),
+		{
+			displayName: 'Provider Secrets',
+			name: 'secretSource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Credential',
+					value: 'credential',
+					description: 'From Outlit Provider Credentials: encrypted by n8n, never saved with the workflow',
+				},
+				{
+					name: 'Fields / Expression',
+					value: 'fields',
+					description: 'Typed in, or mapped from the incoming item (e.g. an n8n Form); saved with the workflow',
+				},
+			],
+			default: 'credential',
+			description: "Where the provider's keys come from",
+			displayOptions: { show, hide },
+		},
 		{
 			displayName:
 				'Keys typed in here are saved in plain text with the workflow and go with every export or share. Choose Credential above, or map them from the incoming item with an expression.',
@@ -57,9 +51,8 @@ export function secretSourceFields(
 }
 
 export function readSecretSource(ctx: IExecuteFunctions, itemIndex: number): SecretSource {
-	const fallback: SecretSource = isV1(ctx) ? 'fields' : 'credential';
-	const value = ctx.getNodeParameter('secretSource', itemIndex, fallback);
-	return value === 'credential' || value === 'fields' ? value : fallback;
+	const value = ctx.getNodeParameter('secretSource', itemIndex, 'credential');
+	return value === 'fields' ? 'fields' : 'credential';
 }
 
 /** The fields that have a value, from either source: strings trimmed, booleans as set. */
