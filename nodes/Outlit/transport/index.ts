@@ -9,7 +9,7 @@ export {
 	type OutlitConnection,
 	type OutlitContext,
 } from './connection';
-export { sendOutlitRequest, isJsonObject, parseBody, type RequestSettings, type OutlitResponse } from './http';
+export { sendOutlitRequest, isJsonObject, parseBody, type RequestSettings } from './http';
 export { retryAfterMs, isTransientStatus, transientInfo, markTransient, contractUnavailableError, keepMessage } from './errors';
 export { createOutlitClient, wireFor, type OutlitClient } from './client';
 export { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from './retry';
@@ -25,4 +25,4 @@ export {
 	type SetupStepRequest,
 } from './capabilities';
 export { simplifiedIntegration } from './integration';
-export type { Wire } from './wire';
+export type { OutlitResponse, Wire } from './wire';

@@ -13,8 +13,8 @@ import {
 } from './capabilities';
 import { bodyObject, notJsonError, restApiError, shapeError, type RestNotFound } from './errors';
 import { credentialObject, parameterError } from './fields';
-import { isJsonObject, type OutlitResponse } from './http';
-import type { Wire } from './wire';
+import { isJsonObject } from './http';
+import type { OutlitResponse, Wire } from './wire';
 
 /** Every REST route the package calls (Outlit's integration route docs). */
 export const REST_ROUTES = {
