@@ -4,8 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { findProvider } from '../catalog/providers';
 import { transientInfo, type OutlitClient, type SessionState } from '../transport';
 import { keepMessage } from '../transport/errors';
+import { pause, throwIfCancelled } from '../transport/sleep';
 import { asNodeError } from './errors';
-import { pause, throwIfCancelled } from './sleep';
 
 export const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'] as const;
 

@@ -1,7 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
-import { redactNode } from '../shared/redact';
 import {
 	BrowserSetupOnly,
 	ContractUnavailable,
@@ -15,6 +14,7 @@ import { readConnection, type OutlitConnection, type OutlitContext } from './con
 import { contractUnavailableError, keepMessage } from './errors';
 import { gatewayCapabilities, type Negotiations } from './gateway';
 import { newPacer, sendOutlitRequest, type Pacer, type RequestSettings } from './http';
+import { redactNode } from './redact';
 import { restCapabilities } from './rest';
 import type { Wire } from './wire';
 

@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { redactNode } from '../shared/redact';
-import { pause } from '../shared/sleep';
 import { CREDENTIAL_TYPE, credentialsOf, type OutlitConnection, type OutlitContext } from './connection';
 import { networkErrorCode, outlitNetworkError } from './errors';
+import { redactNode } from './redact';
 import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
+import { pause } from './sleep';
 import type { OutlitResponse, WireRequest } from './wire';
 
 /** What n8n's Request Options setting asks of every request (timeout, proxy, certificates). */
