@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
 import {
 	BrowserSetupOnly,
+	CONNECTED_READINESS,
 	ContractUnavailable,
 	NotOnGateway,
 	type ConnectRequest,
@@ -31,9 +32,6 @@ type Tool = (typeof TOOLS)[keyof typeof TOOLS];
 
 /** Tools that only read: safe to call again after any transient failure. */
 const READ_TOOLS: readonly Tool[] = [TOOLS.capabilities, TOOLS.status, TOOLS.setupStatus];
-
-/** Readiness values that mean the integration is connected (Outlit's CLI counts these as set up). */
-export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

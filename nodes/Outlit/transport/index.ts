@@ -14,8 +14,9 @@ export { retryAfterMs, isTransientStatus, transientInfo, markTransient, contract
 export { createOutlitClient, wireFor, type OutlitClient } from './client';
 export { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from './retry';
 export { restCapabilities, isRetiredRoute, REST_ROUTES } from './rest';
-export { gatewayCapabilities, CONNECTED_READINESS, TOOLS, TOOLS_PATH } from './gateway';
+export { gatewayCapabilities, TOOLS, TOOLS_PATH } from './gateway';
 export {
+	CONNECTED_READINESS,
 	ContractUnavailable,
 	type Contract,
 	type ConnectRequest,
