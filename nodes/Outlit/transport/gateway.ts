@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
+import { isGatewayStep } from '../catalog/providers';
 import {
 	BrowserSetupOnly,
 	CONNECTED_READINESS,
@@ -408,7 +408,7 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 		},
 
 		async setupStep(request, itemIndex) {
-			if (request.step === 'mappings' || request.step === MIXPANEL_MAPPING_STEP) {
+			if (isGatewayStep(request.step)) {
 				return await configurationStep(wire, negotiations, request, itemIndex);
 			}
 			throw new NotOnGateway(`The "${request.step}" setup step`, request.provider);
