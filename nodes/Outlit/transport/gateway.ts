@@ -13,7 +13,7 @@ import {
 	type SetupStepRequest,
 } from './capabilities';
 import { bodyObject, gatewayApiError, isGatewayEnvelope, keepMessage, notJsonError, shapeError } from './errors';
-import { credentialObject, parameterError } from './fields';
+import { browserSessionRefused, credentialObject, parameterError } from './fields';
 import { handoffUrlProblem } from './handoff';
 import { isJsonObject } from './http';
 import type { Wire } from './wire';
@@ -273,15 +273,7 @@ function setupInput(wire: Wire, request: ConnectRequest, itemIndex?: number): ID
 	}
 	const mode = setup.connectionMode;
 	if (method === 'browser') {
-		if (!setup.browser) {
-			const fields = (setup.credentials ?? []).map((f) => f.label).join(', ');
-			throw parameterError(
-				wire.node,
-				`${provider.name} connects with credentials (${fields}), not a browser session: set "Connection Method" to Direct.`,
-				'Set "Connection Method" to Direct and fill in the fields.',
-				itemIndex,
-			);
-		}
+		if (!setup.browser) throw browserSessionRefused(wire.node, provider, setup.credentials ?? [], itemIndex);
 		return { provider: provider.id, ...(mode ? { connectionMode: mode.browser } : {}) };
 	}
 	if (!setup.credentials) {
