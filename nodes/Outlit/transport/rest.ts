@@ -119,9 +119,7 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 		},
 
 		async connect(request, itemIndex) {
-			const body = connectBody(wire, request, itemIndex);
-			const response = await call(wire, 'connect', { body }, itemIndex);
-			return { provider: request.provider.id, ...response };
+			return await call(wire, 'connect', { body: connectBody(wire, request, itemIndex) }, itemIndex);
 		},
 
 		async continueSetup() {

@@ -59,6 +59,7 @@ export const connect = defineOperation({
 			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex) === true;
 		// Read the wait settings first, so a bad interval fails before a session is created.
 		const wait = waitUntilConnected ? readWaitSettings(this, itemIndex) : undefined;
+		// The one place Connect's item gets `provider`, whichever API answered (Outlit's own, where sent, wins).
 		const result: IDataObject = { provider: request.provider.id, ...(await api.connect(request, itemIndex)) };
 		if (!wait || typeof result.sessionId !== 'string') return [result];
 		const outcome = await waitForSession(this, api, itemIndex, { sessionId: result.sessionId, ...wait });
