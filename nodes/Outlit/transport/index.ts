@@ -25,5 +25,6 @@ export {
 	type SessionState,
 	type SetupStepRequest,
 } from './capabilities';
+export { parameterError } from './fields';
 export { simplifiedIntegration } from './integration';
 export type { OutlitResponse, Wire } from './wire';

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { fieldProperties, providersWithout } from '../../catalog/fieldProperties';
 import { providerFields } from '../../catalog/providers';
-import { parameterError, readJsonObject, readProvider, shownValue } from '../../shared/params';
+import { readJsonObject, readProvider, shownValue } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
-import type { ConnectRequest } from '../../transport';
+import { parameterError, type ConnectRequest } from '../../transport';
 import { continueOnUnsuccessful, providerField, waitFields } from './common';
 import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
@@ -24,10 +24,10 @@ function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number): Connec
 	const value = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
 	if (value === 'browser' || value === 'direct') return value;
 	throw parameterError(
-		ctx,
-		itemIndex,
+		ctx.getNode(),
 		`Parameter "Connection Method" is ${shownValue(raw) ?? 'empty'}: use browser (Browser Session, a link a person opens) or direct (Direct, with the provider's keys).`,
 		'Pick Browser Session or Direct in the list; an expression must give browser or direct.',
+		itemIndex,
 	);
 }
 
