@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
-import { transientInfo, type OutlitClient, type SessionState } from '../transport';
-import { keepMessage } from '../transport/errors';
+import { keepMessage, transientInfo, type OutlitClient, type SessionState } from '../transport';
 import { pause, throwIfCancelled } from '../transport/sleep';
 import { asNodeError } from './errors';
 

@@ -10,8 +10,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
 import { redactNode } from './redact';
 
-export { BASE_URL_EXPRESSION, DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
-
 export type OutlitContext =
 	| IExecuteFunctions
 	| IExecuteSingleFunctions
