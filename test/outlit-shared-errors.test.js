@@ -7,7 +7,7 @@
  */
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 const { asNodeError, errorItem } = require('../nodes/Outlit/shared/errors');
-const { redactNode } = require('../nodes/Outlit/shared/redact');
+const { redactNode } = require('../nodes/Outlit/transport/redact');
 const { ContractUnavailable, NotOnGateway } = require('../nodes/Outlit/transport/capabilities');
 
 const NODE = { id: 'n', name: 'Outlit', type: 'n8n-nodes-outlit.outlit', typeVersion: 1, position: [0, 0], parameters: {} };

@@ -15,7 +15,7 @@
  *   `status`/`errorMessage`.
  * - Watched. A provider is watched when `opts.providers` is empty (every id the list returns, also
  *   ids the catalog does not know yet) or lists it. At most MAX_PROVIDERS watched list ids are
- *   tracked (the first by id; the catalog has 12, so this does not bind in practice).
+ *   tracked (the first by id; the catalog has fewer, so this does not bind in practice).
  * - Signature. A failing provider's signature is (syncStatus, errorMessage) of its list entry. Its
  *   failure is "new or changed" when the state has no entry for it or a different signature; only
  *   then is sync-status fetched. While the signature stays the same, the stored failures stand as
@@ -60,12 +60,13 @@
  *   that recovered (as stored, clipped); detectedAt is when the recovery was seen.
  */
 import { findProvider } from '../Outlit/catalog/providers';
+import { CONNECTED_READINESS } from '../Outlit/transport/capabilities';
 
 export const TRIGGER_EVENTS = ['syncFailed', 'syncRecovered', 'integrationConnected', 'integrationDisconnected'] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 
 export const STATE_VERSION = 1;
-/** Tracked providers: twice the catalog, room for providers Outlit adds before the catalog does. */
+/** Tracked providers: the catalog's, with room for providers Outlit adds before the catalog does. */
 export const MAX_PROVIDERS = 24;
 export const MAX_FAILURES_PER_PROVIDER = 20;
 /** Stored error messages are clipped to this many characters (emitted failures keep them whole). */
@@ -110,8 +111,6 @@ export interface DecideOptions {
 	restCheckedAt?: string;
 }
 
-/** Gateway readiness values that count as connected (as Get Many's `connected` does). */
-export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
 /** The readiness that is a failure, and the one a failure recovers to. */
 export const FAILING_READINESS = 'requires_intervention';
 export const RECOVERED_READINESS = 'ready';

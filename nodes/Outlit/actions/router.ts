@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { asNodeError, errorItem } from '../shared/errors';
 import { asProviderRefusal } from '../shared/params';
-import { pause } from '../shared/sleep';
 import { createOutlitClient, type OutlitClient } from '../transport';
+import { pause } from '../transport/sleep';
 import { readRequestOptions } from './requestOptions';
 import { readRetryPolicy } from './retrySettings';
 

@@ -233,6 +233,11 @@ export function findProvider(idOrAlias: unknown): Provider | undefined {
 /** A post-connect step the node can run on each contract (webhooks stay on REST). */
 export const MIXPANEL_MAPPING_STEP = 'mixpanelMapping';
 
+/** The setup steps Outlit's Tools Gateway has a tool for (CRM mappings, Mixpanel mapping); the others stay on REST. */
+export function isGatewayStep(step: string): boolean {
+	return step === 'mappings' || step === MIXPANEL_MAPPING_STEP;
+}
+
 /** Every credential field a provider takes on either contract, once per key (REST's first). */
 export function providerFields(provider: Provider): CredentialField[] {
 	const byKey = new Map<string, CredentialField>();

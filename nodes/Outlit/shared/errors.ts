@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactNode } from './redact';
+import { redactNode } from '../transport/redact';
 
 /**
  * Keeps n8n errors (with their node copy masked, see redactNode) and wraps anything else, so

@@ -2,16 +2,21 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { PROVIDER_ALIASES, PROVIDER_ID_PATTERN, PROVIDERS, findProvider } from '../catalog/providers';
-import type { ProviderChoice } from '../transport';
-import { keepMessage, providerRefusal, reworded, withRequestId } from '../transport/errors';
+import { parameterError as nodeParameterError, type ProviderChoice } from '../transport';
+import { providerRefusal, reworded, withRequestId } from '../transport/errors';
 
 /**
  * Parameter readers for the operations. Each fails before any request with a NodeOperationError
  * that names the parameter, so a bad value never reaches Outlit.
  */
 
+/**
+ * The transport's parameterError called with the context first: kept only for the callers that have
+ * not moved to `parameterError(ctx.getNode(), message, description, itemIndex)` yet
+ * (getAll.operation.ts, secretSource.ts). The message and description are the same.
+ */
 export function parameterError(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
-	return keepMessage(new NodeOperationError(ctx.getNode(), message, { description, itemIndex }), message);
+	return nodeParameterError(ctx.getNode(), message, description, itemIndex);
 }
 
 /** Values that look like a key: never repeated in a message, whatever parameter they sit in. */
@@ -75,7 +80,7 @@ function providerFrom(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, o
 	// A key pasted into Provider is well-formed too: refused, and never named in a message.
 	if (!PROVIDER_ID_PATTERN.test(id) || KEY_LIKE.test(id)) {
 		const { message, description } = unknownProviderText(raw, orAll);
-		throw parameterError(ctx, itemIndex, message, description);
+		throw nodeParameterError(ctx.getNode(), message, description, itemIndex);
 	}
 	return { id, name: id };
 }
@@ -108,21 +113,21 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: 
 		try {
 			value = jsonParse(raw);
 		} catch {
-			throw parameterError(
-				ctx,
-				itemIndex,
+			throw nodeParameterError(
+				ctx.getNode(),
 				`Parameter "${label}" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.`,
 				'Enter a JSON object, for example {"key": "value"}, or leave it empty.',
+				itemIndex,
 			);
 		}
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		const kind = Array.isArray(value) ? 'an array' : `a ${value === null ? 'null' : typeof value}`;
-		throw parameterError(
-			ctx,
-			itemIndex,
+		throw nodeParameterError(
+			ctx.getNode(),
 			`Parameter "${label}" must be a JSON object, not ${kind}: wrap the values in {...}, or leave it empty.`,
 			`It is ${kind}; wrap the values in {...}.`,
+			itemIndex,
 		);
 	}
 	return value as IDataObject;
@@ -142,11 +147,11 @@ export function readSeconds(
 	const value = Number(raw);
 	const shown = shownNumber(raw);
 	const problem = (advice: string) =>
-		parameterError(
-			ctx,
-			itemIndex,
+		nodeParameterError(
+			ctx.getNode(),
 			`Parameter "${label}" is ${shown}, but it must be a number of seconds above 0 and at most ${max}: set it in that range.${advice}`,
 			`It is ${shown}.${advice}`,
+			itemIndex,
 		);
 	// Too long (Infinity included) gets the advice; not a number, zero or less does not.
 	if (value > max) throw problem(aboveMax ? ` ${aboveMax}` : '');
@@ -162,11 +167,11 @@ export function readRequiredString(ctx: IExecuteFunctions, itemIndex: number, na
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!value) {
-		throw parameterError(
-			ctx,
-			itemIndex,
+		throw nodeParameterError(
+			ctx.getNode(),
 			`Parameter "${label}" is empty: give it ${what}, or check the expression that fills it.`,
 			`Set "${label}"; an expression may have resolved to nothing.`,
+			itemIndex,
 		);
 	}
 	return value;

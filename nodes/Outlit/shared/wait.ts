@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
-import { transientInfo, type OutlitClient, type SessionState } from '../transport';
-import { keepMessage } from '../transport/errors';
+import { keepMessage, transientInfo, type OutlitClient, type SessionState } from '../transport';
+import { pause, throwIfCancelled } from '../transport/sleep';
 import { asNodeError } from './errors';
-import { pause, throwIfCancelled } from './sleep';
 
 export const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'] as const;
 

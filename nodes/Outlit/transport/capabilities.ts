@@ -31,6 +31,12 @@ export interface SetupStepRequest {
 	acceptRecommendation: boolean;
 }
 
+/**
+ * Gateway readiness values that mean the integration is connected (Outlit's CLI counts these as set
+ * up): Get Many's `connected` on the gateway, and the trigger's.
+ */
+export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
+
 export interface SessionState {
 	status: string;
 	provider: string | null;

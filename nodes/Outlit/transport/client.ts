@@ -1,7 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
-import { redactNode } from '../shared/redact';
+import { isGatewayStep } from '../catalog/providers';
 import {
 	BrowserSetupOnly,
 	ContractUnavailable,
@@ -15,6 +14,7 @@ import { readConnection, type OutlitConnection, type OutlitContext } from './con
 import { contractUnavailableError, keepMessage } from './errors';
 import { gatewayCapabilities, type Negotiations } from './gateway';
 import { newPacer, sendOutlitRequest, type Pacer, type RequestSettings } from './http';
+import { redactNode } from './redact';
 import { restCapabilities } from './rest';
 import type { Wire } from './wire';
 
@@ -37,11 +37,6 @@ const PLAN: Record<Method, { first: Contract; fallback?: Contract }> = {
 function gatewayHas(method: Method, gatewayStep: boolean): boolean {
 	const plan = PLAN[method];
 	return gatewayStep && (plan.first === 'tools' || plan.fallback === 'tools');
-}
-
-/** Setup steps the gateway has no tool for stay on REST. */
-function isGatewayStep(step: string): boolean {
-	return step === 'mappings' || step === MIXPANEL_MAPPING_STEP;
 }
 
 function webApp(connection: OutlitConnection): string {

@@ -7,10 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactNode } from '../shared/redact';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
-
-export { BASE_URL_EXPRESSION, DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
+import { redactNode } from './redact';
 
 export type OutlitContext =
 	| IExecuteFunctions

@@ -1,7 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { OutlitResponse } from './http';
+import type { OutlitResponse } from './wire';
 
 /**
  * Errors that are worth another try, and how long Outlit asked to wait. Kept beside the error

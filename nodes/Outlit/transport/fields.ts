@@ -10,6 +10,21 @@ export function parameterError(node: INode, message: string, description: string
 	return keepMessage(new NodeOperationError(node, message, { description, itemIndex }), message);
 }
 
+/** Browser Session chosen for a provider that connects only with its credential fields: both contracts refuse it so. */
+export function browserSessionRefused(
+	node: INode,
+	provider: ProviderChoice,
+	fields: readonly CredentialField[],
+	itemIndex?: number,
+): NodeOperationError {
+	return parameterError(
+		node,
+		`${provider.name} connects with credentials (${fields.map((f) => f.label).join(', ')}), not a browser session: set "Connection Method" to Direct.`,
+		'Set "Connection Method" to Direct and fill in the fields.',
+		itemIndex,
+	);
+}
+
 /**
  * The credential object one contract expects: the typed-in fields (or those of Outlit Provider
  * Credentials named `credentialName`), then Additional Config on top, checked against the

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { MIXPANEL_MAPPING_STEP } from '../catalog/providers';
+import { isGatewayStep } from '../catalog/providers';
 import {
 	BrowserSetupOnly,
+	CONNECTED_READINESS,
 	ContractUnavailable,
 	NotOnGateway,
 	type ConnectRequest,
@@ -12,7 +13,7 @@ import {
 	type SetupStepRequest,
 } from './capabilities';
 import { bodyObject, gatewayApiError, isGatewayEnvelope, keepMessage, notJsonError, shapeError } from './errors';
-import { credentialObject, parameterError } from './fields';
+import { browserSessionRefused, credentialObject, parameterError } from './fields';
 import { handoffUrlProblem } from './handoff';
 import { isJsonObject } from './http';
 import type { Wire } from './wire';
@@ -31,9 +32,6 @@ type Tool = (typeof TOOLS)[keyof typeof TOOLS];
 
 /** Tools that only read: safe to call again after any transient failure. */
 const READ_TOOLS: readonly Tool[] = [TOOLS.capabilities, TOOLS.status, TOOLS.setupStatus];
-
-/** Readiness values that mean the integration is connected (Outlit's CLI counts these as set up). */
-export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -275,15 +273,7 @@ function setupInput(wire: Wire, request: ConnectRequest, itemIndex?: number): ID
 	}
 	const mode = setup.connectionMode;
 	if (method === 'browser') {
-		if (!setup.browser) {
-			const fields = (setup.credentials ?? []).map((f) => f.label).join(', ');
-			throw parameterError(
-				wire.node,
-				`${provider.name} connects with credentials (${fields}), not a browser session: set "Connection Method" to Direct.`,
-				'Set "Connection Method" to Direct and fill in the fields.',
-				itemIndex,
-			);
-		}
+		if (!setup.browser) throw browserSessionRefused(wire.node, provider, setup.credentials ?? [], itemIndex);
 		return { provider: provider.id, ...(mode ? { connectionMode: mode.browser } : {}) };
 	}
 	if (!setup.credentials) {
@@ -410,7 +400,7 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 		},
 
 		async setupStep(request, itemIndex) {
-			if (request.step === 'mappings' || request.step === MIXPANEL_MAPPING_STEP) {
+			if (isGatewayStep(request.step)) {
 				return await configurationStep(wire, negotiations, request, itemIndex);
 			}
 			throw new NotOnGateway(`The "${request.step}" setup step`, request.provider);

@@ -1,17 +1,17 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { redactNode } from '../shared/redact';
-import { pause } from '../shared/sleep';
 import { CREDENTIAL_TYPE, credentialsOf, type OutlitConnection, type OutlitContext } from './connection';
 import { networkErrorCode, outlitNetworkError } from './errors';
+import { redactNode } from './redact';
 import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
+import { pause } from './sleep';
+import type { OutlitResponse, WireRequest } from './wire';
 
 /** What n8n's Request Options setting asks of every request (timeout, proxy, certificates). */
 export interface RequestSettings {
@@ -48,22 +48,6 @@ export function reserveSlot(pacer: Pacer, now: number): number {
 export function notePace(pacer: Pacer, sentAt: number, headers: Record<string, unknown>): void {
 	pacer.gapMs = paceMs(headers);
 	pacer.nextAt = Math.max(pacer.nextAt, sentAt + pacer.gapMs);
-}
-
-export interface WireRequest {
-	method: IHttpRequestMethods;
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	/** A read, safe to send again after any transient failure (writes retry only when not done). */
-	idempotent?: boolean;
-}
-
-/** A response whatever its status: callers decide what an error status means. */
-export interface OutlitResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
 }
 
 /** JSON bodies arrive parsed; anything else (HTML from a proxy, truncated JSON) stays text. */

@@ -1,28 +1,19 @@
-export {
-	readConnection,
-	normalizeBaseUrl,
-	BASE_URL_EXPRESSION,
-	CREDENTIAL_TYPE,
-	DEFAULT_BASE_URL,
-	API_CHOICES,
-	type ApiChoice,
-	type OutlitConnection,
-	type OutlitContext,
-} from './connection';
-export { sendOutlitRequest, isJsonObject, parseBody, type RequestSettings, type OutlitResponse } from './http';
-export { retryAfterMs, isTransientStatus, transientInfo, markTransient, contractUnavailableError, keepMessage } from './errors';
-export { createOutlitClient, wireFor, type OutlitClient } from './client';
-export { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from './retry';
-export { restCapabilities, isRetiredRoute, REST_ROUTES } from './rest';
-export { gatewayCapabilities, CONNECTED_READINESS, TOOLS, TOOLS_PATH } from './gateway';
+// What the rest of the package uses from the transport: the Outlit node's operations, parameter
+// readers and methods, the trigger, and nothing more (the transport's own modules import each other).
+export { BASE_URL_EXPRESSION } from './baseUrl';
+export { readConnection, type OutlitConnection } from './connection';
 export {
 	ContractUnavailable,
-	type Contract,
 	type ConnectRequest,
 	type OutlitCapabilities,
 	type ProviderChoice,
 	type SessionState,
-	type SetupStepRequest,
 } from './capabilities';
+export { contractUnavailableError, keepMessage, transientInfo } from './errors';
+export { parameterError } from './fields';
+export { isJsonObject, type RequestSettings } from './http';
+export { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from './retry';
+export { restCapabilities } from './rest';
+export { gatewayCapabilities } from './gateway';
+export { createOutlitClient, wireFor, type OutlitClient } from './client';
 export { simplifiedIntegration } from './integration';
-export type { Wire } from './wire';

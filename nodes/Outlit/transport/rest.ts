@@ -12,9 +12,9 @@ import {
 	type SetupStepRequest,
 } from './capabilities';
 import { bodyObject, notJsonError, restApiError, shapeError, type RestNotFound } from './errors';
-import { credentialObject, parameterError } from './fields';
-import { isJsonObject, type OutlitResponse } from './http';
-import type { Wire } from './wire';
+import { browserSessionRefused, credentialObject, parameterError } from './fields';
+import { isJsonObject } from './http';
+import type { OutlitResponse, Wire } from './wire';
 
 /** Every REST route the package calls (Outlit's integration route docs). */
 export const REST_ROUTES = {
@@ -92,15 +92,7 @@ function connectBody(wire: Wire, request: ConnectRequest, itemIndex?: number): I
 		const config = credentialObject(wire.node, provider, setup?.fields ?? [], request.values, request.extra, itemIndex, request.credentialName);
 		return { provider: provider.id, config };
 	}
-	if (setup && setup.mode !== 'browser') {
-		const fields = setup.fields.map((f) => f.label).join(', ');
-		throw parameterError(
-			wire.node,
-			`${provider.name} connects with credentials (${fields}), not a browser session: set "Connection Method" to Direct.`,
-			'Set "Connection Method" to Direct and fill in the fields.',
-			itemIndex,
-		);
-	}
+	if (setup && setup.mode !== 'browser') throw browserSessionRefused(wire.node, provider, setup.fields, itemIndex);
 	return { provider: provider.id };
 }
 
@@ -127,9 +119,7 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 		},
 
 		async connect(request, itemIndex) {
-			const body = connectBody(wire, request, itemIndex);
-			const response = await call(wire, 'connect', { body }, itemIndex);
-			return { provider: request.provider.id, ...response };
+			return await call(wire, 'connect', { body: connectBody(wire, request, itemIndex) }, itemIndex);
 		},
 
 		async continueSetup() {

@@ -1,5 +1,5 @@
 import { bodyObject, header, isCertificateCode, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
-import type { OutlitResponse, WireRequest } from './http';
+import type { OutlitResponse, WireRequest } from './wire';
 
 /** The node's "Retry Transient Errors" and "Max Retry Wait" settings. */
 export interface RetryPolicy {

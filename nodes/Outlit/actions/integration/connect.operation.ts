@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { fieldProperties, providersWithout } from '../../catalog/fieldProperties';
 import { providerFields } from '../../catalog/providers';
-import { parameterError, readJsonObject, readProvider, shownValue } from '../../shared/params';
+import { readJsonObject, readProvider, shownValue } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
-import type { ConnectRequest } from '../../transport';
+import { parameterError, type ConnectRequest } from '../../transport';
 import { continueOnUnsuccessful, providerField, waitFields } from './common';
 import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
@@ -24,10 +24,10 @@ function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number): Connec
 	const value = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
 	if (value === 'browser' || value === 'direct') return value;
 	throw parameterError(
-		ctx,
-		itemIndex,
+		ctx.getNode(),
 		`Parameter "Connection Method" is ${shownValue(raw) ?? 'empty'}: use browser (Browser Session, a link a person opens) or direct (Direct, with the provider's keys).`,
 		'Pick Browser Session or Direct in the list; an expression must give browser or direct.',
+		itemIndex,
 	);
 }
 
@@ -59,6 +59,7 @@ export const connect = defineOperation({
 			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex) === true;
 		// Read the wait settings first, so a bad interval fails before a session is created.
 		const wait = waitUntilConnected ? readWaitSettings(this, itemIndex) : undefined;
+		// The one place Connect's item gets `provider`, whichever API answered (Outlit's own, where sent, wins).
 		const result: IDataObject = { provider: request.provider.id, ...(await api.connect(request, itemIndex)) };
 		if (!wait || typeof result.sessionId !== 'string') return [result];
 		const outcome = await waitForSession(this, api, itemIndex, { sessionId: result.sessionId, ...wait });

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { fieldProperties, providersWithout } from '../../catalog/fieldProperties';
 import { MIXPANEL_MAPPING_STEP, stepFields, type Provider } from '../../catalog/providers';
-import { parameterError, readJsonObject, readOption, readProvider, readRequiredString } from '../../shared/params';
-import type { ProviderChoice } from '../../transport';
+import { readJsonObject, readOption, readProvider, readRequiredString } from '../../shared/params';
+import { parameterError, type ProviderChoice } from '../../transport';
 import { providerField } from './common';
 import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
@@ -72,7 +72,7 @@ export const runSetupStep = defineOperation({
 			];
 			if (!steps.includes(step)) {
 				const { action, description } = stepsAdvice(provider.name, steps);
-				throw parameterError(this, itemIndex, `${provider.name} has no "${step}" setup step: ${action}.`, description);
+				throw parameterError(this.getNode(), `${provider.name} has no "${step}" setup step: ${action}.`, description, itemIndex);
 			}
 		}
 		const config = await readStepConfig(this, itemIndex, provider, choice);
