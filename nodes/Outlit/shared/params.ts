@@ -1,23 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeApiError, jsonParse } from 'n8n-workflow';
 
 import { PROVIDER_ALIASES, PROVIDER_ID_PATTERN, PROVIDERS, findProvider } from '../catalog/providers';
-import { parameterError as nodeParameterError, type ProviderChoice } from '../transport';
+import { parameterError, type ProviderChoice } from '../transport';
 import { providerRefusal, reworded, withRequestId } from '../transport/errors';
 
 /**
  * Parameter readers for the operations. Each fails before any request with a NodeOperationError
  * that names the parameter, so a bad value never reaches Outlit.
  */
-
-/**
- * The transport's parameterError called with the context first: kept only for the callers that have
- * not moved to `parameterError(ctx.getNode(), message, description, itemIndex)` yet
- * (getAll.operation.ts, secretSource.ts). The message and description are the same.
- */
-export function parameterError(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
-	return nodeParameterError(ctx.getNode(), message, description, itemIndex);
-}
 
 /** Values that look like a key: never repeated in a message, whatever parameter they sit in. */
 const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
@@ -80,7 +71,7 @@ function providerFrom(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, o
 	// A key pasted into Provider is well-formed too: refused, and never named in a message.
 	if (!PROVIDER_ID_PATTERN.test(id) || KEY_LIKE.test(id)) {
 		const { message, description } = unknownProviderText(raw, orAll);
-		throw nodeParameterError(ctx.getNode(), message, description, itemIndex);
+		throw parameterError(ctx.getNode(), message, description, itemIndex);
 	}
 	return { id, name: id };
 }
@@ -113,7 +104,7 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: 
 		try {
 			value = jsonParse(raw);
 		} catch {
-			throw nodeParameterError(
+			throw parameterError(
 				ctx.getNode(),
 				`Parameter "${label}" is not valid JSON: enter a JSON object such as {"key": "value"}, or leave it empty.`,
 				'Enter a JSON object, for example {"key": "value"}, or leave it empty.',
@@ -123,7 +114,7 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: 
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		const kind = Array.isArray(value) ? 'an array' : `a ${value === null ? 'null' : typeof value}`;
-		throw nodeParameterError(
+		throw parameterError(
 			ctx.getNode(),
 			`Parameter "${label}" must be a JSON object, not ${kind}: wrap the values in {...}, or leave it empty.`,
 			`It is ${kind}; wrap the values in {...}.`,
@@ -147,7 +138,7 @@ export function readSeconds(
 	const value = Number(raw);
 	const shown = shownNumber(raw);
 	const problem = (advice: string) =>
-		nodeParameterError(
+		parameterError(
 			ctx.getNode(),
 			`Parameter "${label}" is ${shown}, but it must be a number of seconds above 0 and at most ${max}: set it in that range.${advice}`,
 			`It is ${shown}.${advice}`,
@@ -167,7 +158,7 @@ export function readRequiredString(ctx: IExecuteFunctions, itemIndex: number, na
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!value) {
-		throw nodeParameterError(
+		throw parameterError(
 			ctx.getNode(),
 			`Parameter "${label}" is empty: give it ${what}, or check the expression that fills it.`,
 			`Set "${label}"; an expression may have resolved to nothing.`,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parameterError, shownNumber } from '../../shared/params';
-import { simplifiedIntegration } from '../../transport';
+import { shownNumber } from '../../shared/params';
+import { parameterError, simplifiedIntegration } from '../../transport';
 import { defineOperation } from './operation';
 
 export const getAll = defineOperation({
@@ -18,10 +18,10 @@ export const getAll = defineOperation({
 		const limit = rawLimit === undefined ? undefined : Number(rawLimit);
 		if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
 			throw parameterError(
-				this,
-				itemIndex,
+				this.getNode(),
 				`Parameter "Limit" is ${shownNumber(rawLimit)}, but it must be a whole number of at least 1: set it to 1 or more, or turn on Return All.`,
 				`It is ${shownNumber(rawLimit)}.`,
+				itemIndex,
 			);
 		}
 		const simplify = this.getNodeParameter('simplify', itemIndex) === true;

@@ -1,8 +1,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { findProvider, type CredentialField, type Provider } from '../../catalog/providers';
-import { parameterError } from '../../shared/params';
-import type { ProviderChoice } from '../../transport';
+import { parameterError, type ProviderChoice } from '../../transport';
 
 /** Outlit Provider Credentials (credentials/OutlitProviderApi.credentials.ts): data, never auth. */
 export const PROVIDER_CREDENTIAL_TYPE = 'outlitProviderApi';
@@ -91,18 +90,18 @@ export async function readProviderCredential(
 	const selected = ctx.getNode().credentials?.[PROVIDER_CREDENTIAL_TYPE];
 	if (!selected) {
 		throw parameterError(
-			ctx,
-			itemIndex,
+			ctx.getNode(),
 			`No Outlit Provider Credentials selected for ${provider.name}: select or create them in this node, or set "Provider Secrets" to Fields / Expression.`,
 			`Select (or create) Outlit Provider Credentials for ${provider.name} in this node, or set "Provider Secrets" to Fields / Expression.`,
+			itemIndex,
 		);
 	}
 	if (!provider.entry) {
 		throw parameterError(
-			ctx,
-			itemIndex,
+			ctx.getNode(),
 			`Outlit Provider Credentials cannot hold the keys of "${provider.id}": set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
 			`They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
+			itemIndex,
 		);
 	}
 	let read = credentialReads.get(ctx);
@@ -114,10 +113,10 @@ export async function readProviderCredential(
 	const held = findProvider(data.provider);
 	if (held?.id !== provider.id) {
 		throw parameterError(
-			ctx,
-			itemIndex,
+			ctx.getNode(),
 			`The Outlit Provider Credentials "${selected.name}" are for ${held ? held.name : 'no known provider'}, not ${provider.name}: select Outlit Provider Credentials made for ${provider.name}, or change "Provider".`,
 			`Select Outlit Provider Credentials made for ${provider.name}, or change "Provider".`,
+			itemIndex,
 		);
 	}
 	return { values: presentValues(fieldsOf(provider.entry), (field) => data[field.key]), credentialName: selected.name };
