@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { providerOptions } from '../Outlit/actions/integration/common';
 import { PROVIDERS, findProvider } from '../Outlit/catalog/providers';
+import { createOutlitClient } from '../Outlit/transport';
 import {
 	currentFailures,
 	decide,
@@ -126,7 +127,8 @@ export class OutlitTrigger implements INodeType {
 		const staticData = manual ? undefined : this.getWorkflowStaticData('node');
 		const stored = normalizeState(staticData);
 
-		const { observation, restCheckedAt } = await observe(this, stored, Date.parse(now));
+		const client = createOutlitClient(this);
+		const { observation, restCheckedAt } = await observe(this, client, stored, Date.parse(now));
 		const integrations: ObservedIntegration[] =
 			observation.contract === 'rest' ? observation.integrations : observation.integrations.map(fromReadiness);
 		const details: Record<string, SyncDetails> = {};
@@ -137,7 +139,7 @@ export class OutlitTrigger implements INodeType {
 				details[provider] = { syncs: [] };
 				continue;
 			}
-			const body = await observation.rest.syncStatus({ id: provider, name: provider });
+			const body = await client.restSyncDetail({ id: provider, name: provider });
 			details[provider] = parsed(this, () => parseSyncStatus(body, provider));
 		}
 

@@ -1,17 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import {
-	ContractUnavailable,
-	contractUnavailableError,
-	keepMessage,
-	gatewayCapabilities,
-	readConnection,
-	restCapabilities,
-	wireFor,
-	type OutlitCapabilities,
-	type OutlitConnection,
-} from '../Outlit/transport';
+import { keepMessage, type Contract, type OutlitClient } from '../Outlit/transport';
 import type { ObservedIntegration, ObservedReadiness } from './decide';
 import { parseIntegrationList, parseReadinessList } from './validate';
 
@@ -25,7 +15,7 @@ export interface ContractMemory {
 }
 
 export type Observation =
-	| { contract: 'rest'; integrations: ObservedIntegration[]; rest: OutlitCapabilities }
+	| { contract: 'rest'; integrations: ObservedIntegration[] }
 	| { contract: 'tools'; integrations: ObservedReadiness[] };
 
 /** A body the trigger does not understand fails the poll before any state is written. */
@@ -54,66 +44,20 @@ export function parsed<T>(ctx: IPollFunctions, parse: () => T): T {
  */
 export async function observe(
 	ctx: IPollFunctions,
+	client: OutlitClient,
 	memory: ContractMemory,
 	now: number,
 ): Promise<{ observation: Observation; restCheckedAt?: string }> {
-	const connection = await readConnection.call(ctx);
-	const wire = wireFor(ctx, connection);
-	const rest = restCapabilities(wire);
-	const tools = gatewayCapabilities(wire);
-	// The failing models' detail is asked later, by the node: its errors read as the list's do.
-	const detail: OutlitCapabilities = {
-		...rest,
-		syncStatus: async (provider, itemIndex) =>
-			await rest.syncStatus(provider, itemIndex).catch((error: unknown) => {
-				throw asPollError(ctx, error, connection);
-			}),
-	};
-	const fromRest = async (): Promise<Observation> => ({ contract: 'rest', integrations: await restList(ctx, rest), rest: detail });
-	const fromTools = async (): Promise<Observation> => ({ contract: 'tools', integrations: await toolsList(ctx, tools) });
-
-	if (connection.api === 'rest') return { observation: await explained(ctx, connection, fromRest) };
-	if (connection.api === 'tools') return { observation: await explained(ctx, connection, fromTools) };
+	const api = await client.api();
 	// restCheckedAt is in the state only while the trigger is on the gateway; without it this is NaN.
-	const checked = Date.parse(String(memory.restCheckedAt));
-	if (now - checked < REST_RECHECK_MS) {
-		return { observation: await explained(ctx, connection, fromTools), restCheckedAt: memory.restCheckedAt };
-	}
-	const viaRest = await fromRest().then(
-		(observation) => ({ observation }),
-		(error: unknown) => ({ error }),
-	);
-	if ('observation' in viaRest) return { observation: viaRest.observation };
-	// Only the REST routes were asked, so an unavailable contract here is REST's.
-	if (!(viaRest.error instanceof ContractUnavailable)) {
-		throw asPollError(ctx, viaRest.error, connection);
-	}
-	const observation = await explained(ctx, connection, fromTools);
-	return { observation, restCheckedAt: new Date(now).toISOString() };
-}
-
-/** Runs one contract's list; a contract that does not answer becomes a readable error. */
-async function explained(ctx: IPollFunctions, connection: OutlitConnection, list: () => Promise<Observation>): Promise<Observation> {
-	return await list().catch((error: unknown) => {
-		throw asPollError(ctx, error, connection);
-	});
-}
-
-function asPollError(ctx: IPollFunctions, error: unknown, connection: OutlitConnection): NodeApiError | NodeOperationError {
-	if (error instanceof ContractUnavailable) {
-		// In Automatic the trigger reads the gateway only once the REST routes did not answer.
-		return contractUnavailableError(ctx.getNode(), error, connection.shownUrl, undefined, { api: connection.api, trigger: true });
-	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error));
-}
-
-async function restList(ctx: IPollFunctions, rest: OutlitCapabilities): Promise<ObservedIntegration[]> {
-	const items = await rest.listIntegrations(false);
-	return parsed(ctx, () => parseIntegrationList({ items }));
-}
-
-async function toolsList(ctx: IPollFunctions, tools: OutlitCapabilities): Promise<ObservedReadiness[]> {
-	const integrations = await tools.listIntegrations(false);
-	return parsed(ctx, () => parseReadinessList({ integrations }));
+	const recent = now - Date.parse(String(memory.restCheckedAt)) < REST_RECHECK_MS;
+	const order: Contract[] = api !== 'auto' ? [api] : recent ? ['tools'] : ['rest', 'tools'];
+	const { contract, items } = await client.observeIntegrations(order);
+	const observation: Observation =
+		contract === 'rest'
+			? { contract, integrations: parsed(ctx, () => parseIntegrationList({ items })) }
+			: { contract, integrations: parsed(ctx, () => parseReadinessList({ integrations: items })) };
+	if (api !== 'auto' || contract === 'rest') return { observation };
+	// On the gateway in Automatic: REST was asked now (and did not answer), or not yet again.
+	return { observation, restCheckedAt: recent ? memory.restCheckedAt : new Date(now).toISOString() };
 }

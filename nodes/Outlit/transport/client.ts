@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isGatewayStep } from '../catalog/providers';
@@ -9,6 +10,7 @@ import {
 	restLacks,
 	type Contract,
 	type OutlitCapabilities,
+	type ProviderChoice,
 } from './capabilities';
 import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
 import { contractUnavailableError, keepMessage } from './errors';
@@ -138,8 +140,8 @@ function asN8nError(wire: Wire, error: unknown, itemIndex?: number): NodeApiErro
 	return new NodeOperationError(wire.node, error instanceof Error ? error.message : String(error), { itemIndex });
 }
 
-/** A sender bound to one connection, for the implementations (the trigger uses them directly). */
-export function wireFor(
+/** A sender bound to one connection, for the two implementations.*/
+function wireFor(
 	ctx: OutlitContext,
 	connection: OutlitConnection,
 	settings: RequestSettings = {},
@@ -155,6 +157,15 @@ export function wireFor(
 /** The client, plus a view of it whose calls never retry (for loops that retry by their own rule). */
 export interface OutlitClient extends OutlitCapabilities {
 	withoutRetries(): OutlitCapabilities;
+	/** The credential's "API" setting. */
+	api(): Promise<OutlitConnection['api']>;
+	/**
+	 * The trigger's list: from the first API of `order` that answers (one that does not answer is
+	 * skipped), with the API that answered, since the two describe an integration differently.
+	 */
+	observeIntegrations(order: readonly Contract[]): Promise<{ contract: Contract; items: IDataObject[] }>;
+	/** The trigger's per-model detail of one provider, from the REST routes. */
+	restSyncDetail(provider: ProviderChoice): Promise<IDataObject>;
 }
 
 /**
@@ -200,12 +211,13 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	async function run<T>(
 		method: Method,
 		itemIndex: number | undefined,
-		call: (impl: OutlitCapabilities) => Promise<T>,
+		call: (impl: OutlitCapabilities, contract: Contract) => Promise<T>,
 		gatewayStep: boolean,
 		retries: boolean,
+		trigger?: { order: readonly Contract[] },
 	): Promise<T> {
 		const w = await wire(retries);
-		const order = contractsFor(w.connection.api, method, gatewayStep);
+		const order = trigger?.order ?? contractsFor(w.connection.api, method, gatewayStep);
 		// Set when the gateway could not take the call without negotiated setup: it explains a REST
 		// route that does not answer either.
 		let browserOnly: BrowserSetupOnly | undefined;
@@ -214,7 +226,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		for (let i = 0; ; i++) {
 			const contract = order[i];
 			try {
-				return await call(contract === 'rest' ? restCapabilities(w) : gatewayCapabilities(w, negotiations));
+				return await call(contract === 'rest' ? restCapabilities(w) : gatewayCapabilities(w, negotiations), contract);
 			} catch (error) {
 				if (error instanceof BrowserSetupOnly) {
 					browserOnly = error;
@@ -239,6 +251,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 						api: w.connection.api,
 						neither,
 						what: METHOD_WORDS[method],
+						trigger: trigger !== undefined,
 					});
 				}
 				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
@@ -266,5 +279,13 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		};
 	}
 
-	return { ...capabilities(true), withoutRetries: () => capabilities(false) };
+	return {
+		...capabilities(true),
+		withoutRetries: () => capabilities(false),
+		api: async () => (await wire(true)).connection.api,
+		observeIntegrations: async (order) =>
+			await run('listIntegrations', undefined, async (c, contract) => ({ contract, items: await c.listIntegrations(false) }), true, true, { order }),
+		restSyncDetail: async (provider) =>
+			await run('syncStatus', undefined, async (c) => await c.syncStatus(provider), true, true, { order: ['rest'] }),
+	};
 }
