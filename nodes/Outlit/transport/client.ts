@@ -140,7 +140,7 @@ function asN8nError(wire: Wire, error: unknown, itemIndex?: number): NodeApiErro
 	return new NodeOperationError(wire.node, error instanceof Error ? error.message : String(error), { itemIndex });
 }
 
-/** A sender bound to one connection, for the two implementations.*/
+/** A sender bound to one connection, for the two implementations. */
 function wireFor(
 	ctx: OutlitContext,
 	connection: OutlitConnection,
