@@ -10,7 +10,7 @@ export default strykerConfig({
 	// The 1,000-item runs take about ten seconds each and reach the same code as the small cases:
 	// kept out of mutant runs, so a mutant of the transport is not given minutes of timeout. The
 	// identity checks read the package's sources as text, which Stryker's sandbox holds instrumented.
-	ignoreTests: ['/test/outlit-thousand-items\\.test\\.js$', '/test/identity\\.test\\.js$'],
+	ignoreTests: ['/test/node/thousand-items\\.test\\.js$', '/test/package/identity\\.test\\.js$'],
 	// What no test reads is not copied into Stryker's sandbox.
 	ignorePatterns: ['bench', 'docs'],
 });

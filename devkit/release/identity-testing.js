@@ -1,6 +1,6 @@
 'use strict';
 /**
- * What both packages' identity tests (test/identity.test.js, flowyte/test/identity.test.js) use to run
+ * What both packages' identity tests (test/package/identity.test.js, flowyte/test/identity.test.js) use to run
  * the identity gate (./check-identity.mjs) on temp copies of their package:
  *
  *   const { copyPackage, sed, ownedCopy, gate, problemsOf, fieldsOf, cleanup } =

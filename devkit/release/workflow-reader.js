@@ -1,8 +1,8 @@
 'use strict';
 /**
  * A reader for the block layout the GitHub workflows in .github/workflows are written in (two-space
- * indents, no flow style), shared by both packages' workflow tests (test/github-workflows.test.js and
- * flowyte/test/publish-workflow.test.js). Its self-test is in test/github-workflows.test.js.
+ * indents, no flow style), shared by both packages' workflow tests (test/package/github-workflows.test.js and
+ * flowyte/test/publish-workflow.test.js). Its self-test is in test/package/github-workflows.test.js.
  */
 
 /** The lines of `text` that are not comments. */

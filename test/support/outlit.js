@@ -18,7 +18,7 @@ const CANARY = {
 	pylonToken: 'pyl_CANARY_token_3e88f1',
 	clerkKey: 'sk_live_CANARY_clerk_0b7d',
 	webhookSecret: 'whsec_CANARY_hook_4a21',
-	// Only ever inside Outlit Provider Credentials (test/provider-credentials.test.js).
+	// Only ever inside Outlit Provider Credentials (test/node/provider-credentials.test.js).
 	credStripeKey: 'rk_live_CANARY_credential_stripe_e61f',
 	credPosthogKey: 'phx_CANARY_credential_posthog_0d42',
 	credPylonToken: 'pyl_CANARY_credential_pylon_a7c3',

@@ -1,0 +1,190 @@
+'use strict';
+/**
+ * The retry rules one by one (transport/retry.ts): which answers are retried for a read and for a
+ * write, the wait each asks for, backoff bounds, pacing by X-RateLimit-*, and the loop's limits.
+ * The engine-level behaviour is in test/node/retries.test.js.
+ */
+const {
+	shouldRetryResponse,
+	shouldRetryNetworkError,
+	serverWaitMs,
+	backoffMs,
+	paceMs,
+	withRetries,
+	MAX_ATTEMPTS,
+} = require('../../nodes/Outlit/transport/retry');
+
+const READ = { method: 'GET', path: '/api/integrations', idempotent: true };
+const WRITE = { method: 'POST', path: '/api/integrations/connect' };
+const answer = (statusCode, body = {}, headers = {}) => ({ statusCode, body, headers });
+
+describe('which answers are retried', () => {
+	test.each([
+		[429, true, true],
+		[503, true, true],
+		[408, true, false],
+		[425, true, false],
+		[500, true, false],
+		[502, true, false],
+		[504, true, false],
+		[400, false, false],
+		[401, false, false],
+		[403, false, false],
+		[404, false, false],
+		[409, false, false],
+		[200, false, false],
+		[302, false, false],
+	])('%i: read %s, write %s', (status, read, write) => {
+		expect(shouldRetryResponse(answer(status), READ)).toBe(read);
+		expect(shouldRetryResponse(answer(status), WRITE)).toBe(write);
+	});
+
+	test("the gateway's retryable: false wins over the status", () => {
+		const body = { code: 'TOOL_GATEWAY_ERROR', message: 'no', retryable: false, requestId: 'r' };
+		expect(shouldRetryResponse(answer(429, body), READ)).toBe(false);
+		expect(shouldRetryResponse(answer(503, body), WRITE)).toBe(false);
+	});
+
+	test('retryable: true on a 4xx retries a read, not a write', () => {
+		const body = { code: 'TOOL_IMPLEMENTATION_ERROR', message: 'busy', retryable: true, requestId: 'r' };
+		expect(shouldRetryResponse(answer(409, body), READ)).toBe(true);
+		expect(shouldRetryResponse(answer(409, body), WRITE)).toBe(false);
+	});
+
+	test('retryable in a body that is not the gateway envelope is not read', () => {
+		expect(shouldRetryResponse(answer(409, { retryable: true }), READ)).toBe(false);
+	});
+
+	test("the older gateway's plan limit (api_limit_exceeded, no retryable) is final", () => {
+		expect(shouldRetryResponse(answer(429, { error: 'api_limit_exceeded', details: [] }), READ)).toBe(false);
+		expect(shouldRetryResponse(answer(429, { error: 'Rate limit exceeded' }), READ)).toBe(true);
+	});
+
+	test('a network error: any for a read; for a write only when nothing can have been sent', () => {
+		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
+			expect(shouldRetryNetworkError(code, WRITE)).toBe(true);
+		}
+		for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', undefined]) {
+			expect(shouldRetryNetworkError(code, WRITE)).toBe(false);
+			expect(shouldRetryNetworkError(code, READ)).toBe(true);
+		}
+	});
+});
+
+describe('how long to wait', () => {
+	const now = Date.UTC(2026, 10, 29, 12, 0, 0);
+
+	test('resetAt (epoch ms) comes first, then Retry-After, then X-RateLimit-Reset', () => {
+		expect(serverWaitMs(answer(429, { resetAt: now + 1500 }, { 'retry-after': '9' }), now)).toBe(1500);
+		expect(serverWaitMs(answer(429, {}, { 'Retry-After': '2' }), now)).toBe(2000);
+		expect(serverWaitMs(answer(429, {}, { 'x-ratelimit-reset': String(now / 1000 + 3) }), now)).toBe(3000);
+		expect(serverWaitMs(answer(429, {}, {}), now)).toBeUndefined();
+	});
+
+	test('X-RateLimit-Reset above 1e12 is already in milliseconds; 1e12 itself is still seconds', () => {
+		expect(serverWaitMs(answer(429, {}, { 'x-ratelimit-reset': String(now + 4000) }), now)).toBe(4000);
+		expect(serverWaitMs(answer(429, {}, { 'x-ratelimit-reset': '1000000000000' }), now)).toBe(1e15 - now);
+	});
+
+	test('a resetAt in the past means now', () => {
+		expect(serverWaitMs(answer(429, { resetAt: now - 5000 }), now)).toBe(0);
+	});
+
+	test('backoff doubles from 250 ms, half of it random, capped at 8 s', () => {
+		expect([0, 1, 2, 3, 5, 6, 10].map((n) => backoffMs(n, () => 0))).toEqual([125, 250, 500, 1000, 4000, 4000, 4000]);
+		expect([0, 1, 2, 3, 5, 6, 10].map((n) => backoffMs(n, () => 1))).toEqual([250, 500, 1000, 2000, 8000, 8000, 8000]);
+		expect(backoffMs(2, () => 0.5)).toBe(750);
+	});
+
+	test('pacing starts when Remaining reaches 0: one request per share of the limit, 5% under it', () => {
+		expect(paceMs({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0' })).toBeCloseTo(10.5, 6);
+		expect(paceMs({ 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0' })).toBeCloseTo(52.5, 6);
+		expect(paceMs({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '1' })).toBe(0);
+		expect(paceMs({ 'X-RateLimit-Remaining': '0' })).toBe(0);
+		expect(paceMs({ 'X-RateLimit-Limit': '0', 'X-RateLimit-Remaining': '0' })).toBe(0);
+		expect(paceMs({ 'X-RateLimit-Limit': 'many', 'X-RateLimit-Remaining': '0' })).toBe(0);
+		expect(paceMs({})).toBe(0);
+	});
+});
+
+describe('the retry loop', () => {
+	const policy = { enabled: true, maxWaitMs: 10_000 };
+
+	function script(...results) {
+		const calls = [];
+		let i = 0;
+		return {
+			calls,
+			attempt: async () => {
+				calls.push(i);
+				return results[Math.min(i++, results.length - 1)];
+			},
+		};
+	}
+
+	test('retries until an answer is final, waiting what each asked', async () => {
+		const s = script({ response: answer(503, {}, { 'retry-after': '1' }) }, { response: answer(429, { resetAt: Date.now() + 2000 }) }, { response: answer(200, { ok: true }) });
+		const waits = [];
+		const r = await withRetries(READ, policy, s.attempt, async (ms) => waits.push(ms), () => 0);
+		expect(r.statusCode).toBe(200);
+		expect(s.calls).toHaveLength(3);
+		expect(waits[0]).toBe(1000);
+		expect(waits[1]).toBeGreaterThan(1900);
+		expect(waits[1]).toBeLessThanOrEqual(2000);
+	});
+
+	test('without retries (or disabled), the first answer is the answer', async () => {
+		for (const p of [undefined, { enabled: false, maxWaitMs: 60_000 }]) {
+			const s = script({ response: answer(503) }, { response: answer(200) });
+			const r = await withRetries(READ, p, s.attempt, async () => {});
+			expect(r.statusCode).toBe(503);
+			expect(s.calls).toHaveLength(1);
+		}
+	});
+
+	test('a wait that would pass Max Retry Wait returns the last answer at once', async () => {
+		const s = script({ response: answer(429, {}, { 'retry-after': '11' }) }, { response: answer(200) });
+		const waits = [];
+		const r = await withRetries(READ, policy, s.attempt, async (ms) => waits.push(ms));
+		expect([r.statusCode, waits]).toEqual([429, []]);
+	});
+
+	test('the waits add up to at most Max Retry Wait', async () => {
+		const s = script({ response: answer(503, {}, { 'retry-after': '3' }) });
+		const waits = [];
+		const r = await withRetries(READ, policy, s.attempt, async (ms) => waits.push(ms));
+		expect(r.statusCode).toBe(503);
+		expect(waits).toEqual([3000, 3000, 3000]);
+	});
+
+	test('a wait of exactly what is left is still taken', async () => {
+		const s = script({ response: answer(503, {}, { 'retry-after': '5' }) }, { response: answer(503, {}, { 'retry-after': '5' }) }, { response: answer(200) });
+		const r = await withRetries(READ, policy, s.attempt, async () => {});
+		expect(r.statusCode).toBe(200);
+		expect(s.calls).toHaveLength(3);
+	});
+
+	test('at most MAX_ATTEMPTS attempts, even when the server asks for no wait', async () => {
+		expect(MAX_ATTEMPTS).toBe(12);
+		const s = script({ response: answer(503, {}, { 'retry-after': '0' }) });
+		const r = await withRetries(READ, policy, s.attempt, async () => {});
+		expect(r.statusCode).toBe(503);
+		expect(s.calls).toHaveLength(12);
+	});
+
+	test('a network error is thrown after its retries; a write that may have been sent is not retried', async () => {
+		const failure = new Error('Could not reach Outlit');
+		const read = script({ error: failure, networkCode: 'ECONNRESET' }, { response: answer(200) });
+		expect((await withRetries(READ, policy, read.attempt, async () => {}, () => 0)).statusCode).toBe(200);
+		const write = script({ error: failure, networkCode: 'ECONNRESET' }, { response: answer(200) });
+		await expect(withRetries(WRITE, policy, write.attempt, async () => {})).rejects.toBe(failure);
+		expect(write.calls).toHaveLength(1);
+	});
+
+	test('backoff grows between network errors', async () => {
+		const s = script({ error: new Error('x'), networkCode: 'ECONNREFUSED' }, { error: new Error('x'), networkCode: 'ECONNREFUSED' }, { response: answer(200) });
+		const waits = [];
+		await withRetries(WRITE, policy, s.attempt, async (ms) => waits.push(ms), () => 1);
+		expect(waits).toEqual([250, 500]);
+	});
+});
