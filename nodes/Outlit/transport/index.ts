@@ -9,10 +9,10 @@ export {
 	type ProviderChoice,
 	type SessionState,
 } from './capabilities';
-export { contractUnavailableError, keepMessage, transientInfo } from './errors';
+export { contractUnavailableError, keepMessage } from './errors';
 export { parameterError } from './fields';
 export { isJsonObject, type RequestSettings } from './http';
-export { DEFAULT_MAX_RETRY_WAIT_S, type RetryPolicy } from './retry';
+export { backoffMs, DEFAULT_MAX_RETRY_WAIT_S, transientInfo, type RetryPolicy } from './retry';
 export { restCapabilities } from './rest';
 export { gatewayCapabilities } from './gateway';
 export { createOutlitClient, wireFor, type OutlitClient } from './client';
