@@ -12,12 +12,11 @@ const {
 	contractUnavailableError,
 	notJsonError,
 	shapeError,
-	transientInfo,
 	isGatewayEnvelope,
 	bodyObject,
 	networkErrorCode,
 } = require('../../nodes/Outlit/transport/errors');
-const { shouldRetryResponse, shouldRetryNetworkError, paceMs } = require('../../nodes/Outlit/transport/retry');
+const { shouldRetryResponse, shouldRetryNetworkError, paceMs, transientInfo } = require('../../nodes/Outlit/transport/retry');
 const { parseBody } = require('../../nodes/Outlit/transport/http');
 const { isRetiredRoute } = require('../../nodes/Outlit/transport/rest');
 const { credentialObject } = require('../../nodes/Outlit/transport/fields');

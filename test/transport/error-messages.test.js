@@ -11,12 +11,13 @@ const {
 	contractUnavailableError,
 	notJsonError,
 	shapeError,
-	transientInfo,
 	retryAfterMs,
 	isTransientStatus,
 	isGatewayEnvelope,
 	networkErrorCode,
 } = require('../../nodes/Outlit/transport/errors');
+// How the retry rules judge an error the transport threw (transport/retry.ts).
+const { transientInfo } = require('../../nodes/Outlit/transport/retry');
 
 const NODE = { id: 'n1', name: 'Outlit', type: 'n8n-nodes-outlit.outlit', typeVersion: 1, position: [0, 0], parameters: {} };
 const res = (statusCode, body = {}, headers = {}) => ({ statusCode, body, headers });

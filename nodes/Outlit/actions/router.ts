@@ -7,8 +7,19 @@ import { pause } from '../transport/sleep';
 import { readRequestOptions } from './requestOptions';
 import { readRetryPolicy } from './retrySettings';
 
+/** What the items of one execution share: made by runForEachItem, handed to every item's run. */
+export interface Execution {
+	/** Outlit Provider Credentials, read once: n8n decrypts a credential on every getCredentials call. */
+	providerCredential?: Promise<IDataObject>;
+}
+
 /** What an operation does for one input item: its output JSONs, or a thrown n8n error. */
-export type ItemRun = (this: IExecuteFunctions, itemIndex: number, api: OutlitClient) => Promise<IDataObject[]>;
+export type ItemRun = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	api: OutlitClient,
+	execution: Execution,
+) => Promise<IDataObject[]>;
 
 /**
  * How many read requests one execution keeps in flight. n8n's RoutingNode and HTTP Request node send
@@ -36,12 +47,13 @@ export async function runForEachItem(
 	const count = this.getInputData().length;
 	const { settings, batching } = readRequestOptions(this);
 	const api = createOutlitClient(this, { ...settings, retry: readRetryPolicy(this) });
+	const execution: Execution = {};
 	const outcomes: Outcome[] = [];
 	let failed = false;
 
 	const runOne = async (itemIndex: number): Promise<void> => {
 		try {
-			outcomes[itemIndex] = { json: await run.call(this, itemIndex, api) };
+			outcomes[itemIndex] = { json: await run.call(this, itemIndex, api, execution) };
 		} catch (error) {
 			// A provider Outlit refused as unknown reads as the node's own refusal of it.
 			outcomes[itemIndex] = { error: asProviderRefusal(this, itemIndex, error) };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
-import { keepMessage, transientInfo, type OutlitClient, type SessionState } from '../transport';
+import { backoffMs, keepMessage, transientInfo, type OutlitClient, type SessionState } from '../transport';
 import { pause, throwIfCancelled } from '../transport/sleep';
 import { asNodeError } from './errors';
 
@@ -16,7 +16,7 @@ export interface WaitSettings {
 }
 
 /** Longest pause between polls after repeated transient errors (unless Outlit asks for longer). */
-const MAX_BACKOFF_MS = 60_000;
+const MAX_POLL_BACKOFF_MS = 60_000;
 
 function providerName(id: unknown): string {
 	return findProvider(id)?.name ?? (typeof id === 'string' && id ? id : 'integration');
@@ -27,9 +27,9 @@ function providerName(id: unknown): string {
  *
  * - Never polls again after a terminal status, and never sleeps past the deadline: the last poll
  *   happens at the deadline at the latest.
- * - Transient failures (408, 429, 5xx, the gateway's `retryable`, no answer at all) are retried with
- *   exponential backoff that honours Retry-After / X-RateLimit-Reset / `resetAt`; any other error
- *   ends the wait with its readable message.
+ * - Failures the transport's retry rules retry for a read (transport/retry.ts: 408, 429, 5xx, the
+ *   gateway's `retryable`, no answer at all) are retried with exponential backoff that honours
+ *   Retry-After / X-RateLimit-Reset / `resetAt`; any other error ends the wait with its readable message.
  * - Stops at the execution's cancel signal, also in the middle of a pause.
  */
 export async function waitForSession(
@@ -72,7 +72,8 @@ export async function waitForSession(
 			polls++;
 			transientStreak++;
 			lastTransient = (error as Error).message;
-			const backoff = Math.min(intervalMs * 2 ** (transientStreak - 1), MAX_BACKOFF_MS);
+			// The transport's backoff from the poll interval, without jitter; Outlit's wait, if longer, wins.
+			const backoff = backoffMs(transientStreak - 1, () => 1, { baseMs: intervalMs, capMs: MAX_POLL_BACKOFF_MS });
 			delay = Math.max(backoff, retry.retryAfterMs ?? 0);
 		}
 

@@ -28,17 +28,11 @@ export interface OutlitConnection {
 	/** The Base URL as messages may show it: without a user name or password. */
 	shownUrl: string;
 	api: ApiChoice;
-}
-
-/**
- * The decrypted credential each connection was read from, kept beside it (never on it, so no
- * message or item can carry the key): requests hand it to n8n instead of having n8n load and
- * decrypt the credential again for every one.
- */
-const decrypted = new WeakMap<OutlitConnection, ICredentialDataDecryptedObject>();
-
-export function credentialsOf(connection: OutlitConnection): ICredentialDataDecryptedObject | undefined {
-	return decrypted.get(connection);
+	/**
+	 * The decrypted credential the connection was read from: requests hand it to n8n instead of
+	 * having n8n load and decrypt the credential again for every one. Not enumerable (readConnection).
+	 */
+	readonly credentials?: ICredentialDataDecryptedObject;
 }
 
 /**
@@ -84,7 +78,9 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	const shownUrl = url.toString().replace(/\/+$/, '');
 	// Credentials saved before the field existed have no `api`: they get the default.
 	const api = API_CHOICES.includes(credentials.api as ApiChoice) ? (credentials.api as ApiChoice) : 'auto';
-	const connection: OutlitConnection = { baseUrl, shownUrl, api };
-	decrypted.set(connection, credentials as ICredentialDataDecryptedObject);
-	return connection;
+	// The key must never reach a message, an item or a log: printing or spreading the connection leaves it out.
+	return Object.defineProperty({ baseUrl, shownUrl, api }, 'credentials', {
+		value: credentials as ICredentialDataDecryptedObject,
+		enumerable: false,
+	});
 }

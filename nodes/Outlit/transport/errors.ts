@@ -4,19 +4,21 @@ import { NodeApiError } from 'n8n-workflow';
 import type { OutlitResponse } from './wire';
 
 /**
- * Errors that are worth another try, and how long Outlit asked to wait. Kept beside the error
- * instead of on it, so the NodeApiError n8n stores stays plain.
+ * What Outlit answered, on the error built from it: the response, or for no answer at all the
+ * network error's system code. The retry rules (retry.ts) judge it where the error is caught.
  */
-const transient = new WeakMap<object, { retryAfterMs?: number }>();
+export type Answer = { response: OutlitResponse } | { networkCode: string | undefined };
 
-export function markTransient<E extends object>(error: E, retryAfterMs?: number): E {
-	transient.set(error, { retryAfterMs });
-	return error;
+type Answered = NodeApiError & { readonly outlitAnswer: Answer };
+
+function answered(error: NodeApiError, answer: Answer): NodeApiError {
+	// Not enumerable: n8n copies an error's own fields into error items and the stored execution.
+	return Object.defineProperty(error, 'outlitAnswer', { value: answer, enumerable: false });
 }
 
-/** Undefined when the error is final; else how long Outlit asked to wait (if it said). */
-export function transientInfo(error: unknown): { retryAfterMs?: number } | undefined {
-	return error !== null && typeof error === 'object' ? transient.get(error) : undefined;
+/** The answer an error of this module was built from; undefined for any other error. */
+export function answerOf(error: unknown): Answer | undefined {
+	return error instanceof NodeApiError ? (error as Partial<Answered>).outlitAnswer : undefined;
 }
 
 /** Timeouts, rate limits and server errors: worth another try; any other 4xx is not. */
@@ -122,16 +124,21 @@ export function withRequestId(message: string, requestId: string | undefined): s
 }
 
 /**
- * Answers in which Outlit refused the provider as unknown (the first invalid field is `provider`).
- * The router words them as the node words its own refusal of a provider (shared/params.ts), with
- * the value the item gave: the package lets a well-formed ID it does not know through, since
- * Outlit may add providers before the package does.
+ * Outlit refused the provider as unknown (the first invalid field is `provider`): its answer, on the
+ * error. The router words such errors as the node words its own refusal of a provider
+ * (shared/params.ts), with the value the item gave: the package lets a well-formed ID it does not
+ * know through, since Outlit may add providers before the package does.
  */
-const providerRefusals = new WeakMap<object, string>();
+type RefusedProvider = NodeApiError & { readonly outlitProviderRefusal: string };
+
+function refusingProvider(error: NodeApiError, answer: string): void {
+	// Not enumerable: n8n copies an error's own fields into error items and the stored execution.
+	Object.defineProperty(error, 'outlitProviderRefusal', { value: answer, enumerable: false });
+}
 
 /** Outlit's answer (its words and the first invalid field) when it refused the provider; else undefined. */
 export function providerRefusal(error: unknown): string | undefined {
-	return error !== null && typeof error === 'object' ? providerRefusals.get(error) : undefined;
+	return error instanceof NodeApiError ? (error as Partial<RefusedProvider>).outlitProviderRefusal : undefined;
 }
 
 /**
@@ -299,10 +306,8 @@ export function restApiError(
 	}
 	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
 	const error = apiError(node, response, body, { message: withRequestId(message, requestId), description, apiMessage }, itemIndex);
-	if (answer !== undefined && refusesProvider(apiMessage, body.details)) providerRefusals.set(error, answer);
-	return isTransientStatus(statusCode)
-		? markTransient(error, retryAfterMs(response.headers, Date.now()))
-		: error;
+	if (answer !== undefined && refusesProvider(apiMessage, body.details)) refusingProvider(error, answer);
+	return answered(error, { response });
 }
 
 /** Outlit's own words as the start of a description, ending in exactly one period. */
@@ -408,13 +413,8 @@ export function gatewayApiError(
 	}
 	if (requestId) description = `${description} (Outlit request ID: ${requestId})`;
 	const error = apiError(node, response, body, { message: withRequestId(message, requestId), description, apiMessage }, itemIndex);
-	if (refusal !== undefined) providerRefusals.set(error, refusal);
-
-	// The envelope says whether a retry can help; without one, the status does.
-	const retryable = typeof body.retryable === 'boolean' ? body.retryable : isTransientStatus(statusCode);
-	if (!retryable) return error;
-	const resetMs = typeof body.resetAt === 'number' ? Math.max(0, body.resetAt - Date.now()) : undefined;
-	return markTransient(error, resetMs ?? retryAfterMs(response.headers, Date.now()));
+	if (refusal !== undefined) refusingProvider(error, refusal);
+	return answered(error, { response });
 }
 
 /**
@@ -475,7 +475,7 @@ export function outlitNetworkError(
 			`for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA${
 				hints.requestOptions ? ", or turn on Ignore SSL Issues (Insecure) in the node's Request Options" : ''
 			}.`;
-		return keepMessage(
+		const certificate = keepMessage(
 			new NodeApiError(
 				node,
 				{ networkError: reason },
@@ -490,13 +490,14 @@ export function outlitNetworkError(
 			),
 			message,
 		);
+		return answered(certificate, { networkCode: code });
 	}
 	const timedOut = code !== undefined && TIMEOUT_CODES.includes(code) && hints.timeoutMs !== undefined;
 	const advice = timedOut
 		? "raise Timeout in the node's Request Options, or try again later"
 		: `check the Base URL in the Outlit API credential${hints.proxy ? " and the Proxy in the node's Request Options" : ''}, then try again`;
 	const message = `Could not reach Outlit at ${baseUrl} (${networkReason(code, hints)}): ${advice}.`;
-	return markTransient(
+	return answered(
 		keepMessage(
 			new NodeApiError(
 				node,
@@ -511,6 +512,7 @@ export function outlitNetworkError(
 			),
 			message,
 		),
+		{ networkCode: code },
 	);
 }
 

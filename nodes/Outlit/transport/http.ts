@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, credentialsOf, type OutlitConnection, type OutlitContext } from './connection';
+import { CREDENTIAL_TYPE, type OutlitConnection, type OutlitContext } from './connection';
 import { networkErrorCode, outlitNetworkError } from './errors';
 import { redactNode } from './redact';
 import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
@@ -124,7 +124,7 @@ async function attemptOnce(
 	let response: IN8nHttpFullResponse;
 	try {
 		// The credential read once per execution; without it n8n loads and decrypts it per request.
-		const data = credentialsOf(connection);
+		const data = connection.credentials;
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
 			CREDENTIAL_TYPE,

@@ -1,4 +1,4 @@
-import { bodyObject, header, isCertificateCode, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
+import { answerOf, bodyObject, header, isCertificateCode, isGatewayEnvelope, isTransientStatus, retryAfterMs } from './errors';
 import type { OutlitResponse, WireRequest } from './wire';
 
 /** The node's "Retry Transient Errors" and "Max Retry Wait" settings. */
@@ -13,8 +13,14 @@ export const DEFAULT_MAX_RETRY_WAIT_S = 60;
 /** A hard stop on attempts, whatever the server asks: every loop is bounded. */
 export const MAX_ATTEMPTS = 12;
 
-const BASE_BACKOFF_MS = 250;
-const MAX_BACKOFF_MS = 8_000;
+/** A request's backoff: from a quarter second, doubling, never over 8 s. */
+const REQUEST_BACKOFF: Backoff = { baseMs: 250, capMs: 8_000 };
+
+/** Where backoff starts and the longest it grows to: each caller passes its own. */
+export interface Backoff {
+	baseMs: number;
+	capMs: number;
+}
 
 /** 429 and 503 say the request was not carried out, so even a write may be sent again. */
 const NOT_DONE = [429, 503];
@@ -27,7 +33,7 @@ const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
  * retries only when the answer says it was not done, so nothing that may have taken effect is
  * sent twice. The gateway's `retryable: false` always wins.
  */
-export function shouldRetryResponse(response: OutlitResponse, request: WireRequest): boolean {
+export function shouldRetryResponse(response: OutlitResponse, request: Pick<WireRequest, 'idempotent'>): boolean {
 	const { statusCode } = response;
 	if (statusCode < 400) return false;
 	const body = bodyObject(response.body);
@@ -43,7 +49,7 @@ export function shouldRetryResponse(response: OutlitResponse, request: WireReque
  * A network failure is retried for a read, and for a write only when it cannot have been sent;
  * a certificate n8n does not trust never (the next try meets the same certificate).
  */
-export function shouldRetryNetworkError(networkCode: string | undefined, request: WireRequest): boolean {
+export function shouldRetryNetworkError(networkCode: string | undefined, request: Pick<WireRequest, 'idempotent'>): boolean {
 	if (networkCode !== undefined && isCertificateCode(networkCode)) return false;
 	return request.idempotent === true || (networkCode !== undefined && NOT_SENT_CODES.includes(networkCode));
 }
@@ -55,9 +61,12 @@ export function serverWaitMs(response: OutlitResponse, now: number): number | un
 	return retryAfterMs(response.headers, now);
 }
 
-/** Exponential backoff with jitter (half fixed, half random), for answers that name no wait. */
-export function backoffMs(attempt: number, random: () => number): number {
-	const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
+/**
+ * Exponential backoff for answers that name no wait: `baseMs` doubled per attempt, capped, half of
+ * it fixed and half random (jitter). `() => 1` gives the whole ceiling, without jitter.
+ */
+export function backoffMs(attempt: number, random: () => number, backoff: Backoff = REQUEST_BACKOFF): number {
+	const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
@@ -83,6 +92,26 @@ export function paceMs(headers: Record<string, unknown>): number {
 	return (1000 * PACE_MARGIN) / limit;
 }
 
+/**
+ * The one rule for every answer, a request's (`withRetries`) or one caught as an error (`transientInfo`):
+ * undefined when another try cannot help, else how long the server asked to wait (if it said).
+ */
+function retryVerdict(attempt: Attempt, request: Pick<WireRequest, 'idempotent'>): { serverWaitMs?: number } | undefined {
+	if (!attempt.response) return shouldRetryNetworkError(attempt.networkCode, request) ? {} : undefined;
+	if (!shouldRetryResponse(attempt.response, request)) return undefined;
+	return { serverWaitMs: serverWaitMs(attempt.response, Date.now()) };
+}
+
+/**
+ * How the rule judges an error the transport threw, as for a read (the wait's polls are reads):
+ * undefined when it is final or not Outlit's answer, else how long Outlit asked to wait (if it said).
+ */
+export function transientInfo(error: unknown): { retryAfterMs?: number } | undefined {
+	const answer = answerOf(error);
+	const verdict = answer && retryVerdict(answer, { idempotent: true });
+	return verdict && { retryAfterMs: verdict.serverWaitMs };
+}
+
 export interface Attempt {
 	/** The answer, or the network error (already an n8n error) with its system code. */
 	response?: OutlitResponse;
@@ -104,15 +133,8 @@ export async function withRetries(
 	let waited = 0;
 	for (let n = 0; ; n++) {
 		const result = await attempt();
-		const retry =
-			policy?.enabled === true &&
-			n + 1 < MAX_ATTEMPTS &&
-			(result.response
-				? shouldRetryResponse(result.response, request)
-				: shouldRetryNetworkError(result.networkCode, request));
-		const delay = !retry
-			? undefined
-			: ((result.response && serverWaitMs(result.response, Date.now())) ?? backoffMs(n, random));
+		const verdict = policy?.enabled === true && n + 1 < MAX_ATTEMPTS ? retryVerdict(result, request) : undefined;
+		const delay = verdict && (verdict.serverWaitMs ?? backoffMs(n, random));
 		if (delay === undefined || waited + delay > (policy?.maxWaitMs ?? 0)) {
 			if (result.response) return result.response;
 			throw result.error;

@@ -5,6 +5,7 @@ import { providerFields } from '../../catalog/providers';
 import { readJsonObject, readProvider, shownValue } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
 import { parameterError, type ConnectRequest } from '../../transport';
+import type { Execution } from '../router';
 import { continueOnUnsuccessful, providerField, waitFields } from './common';
 import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
@@ -35,12 +36,12 @@ function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number): Connec
  * The connect request for the item: provider, method, and for Direct the provider's fields, from
  * Outlit Provider Credentials or from the typed-in fields with Additional Config on top.
  */
-async function readConnectRequest(ctx: IExecuteFunctions, itemIndex: number): Promise<ConnectRequest> {
+async function readConnectRequest(ctx: IExecuteFunctions, execution: Execution, itemIndex: number): Promise<ConnectRequest> {
 	const provider = readProvider(ctx, itemIndex);
 	const method = readConnectionMethod(ctx, itemIndex);
 	if (method === 'browser') return { provider, method, values: {}, extra: {} };
 	if (readSecretSource(ctx, itemIndex) === 'credential') {
-		const { values, credentialName } = await readProviderCredential(ctx, itemIndex, provider, providerFields);
+		const { values, credentialName } = await readProviderCredential(ctx, execution, itemIndex, provider, providerFields);
 		return { provider, method, values, extra: {}, credentialName };
 	}
 	const values = provider.entry ? readFieldValues(ctx, itemIndex, providerFields(provider.entry)) : {};
@@ -53,8 +54,8 @@ export const connect = defineOperation({
 	name: 'Connect',
 	action: 'Connect an integration',
 	description: "Connect an integration with the provider's keys, or get a link for a person to connect it in a browser",
-	async run(itemIndex, api) {
-		const request = await readConnectRequest(this, itemIndex);
+	async run(itemIndex, api, execution) {
+		const request = await readConnectRequest(this, execution, itemIndex);
 		const waitUntilConnected =
 			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex) === true;
 		// Read the wait settings first, so a bad interval fails before a session is created.

@@ -4,6 +4,7 @@ import { fieldProperties, providersWithout } from '../../catalog/fieldProperties
 import { MIXPANEL_MAPPING_STEP, stepFields, type Provider } from '../../catalog/providers';
 import { readJsonObject, readOption, readProvider, readRequiredString } from '../../shared/params';
 import { parameterError, type ProviderChoice } from '../../transport';
+import type { Execution } from '../router';
 import { providerField } from './common';
 import { defineOperation } from './operation';
 import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
@@ -25,6 +26,7 @@ const NO_SECRET = { provider: providersWithout(webhookFields) };
  */
 async function readStepConfig(
 	ctx: IExecuteFunctions,
+	execution: Execution,
 	itemIndex: number,
 	provider: ProviderChoice,
 	choice: unknown,
@@ -33,7 +35,7 @@ async function readStepConfig(
 	if (choice !== WEBHOOKS) return config;
 	let merged: IDataObject;
 	if (readSecretSource(ctx, itemIndex) === 'credential') {
-		const { values } = await readProviderCredential(ctx, itemIndex, provider, webhookFields, 'Setup Config (JSON)');
+		const { values } = await readProviderCredential(ctx, execution, itemIndex, provider, webhookFields, 'Setup Config (JSON)');
 		merged = { ...config, ...values };
 	} else {
 		merged = { ...(provider.entry ? readFieldValues(ctx, itemIndex, webhookFields(provider.entry)) : {}), ...config };
@@ -55,7 +57,7 @@ export const runSetupStep = defineOperation({
 	name: 'Run Setup Step',
 	action: 'Run a post-connect setup step',
 	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected integration',
-	async run(itemIndex, api) {
+	async run(itemIndex, api, execution) {
 		const provider = readProvider(this, itemIndex);
 		const choice = this.getNodeParameter('step', itemIndex);
 		const step =
@@ -75,7 +77,7 @@ export const runSetupStep = defineOperation({
 				throw parameterError(this.getNode(), `${provider.name} has no "${step}" setup step: ${action}.`, description, itemIndex);
 			}
 		}
-		const config = await readStepConfig(this, itemIndex, provider, choice);
+		const config = await readStepConfig(this, execution, itemIndex, provider, choice);
 		const acceptRecommendation = readOption<boolean>(this, itemIndex, 'acceptRecommendation', false) === true;
 		return [await api.setupStep({ provider, step, config, acceptRecommendation }, itemIndex)];
 	},

@@ -2,6 +2,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import { findProvider, type CredentialField, type Provider } from '../../catalog/providers';
 import { parameterError, type ProviderChoice } from '../../transport';
+import type { Execution } from '../router';
 
 /** Outlit Provider Credentials (credentials/OutlitProviderApi.credentials.ts): data, never auth. */
 export const PROVIDER_CREDENTIAL_TYPE = 'outlitProviderApi';
@@ -71,16 +72,15 @@ export function readFieldValues(ctx: IExecuteFunctions, itemIndex: number, field
 	return presentValues(fields, (field) => ctx.getNodeParameter(field.key, itemIndex));
 }
 
-/** One read per execution: n8n decrypts a credential on every getCredentials call. */
-const credentialReads = new WeakMap<IExecuteFunctions, Promise<IDataObject>>();
-
 /**
  * The fields the provider's Outlit Provider Credentials hold, after checking that the node has one
  * and that it was made for this provider. Messages name the credential and the providers, never a
  * value. A provider that takes none of these fields needs no credential (the switch is hidden for it).
+ * The credential is read once per execution, kept in `execution`.
  */
 export async function readProviderCredential(
 	ctx: IExecuteFunctions,
+	execution: Execution,
 	itemIndex: number,
 	provider: ProviderChoice,
 	fieldsOf: (provider: Provider) => readonly CredentialField[],
@@ -104,12 +104,8 @@ export async function readProviderCredential(
 			itemIndex,
 		);
 	}
-	let read = credentialReads.get(ctx);
-	if (!read) {
-		read = ctx.getCredentials<IDataObject>(PROVIDER_CREDENTIAL_TYPE, itemIndex);
-		credentialReads.set(ctx, read);
-	}
-	const data = await read;
+	execution.providerCredential ??= ctx.getCredentials<IDataObject>(PROVIDER_CREDENTIAL_TYPE, itemIndex);
+	const data = await execution.providerCredential;
 	const held = findProvider(data.provider);
 	if (held?.id !== provider.id) {
 		throw parameterError(
