@@ -157,6 +157,26 @@ describe('Wait for Connection', () => {
 		expect(Date.now()).toBeGreaterThanOrEqual(Number(reset) * 1000 - 50);
 	});
 
+	test("the older gateway's plan limit (api_limit_exceeded, no retryable) ends the wait at once: it lasts until the billing cycle resets", async () => {
+		const tools = { credentials: { api: 'tools' } };
+		const { sessionId } = (await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' }, tools)).items[0].json;
+		env.sandbox.clearRequests();
+		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_setup_status', status: 429, body: { error: 'api_limit_exceeded', details: { plan: 'free' } } });
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST }, tools);
+		expect(r.error.message).toBe("Your Outlit plan's API limit is reached: try again later, or upgrade the plan in the Outlit web app.");
+		expect(env.sandbox.requests.filter((q) => q.body?.tool === 'outlit_get_integration_setup_status')).toHaveLength(1);
+	});
+
+	test("honours the answer's resetAt, as requests do, before polling again", async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 0 });
+		const sessionId = await newSession('slack');
+		const started = Date.now();
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', status: 429, body: { error: 'Too many requests', resetAt: started + 800 } });
+		const r = await env.run({ operation: 'waitForConnection', sessionId, ...FAST });
+		expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 2 });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(750);
+	});
+
 	test('network failures are retried until the timeout, which then names the last error', async () => {
 		const r = await env.run(
 			{ operation: 'waitForConnection', sessionId: 'abc', pollInterval: 0.05, timeout: 0.5 },
