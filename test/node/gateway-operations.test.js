@@ -47,6 +47,22 @@ describe('Get Many on the gateway', () => {
 		expect(byId.slack).toMatchObject({ status: 'not_connected', connected: false });
 	});
 
+	// The contract's readiness states, one row each: what each means for `connected` (and so for Connected Only).
+	test.each([
+		['not_connected', false],
+		['awaiting_auth', false],
+		['setup_required', true],
+		['ready', true],
+		['requires_intervention', true],
+	])('readiness %s: connected is %s, through Get Many and its Connected Only filter', async (status, connected) => {
+		const integration = { provider: 'attio', name: 'Attio', category: 'crm', status };
+		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_status', status: 200, body: { integrations: [integration] }, times: 2 });
+		const all = await run({ operation: 'getAll', returnAll: true, simplify: false });
+		expect(all.items.map((i) => i.json)).toEqual([{ ...integration, connected }]);
+		const connectedOnly = await run({ operation: 'getAll', returnAll: true, simplify: false, filters: { connectedOnly: true } });
+		expect(connectedOnly.items.map((i) => i.json.provider)).toEqual(connected ? ['attio'] : []);
+	});
+
 	test('Connected Only filters on the node (the gateway has no such filter): still input {}', async () => {
 		env.sandbox.reset({ connected: ['stripe', 'hubspot'] });
 		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Invoice sync failed');
