@@ -29,7 +29,11 @@ test.each([
 	[42, BASE, 'it is empty'],
 	['https://evil.example/connect', BASE, "it is not on the Base URL's origin"],
 	['https://app.outlit.ai.evil.example/connect', BASE, "it is not on the Base URL's origin"],
+	// Each part of the origin, one row each: scheme, host, port.
 	['http://app.outlit.ai/connect', BASE, "it is not on the Base URL's origin"],
+	['https://outlit.ai/connect', BASE, "it is not on the Base URL's origin"],
+	['https://app.outlit.ai:8443/connect', BASE, "it is not on the Base URL's origin"],
+	['http://127.0.0.1:5681/connect', 'http://127.0.0.1:5680', "it is not on the Base URL's origin"],
 	['http://example.test/connect', 'http://example.test', 'it does not use https'],
 	['http://10.0.0.1/connect', 'http://10.0.0.1', 'it does not use https'],
 	['http://128.0.0.1/connect', 'http://128.0.0.1', 'it does not use https'],
