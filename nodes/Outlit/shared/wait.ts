@@ -104,34 +104,26 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 	if (outcome.status === 'connected' || continueOnUnsuccessful) return item;
 
 	const name = findProvider(outcome.provider)?.name ?? (typeof outcome.provider === 'string' && outcome.provider ? outcome.provider : 'integration');
+	const fail = (message: string, description: string) =>
+		keepMessage(new NodeOperationError(ctx.getNode(), message, { description, itemIndex }), message);
+	const { lastError } = outcome;
+	const lastSaid = lastError?.replace(/[.\s]+$/, '');
 	if (outcome.timedOut) {
-		const seconds = Number((timeoutMs / 1000).toFixed(2));
-		const waited = `Timed out after ${seconds} s waiting for the ${name} connection`;
+		const waited = `Timed out after ${Number((timeoutMs / 1000).toFixed(2))} s waiting for the ${name} connection`;
 		// No poll answered: the last error says why, and what to do about it.
-		const message =
-			outcome.status === 'unknown' && outcome.lastError
-				? `${waited}: no poll got an answer, so the session's state is unknown. Last error: ${outcome.lastError.replace(/[.\s]+$/, '')}. Fix that, then run Get Connection Status with Session ID ${sessionId} to see where the connection stands.`
-				: `${waited}, still ${outcome.status}: raise "Timeout", or send the connect URL to the person again and wait once more.`;
-		throw keepMessage(
-			new NodeOperationError(ctx.getNode(), message, {
-				description:
-					`The session was still ${outcome.status} after ${outcome.polls} polls` +
-					`${outcome.lastError ? ` (last error: ${outcome.lastError.replace(/[.\s]+$/, '')})` : ''}. ` +
-					'Raise "Timeout", or send the connect URL to the user again.',
-				itemIndex,
-			}),
-			message,
+		throw fail(
+			outcome.status === 'unknown' && lastError
+				? `${waited}: no poll got an answer, so the session's state is unknown. Last error: ${lastSaid}. Fix that, then run Get Connection Status with Session ID ${sessionId} to see where the connection stands.`
+				: `${waited}, still ${outcome.status}: raise "Timeout", or send the connect URL to the person again and wait once more.`,
+			`The session was still ${outcome.status} after ${outcome.polls} polls${lastError ? ` (last error: ${lastSaid})` : ''}. ` +
+				'Raise "Timeout", or send the connect URL to the user again.',
 		);
 	}
 	const said = typeof outcome.error === 'string' ? ` (Outlit said: ${outcome.error.replace(/[.\s]+$/, '')})` : '';
-	const message =
+	throw fail(
 		`The ${name} connection ${outcome.status}${said}: start a new session with Connect (Browser Session) and send the person its connect URL, ` +
-		'or turn on "Continue on Unsuccessful" to handle this in the workflow.';
-	const error = new NodeOperationError(ctx.getNode(), message, {
-		description:
-			`${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}` +
+			'or turn on "Continue on Unsuccessful" to handle this in the workflow.',
+		`${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}` +
 			'Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.',
-		itemIndex,
-	});
-	throw keepMessage(error, message);
+	);
 }
