@@ -32,8 +32,7 @@ export class OutlitApi implements ICredentialType {
 			displayName: 'API',
 			name: 'api',
 			type: 'options',
-			// The one place that names Outlit's two APIs: the nodes' panels say only what works
-			// (test/editor-copy.test.js holds both).
+			// The one place that names Outlit's two APIs: the nodes' panels say only what works.
 			options: [
 				{
 					name: 'Automatic',
@@ -66,8 +65,7 @@ export class OutlitApi implements ICredentialType {
 		},
 	];
 
-	// A function, not the generic form: the generic form resolves an expression on every request,
-	// which was most of the node's per-item cost over n8n's HTTP Request node (npm run bench).
+	// A function: the generic form resolves an expression on every request (most of the per-item cost, npm run bench).
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,

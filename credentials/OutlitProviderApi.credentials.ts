@@ -4,15 +4,11 @@ import { fieldProperties } from '../nodes/Outlit/catalog/fieldProperties';
 import { PROVIDERS, providerCredentialFields } from '../nodes/Outlit/catalog/providers';
 
 /** The providers whose setup takes fields: a credential holds one of them. */
-const providers = PROVIDERS.filter((p) => providerCredentialFields(p).length > 0).sort((a, b) =>
-	a.name.localeCompare(b.name),
-);
+const providers = PROVIDERS.filter((p) => providerCredentialFields(p).length > 0).sort((a, b) => a.name.localeCompare(b.name));
 
 /**
- * One provider's keys (Stripe, PostHog, Pylon…) for the Outlit node's Connect and Run Setup Step,
- * kept encrypted by n8n instead of in the workflow JSON. Data, not authentication: the node sends
- * these fields inside Outlit's request body, and nothing here touches a request's headers. Its
- * fields are the provider catalog's (nodes/Outlit/catalog/providers.ts).
+ * One provider's keys for the Outlit node's Connect and Run Setup Step, encrypted by n8n instead of
+ * kept in the workflow. Data, not authentication: the node sends them in Outlit's request body.
  */
 export class OutlitProviderApi implements ICredentialType {
 	name = 'outlitProviderApi';

@@ -13,8 +13,7 @@ export class Outlit implements INodeType {
 		icon: { light: 'file:outlit.svg', dark: 'file:outlit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// Labels, not values ("Connect: HubSpot"), as n8n's built-in nodes show them. The lint wants a
-		// literal here; test/node-description.test.js keeps its labels equal to the operations and catalog.
+		// Labels ("Connect: HubSpot"); a literal for the lint, kept equal to the operations and catalog by the tests.
 		subtitle:
 			'={{ ({"connect":"Connect","disconnect":"Disconnect","getCapabilities":"Get Capabilities","getConnectionStatus":"Get Connection Status","getAll":"Get Many","getSyncStatus":"Get Sync Status","runSetupStep":"Run Setup Step","waitForConnection":"Wait for Connection"}[$parameter["operation"]] || $parameter["operation"]) + ($parameter["provider"] ? ": " + ({"all":"All Providers","salesforce":"Salesforce","hubspot":"HubSpot","attio":"Attio","slack":"Slack","google-calendar":"Google Calendar","google-mail":"Gmail","granola":"Granola","gong":"Gong","fireflies":"Fireflies.ai","pylon":"Pylon","stripe":"Stripe","mixpanel":"Mixpanel","posthog":"PostHog","supabase":"Supabase Auth","clerk":"Clerk"}[$parameter["provider"]] || $parameter["provider"]) : "") }}',
 		description:
@@ -33,9 +32,7 @@ export class Outlit implements INodeType {
 				displayOptions: { show: { secretSource: ['credential'] } },
 			},
 		],
-		// A declarative node: descriptions are data and n8n offers its Request Options. Every
-		// operation runs as a customOperation (see README, Layout) because a call may go to the
-		// tools gateway or the REST routes, chosen at run time.
+		// Declarative, so n8n offers its Request Options; every operation is a customOperation (README, Layout).
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
@@ -49,7 +46,6 @@ export class Outlit implements INodeType {
 				options: [{ name: 'Integration', value: 'integration' }],
 				default: 'integration',
 			},
-			// Each operation ends with its Options collection, the retry settings among them.
 			...integrationProperties,
 		],
 	};

@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { providerOptions } from '../Outlit/actions/integration/common';
@@ -47,8 +41,7 @@ export class OutlitTrigger implements INodeType {
 		icon: { light: 'file:../Outlit/outlit.svg', dark: 'file:../Outlit/outlit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		// Names, not IDs, in Title Case as n8n's subtitles are. The lint wants a literal here;
-		// test/trigger-description.test.js keeps its names equal to the catalog.
+		// Names, not IDs; a literal for the lint, kept equal to the catalog by the tests.
 		subtitle:
 			'={{ ($parameter["providers"] || []).length ? $parameter["providers"].map((p) => ({"salesforce":"Salesforce","hubspot":"HubSpot","attio":"Attio","slack":"Slack","google-calendar":"Google Calendar","google-mail":"Gmail","granola":"Granola","gong":"Gong","fireflies":"Fireflies.ai","pylon":"Pylon","stripe":"Stripe","mixpanel":"Mixpanel","posthog":"PostHog","supabase":"Supabase Auth","clerk":"Clerk"}[p] || p)).join(", ") : "All Integrations" }}',
 		description: 'Starts the workflow when an Outlit integration sync fails or recovers, or an integration is connected or disconnected',
@@ -59,7 +52,7 @@ export class OutlitTrigger implements INodeType {
 		credentials: [{ name: 'outlitApi', required: true }],
 		properties: [
 			{
-				// Shown as "Trigger On" (n8n's trigger convention); stored as `events`, as before.
+				// "Trigger On" (n8n's trigger convention), stored as `events`.
 				displayName: 'Trigger On',
 				name: 'events',
 				type: 'multiOptions',
@@ -132,8 +125,7 @@ export class OutlitTrigger implements INodeType {
 		const integrations: ObservedIntegration[] =
 			observation.contract === 'rest' ? observation.integrations : observation.integrations.map(fromReadiness);
 		const details: Record<string, SyncDetails> = {};
-		// One at a time: only providers whose failure is new get here, and it spares the rate limit.
-		// Readiness has no per-model detail: a gateway failure is the integration itself.
+		// One at a time, sparing the rate limit. Readiness has no per-model detail: a gateway failure is the integration's.
 		for (const provider of providersNeedingDetails(staticData, integrations, { providers })) {
 			if (observation.contract === 'tools') {
 				details[provider] = { syncs: [] };
@@ -157,8 +149,7 @@ export class OutlitTrigger implements INodeType {
 			contract: observation.contract,
 			restCheckedAt,
 		});
-		// Written only once every request has succeeded: a failed poll leaves the state as it was.
-		// Unchanged state is not rewritten, so a quiet poll does not cost n8n a database write.
+		// Written once every request has succeeded, and only when changed (a quiet poll costs no database write).
 		const target = staticData as IDataObject;
 		const before = JSON.stringify(Object.keys(decision.state).map((key) => target[key]));
 		if (before !== JSON.stringify(Object.values(decision.state))) {

@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../shared/errors';
 import { asProviderRefusal } from '../shared/params';
 import { createOutlitClient, type OutlitClient } from '../transport';
 import { pause } from '../transport/sleep';
-import { readRequestOptions } from './requestOptions';
-import { readRetryPolicy } from './retrySettings';
+import { readRequestOptions, readRetryPolicy, retryOptions } from './settings';
 
 /** What the items of one execution share: made by runForEachItem, handed to every item's run. */
 export interface Execution {
@@ -14,36 +14,61 @@ export interface Execution {
 }
 
 /** What an operation does for one input item: its output JSONs, or a thrown n8n error. */
-export type ItemRun = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	api: OutlitClient,
-	execution: Execution,
-) => Promise<IDataObject[]>;
+export type ItemRun = (this: IExecuteFunctions, itemIndex: number, api: OutlitClient, execution: Execution) => Promise<IDataObject[]>;
+
+export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+export interface OperationSpec {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	fields: INodeProperties[];
+	run: ItemRun;
+	/** A read, safe to send for several items at once (see runForEachItem). */
+	sideBySide?: boolean;
+	/** The operation's own entries of its Options collection. */
+	options?: INodeProperties[];
+	/** Whether Options offers the retry settings (default true; Wait for Connection retries by its own rule). */
+	retries?: boolean;
+}
 
 /**
- * How many read requests one execution keeps in flight. n8n's RoutingNode and HTTP Request node send
- * every item's request at once; a bound keeps a 10,000-item run from opening 10,000 sockets, and
- * the transport's pacer still spaces them when Outlit's rate limit runs out.
+ * One operation: its dropdown option, its fields (shown only for it) and its n8n customOperation.
+ * Its Options collection comes last, as in n8n's own nodes: its own settings and the retry settings,
+ * in alphabetical order as the UX guidelines and the lint want them.
+ */
+export function defineOperation(spec: OperationSpec) {
+	const { name, value, action, description } = spec;
+	const retries = spec.retries === false ? [] : retryOptions(spec.sideBySide !== true);
+	const options = [...(spec.options ?? []), ...retries].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const collection: INodeProperties[] = options.length
+		? [{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options }]
+		: [];
+	return {
+		option: { name, value, action, description },
+		fields: updateDisplayOptions({ show: { resource: ['integration'], operation: [value] } }, [...spec.fields, ...collection]),
+		async execute(this: IExecuteFunctions) {
+			return await runForEachItem.call(this, spec.run, spec.sideBySide === true);
+		},
+	};
+}
+
+/**
+ * How many read requests one execution keeps in flight: n8n's RoutingNode sends every item's request
+ * at once; a bound keeps a 10,000-item run from opening 10,000 sockets.
  */
 export const READS_IN_FLIGHT = 8;
 
 type Outcome = { json: IDataObject[] } | { error: unknown };
 
 /**
- * The one execution rule for every operation: n8n's Request Options (batching, timeout, proxy, SSL)
- * and the node's retry settings applied, output in input order with pairedItem on every item, and
- * Continue On Fail turning an item's error into an error item while the others go on.
- *
- * Writes go item by item. Reads (`sideBySide`) overlap up to READS_IN_FLIGHT requests, after the
- * first item has run alone: it reads the credential and learns which contract the server speaks,
- * so the others neither repeat that nor probe a missing gateway.
+ * The one execution rule for every operation: n8n's Request Options and the retry settings applied,
+ * output in input order with pairedItem, and Continue On Fail turning an item's error into an error
+ * item. Writes go item by item. Reads (`sideBySide`) overlap up to READS_IN_FLIGHT requests after the
+ * first item has run alone, so that it alone reads the credential and learns the server's contract.
  */
-export async function runForEachItem(
-	this: IExecuteFunctions,
-	run: ItemRun,
-	sideBySide: boolean,
-): Promise<INodeExecutionData[][]> {
+export async function runForEachItem(this: IExecuteFunctions, run: ItemRun, sideBySide: boolean): Promise<INodeExecutionData[][]> {
 	const count = this.getInputData().length;
 	const { settings, batching } = readRequestOptions(this);
 	const api = createOutlitClient(this, { ...settings, retry: readRetryPolicy(this) });
@@ -55,14 +80,13 @@ export async function runForEachItem(
 		try {
 			outcomes[itemIndex] = { json: await run.call(this, itemIndex, api, execution) };
 		} catch (error) {
-			// A provider Outlit refused as unknown reads as the node's own refusal of it.
 			outcomes[itemIndex] = { error: asProviderRefusal(this, itemIndex, error) };
 			// Without Continue On Fail the first failure ends the run: nothing new starts.
 			if (!this.continueOnFail()) failed = true;
 		}
 	};
 
-	// Batching (n8n's Request Options): `size` items, then a pause, as the RoutingNode does.
+	// Batching: `size` items, then a pause, as the RoutingNode does.
 	const groupSize = batching ? batching.size : count;
 	for (let start = 0; start < count && !failed; start += groupSize) {
 		if (start > 0 && batching) await pause(this, start, batching.intervalMs);
@@ -81,11 +105,8 @@ export async function runForEachItem(
 	for (const [itemIndex, outcome] of outcomes.entries()) {
 		if (outcome === undefined) continue;
 		if ('json' in outcome) {
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome.json), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			const items = this.helpers.returnJsonArray(outcome.json);
+			output.push(...this.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } }));
 			continue;
 		}
 		const nodeError = asNodeError(this, outcome.error, itemIndex);

@@ -2,18 +2,14 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { PROVIDERS, type CredentialField, type Provider } from './providers';
 
-/** Region codes as the providers' apps show them (Mixpanel's "in" is its India region); other values in Title Case. */
+/** Region codes as the providers' apps show them (Mixpanel's "in" is India); other values in Title Case. */
 const OPTION_NAMES: Readonly<Record<string, string>> = { us: 'US', eu: 'EU', in: 'India' };
-
-function optionName(value: string): string {
-	return OPTION_NAMES[value] ?? value.charAt(0).toUpperCase() + value.slice(1);
-}
+const optionName = (value: string) => OPTION_NAMES[value] ?? value.charAt(0).toUpperCase() + value.slice(1);
 
 /**
- * One n8n property per catalog field, shown only for the providers that take it (`provider`), so the
- * node's typed-in fields and the Outlit Provider Credentials are the same catalog read the same way.
- * A key whose values differ by provider (Region: PostHog us/eu, Mixpanel us/eu/in) gets one property
- * per variant under the same name, so the stored value is the same key either way.
+ * One n8n property per catalog field, shown only for the providers that take it: the node's typed-in
+ * fields and the Outlit Provider Credentials alike. A key whose values differ by provider (Region)
+ * gets one property per variant under the same name.
  */
 export function fieldProperties(
 	fieldsOf: (provider: Provider) => readonly CredentialField[],
@@ -36,9 +32,7 @@ export function fieldProperties(
 		...(field.options ? { options: field.options.map((value) => ({ name: optionName(value), value })) } : {}),
 		...(field.secret ? { typeOptions: { password: true } } : {}),
 		default: field.type === 'boolean' ? false : field.options ? field.options[0] : '',
-		// Not `required`: n8n shows every field while Provider is an expression (and would demand them
-		// all), and what a provider needs depends on the contract; the request builders check exactly
-		// the chosen provider's fields and name what is missing.
+		// Not `required`: n8n would demand every field while Provider is an expression; the request builders check.
 		...(field.placeholder ? { placeholder: `e.g. ${field.placeholder}` } : {}),
 		description: describe(field),
 		// `provider` last: n8n stops checking at a condition whose value is an expression.
@@ -46,10 +40,7 @@ export function fieldProperties(
 	}));
 }
 
-/**
- * The catalog's providers that have none of these fields. Hiding by this list (rather than showing
- * by its complement) keeps a field shown for a provider Outlit added after this release.
- */
+/** The catalog's providers without these fields: hiding by this list keeps them shown for providers Outlit adds later. */
 export function providersWithout(fieldsOf: (provider: Provider) => readonly CredentialField[]): string[] {
 	return PROVIDERS.filter((provider) => fieldsOf(provider).length === 0).map((provider) => provider.id);
 }

@@ -63,38 +63,19 @@ export interface Provider {
 	tools: ToolsSetup;
 }
 
-const apiKey = (placeholder?: string, rule?: CredentialField['rule']): CredentialField => ({
-	key: 'apiKey',
-	label: 'API Key',
-	secret: true,
-	...(placeholder ? { placeholder } : {}),
-	...(rule ? { rule } : {}),
-});
+const apiKey = (placeholder?: string, rule?: CredentialField['rule']): CredentialField =>
+	({ key: 'apiKey', label: 'API Key', secret: true, ...(placeholder ? { placeholder } : {}), ...(rule ? { rule } : {}) });
 const API_TOKEN: CredentialField = { key: 'apiToken', label: 'API Token', secret: true };
 
 /** "Stripe webhooks can use { webhookSecret }; Fireflies webhooks can use { webhookSecret }" (route docs). */
-const WEBHOOK_SECRET: CredentialField = {
-	key: 'webhookSecret',
-	label: 'Webhook Secret',
-	secret: true,
-	optional: true,
-	placeholder: 'whsec_...',
-};
+const WEBHOOK_SECRET: CredentialField = { key: 'webhookSecret', label: 'Webhook Secret', secret: true, optional: true, placeholder: 'whsec_...' };
 
 const MAPPINGS: SetupStep = { step: 'mappings', id: 'mappings', required: false };
-const webhooks = (required: boolean, fields?: readonly CredentialField[]): SetupStep => ({
-	step: 'webhooks',
-	id: 'webhook-setup',
-	required,
-	...(fields ? { fields } : {}),
-});
+const webhooks = (required: boolean, fields?: readonly CredentialField[]): SetupStep =>
+	({ step: 'webhooks', id: 'webhook-setup', required, ...(fields ? { fields } : {}) });
 
 const REST_BROWSER: RestSetup = { mode: 'browser', fields: [], steps: [] };
-const restDirect = (fields: readonly CredentialField[], steps: readonly SetupStep[] = []): RestSetup => ({
-	mode: 'direct',
-	fields,
-	steps,
-});
+const restDirect = (fields: readonly CredentialField[], steps: readonly SetupStep[] = []): RestSetup => ({ mode: 'direct', fields, steps });
 const TOOLS_BROWSER: ToolsSetup = { browser: true, credentials: null };
 const toolsDirect = (credentials: readonly CredentialField[]): ToolsSetup => ({ browser: false, credentials });
 const CRM: Pick<Provider, 'rest' | 'tools'> = {
@@ -238,13 +219,14 @@ export function isGatewayStep(step: string): boolean {
 	return step === 'mappings' || step === MIXPANEL_MAPPING_STEP;
 }
 
+/** The first field of each key. */
+function firstPerKey(fields: readonly CredentialField[]): CredentialField[] {
+	return fields.filter((field, index) => fields.findIndex((other) => other.key === field.key) === index);
+}
+
 /** Every credential field a provider takes on either contract, once per key (REST's first). */
 export function providerFields(provider: Provider): CredentialField[] {
-	const byKey = new Map<string, CredentialField>();
-	for (const field of [...(provider.rest?.fields ?? []), ...(provider.tools.credentials ?? [])]) {
-		if (!byKey.has(field.key)) byKey.set(field.key, field);
-	}
-	return [...byKey.values()];
+	return firstPerKey([...(provider.rest?.fields ?? []), ...(provider.tools.credentials ?? [])]);
 }
 
 /** The keys a provider's post-connect step takes in its `config` (webhook secrets). */
@@ -252,23 +234,13 @@ export function stepFields(provider: Provider, step: string): CredentialField[] 
 	return [...(provider.rest?.steps.find((s) => s.step === step)?.fields ?? [])];
 }
 
-/**
- * Everything an Outlit Provider Credentials can hold for a provider: its connect fields on either
- * contract, then what its setup steps take (once per key).
- */
+/** Everything an Outlit Provider Credentials can hold for a provider: its connect fields, then its setup steps'. */
 export function providerCredentialFields(provider: Provider): CredentialField[] {
-	const byKey = new Map(providerFields(provider).map((field) => [field.key, field]));
-	for (const step of provider.rest?.steps ?? []) {
-		for (const field of step.fields ?? []) if (!byKey.has(field.key)) byKey.set(field.key, field);
-	}
-	return [...byKey.values()];
+	return firstPerKey([...providerFields(provider), ...(provider.rest?.steps ?? []).flatMap((step) => step.fields ?? [])]);
 }
 
 /** Every key that holds a secret on some provider: these parameters are masked in stored errors. */
 export function secretFieldKeys(): string[] {
-	const keys = new Set<string>();
-	for (const provider of PROVIDERS) {
-		for (const field of providerCredentialFields(provider)) if (field.secret) keys.add(field.key);
-	}
-	return [...keys];
+	const secrets = PROVIDERS.flatMap((provider) => providerCredentialFields(provider).filter((field) => field.secret));
+	return [...new Set(secrets.map((field) => field.key))];
 }

@@ -10,10 +10,8 @@ import { findProvider, providerCredentialFields } from '../catalog/providers';
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 /**
- * The test n8n runs when Outlit Provider Credentials are saved. Outlit has no route that checks a
- * provider key without connecting it, so this checks the form here and sends nothing: a provider
- * chosen, at least one of its secrets filled in, closed-set values in their set. Outlit judges the
- * keys when the node connects.
+ * The test n8n runs when Outlit Provider Credentials are saved. Outlit cannot check a provider key
+ * without connecting it, so this checks the form only and sends nothing.
  */
 export const credentialTest = {
 	async outlitProviderFields(

@@ -4,10 +4,7 @@ import { findProvider } from '../catalog/providers';
 import { providerOptions } from '../actions/integration/common';
 import { createOutlitClient } from '../transport';
 
-/**
- * The providers the credential's Outlit offers (Get Capabilities), so one Outlit adds shows up
- * without a release; the built-in catalog when that call fails (no credential yet, offline…).
- */
+/** The providers the credential's Outlit offers (Get Capabilities); the catalog when that call fails. */
 async function providersFromOutlit(ctx: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	try {
 		const capabilities = await createOutlitClient(ctx).getCapabilities(undefined);
@@ -19,7 +16,7 @@ async function providersFromOutlit(ctx: ILoadOptionsFunctions): Promise<INodePro
 		});
 		if (options.length) return options.sort((a, b) => a.name.localeCompare(b.name));
 	} catch {
-		// Fall through to the catalog: the dropdown must never be empty.
+		// The dropdown must never be empty: the catalog below.
 	}
 	return providerOptions();
 }

@@ -3,10 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactNode } from '../transport/redact';
 
-/**
- * Keeps n8n errors (with their node copy masked, see redactNode) and wraps anything else, so
- * nothing raw, and no secret parameter, leaves the node.
- */
+/** Keeps n8n errors (their node copy masked) and wraps anything else: nothing raw, no secret, leaves the node. */
 export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		// `node` is read-only in the types only; n8n copies it into the stored execution data.
@@ -19,10 +16,9 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 }
 
 /**
- * The item Continue On Fail outputs: enough for a workflow to branch on the cause without parsing
- * text. n8n replaces the JSON of any item that carries `error` with `{error: message}`, so the
- * item carries none. Its error output ("On Error → Continue (using error output)") takes only
- * items whose JSON keys are error/message/details, so there the facts go under `details`.
+ * The item Continue On Fail outputs, with the facts a workflow branches on; in the JSON, since n8n
+ * replaces an item that carries `error` with the message alone. The error output takes only items
+ * keyed error/message/details, so there the facts go under `details`.
  */
 export function errorItem(error: NodeApiError | NodeOperationError, onError?: string): IDataObject {
 	const facts: IDataObject = {};

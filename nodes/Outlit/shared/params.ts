@@ -5,10 +5,7 @@ import { PROVIDER_ALIASES, PROVIDER_ID_PATTERN, PROVIDERS, findProvider } from '
 import { parameterError, type ProviderChoice } from '../transport';
 import { providerRefusal, reworded, withRequestId } from '../transport/errors';
 
-/**
- * Parameter readers for the operations. Each fails before any request with a NodeOperationError
- * that names the parameter, so a bad value never reaches Outlit.
- */
+/** Parameter readers: a bad value fails before any request, with a message that names the parameter. */
 
 /** Values that look like a key: never repeated in a message, whatever parameter they sit in. */
 const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
@@ -23,17 +20,16 @@ export function shownValue(raw: unknown): string | undefined {
 	return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
 }
 
-/** A number parameter's value as a message may show it: a number as it is, anything else as shownValue does. */
+/** A number parameter's value as a message may show it. */
 export function shownNumber(raw: unknown): string {
 	return typeof raw === 'number' ? String(raw) : (shownValue(raw) ?? 'empty');
 }
 
 /**
- * The words for a provider that is not one, whoever refused it: the node before any request, or
- * Outlit (the router rewords Outlit's answer with these). They stand in the message itself, the
- * valid IDs included: n8n hands an AI agent only an error's message.
+ * The words for a provider that is not one, whether the node or Outlit refused it. The valid IDs
+ * stand in the message itself: n8n hands an AI agent only an error's message.
  */
-export function unknownProviderText(raw: unknown, orAll: boolean): { message: string; description: string } {
+function unknownProviderText(raw: unknown, orAll: boolean): { message: string; description: string } {
 	const shown = shownValue(raw);
 	const ids = PROVIDERS.map((p) => p.id).join(', ');
 	const aliases = Object.entries(PROVIDER_ALIASES)
@@ -50,21 +46,14 @@ export function unknownProviderText(raw: unknown, orAll: boolean): { message: st
 }
 
 /**
- * The provider, from the list or an expression: any case, the alias gmail, and also a well-formed
- * id the catalog does not know yet (Outlit may add providers before this package does).
+ * The provider, from the list or an expression: any case, an alias, or a well-formed ID the catalog
+ * does not know yet (Outlit may add providers first). With `orAll` (Get Capabilities), "all" is undefined.
  */
-export function readProvider(ctx: IExecuteFunctions, itemIndex: number): ProviderChoice {
-	return providerFrom(ctx, itemIndex, ctx.getNodeParameter('provider', itemIndex, '') as unknown, false);
-}
-
-/** Get Capabilities' Provider: a provider as readProvider reads it, or undefined for "all". */
-export function readProviderOrAll(ctx: IExecuteFunctions, itemIndex: number): ProviderChoice | undefined {
+export function readProvider(ctx: IExecuteFunctions, itemIndex: number): ProviderChoice;
+export function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll: true): ProviderChoice | undefined;
+export function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll = false): ProviderChoice | undefined {
 	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
-	if (typeof raw === 'string' && raw.trim().toLowerCase() === 'all') return undefined;
-	return providerFrom(ctx, itemIndex, raw, true);
-}
-
-function providerFrom(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, orAll: boolean): ProviderChoice {
+	if (orAll && typeof raw === 'string' && raw.trim().toLowerCase() === 'all') return undefined;
 	const entry = findProvider(raw);
 	if (entry) return { id: entry.id, name: entry.name, entry };
 	const id = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
@@ -78,16 +67,13 @@ function providerFrom(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, o
 
 /**
  * Outlit refused as unknown a provider the node let through (well-formed, not in the catalog): the
- * same message as the node's own refusal, with Outlit's request ID where its answer has one, and
- * Outlit's answer in the description. Any other error, or a catalog provider Outlit refused, is
- * returned as it is.
+ * node's own message, with Outlit's request ID and answer. Any other error is returned as it is.
  */
 export function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, error: unknown): unknown {
 	const answer = providerRefusal(error);
 	if (!(error instanceof NodeApiError) || answer === undefined) return error;
 	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
 	if (findProvider(raw)) return error;
-	// Get Capabilities also takes "all": its refusal says so, as the node's own does.
 	const { message, description } = unknownProviderText(raw, ctx.getNodeParameter('operation', itemIndex, '') === 'getCapabilities');
 	const requestId = typeof error.errorResponse?.requestId === 'string' ? error.errorResponse.requestId : undefined;
 	const said = `${description} Outlit's answer: ${answer.replace(/[.\s]+$/, '')}.`;
@@ -97,7 +83,7 @@ export function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, err
 /** A JSON-object parameter: an object, a JSON string of one, or empty (undefined). */
 export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): IDataObject | undefined {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	// Empty, or an expression that gave null: no config. (Unset, n8n gives the fallback, '').
+	// Empty, or an expression that gave null: no config.
 	if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
@@ -124,7 +110,7 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, name: 
 	return value as IDataObject;
 }
 
-/** A positive number of seconds, returned in milliseconds; `aboveMax` is advice for a value over the cap. */
+/** A number of seconds above 0 and at most `max`, in milliseconds; `aboveMax` is advice for a value over the cap. */
 export function readSeconds(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -150,12 +136,13 @@ export function readSeconds(
 	return Math.round(value * 1000);
 }
 
-/** What belongs in Session ID, for its message when empty. */
-export const SESSION_ID_WHAT = 'the sessionId that Connect (Browser Session) returned';
-
 /** A text parameter that must not be empty; `what` says what belongs in it, for the message. */
 export function readRequiredString(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, what: string): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	return requiredString(ctx, itemIndex, ctx.getNodeParameter(name, itemIndex, '') as unknown, label, what);
+}
+
+/** A value already read, checked as readRequiredString checks it. */
+export function requiredString(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label: string, what: string): string {
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!value) {
 		throw parameterError(

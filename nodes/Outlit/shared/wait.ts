@@ -6,7 +6,7 @@ import { backoffMs, keepMessage, transientInfo, type OutlitClient, type SessionS
 import { pause, throwIfCancelled } from '../transport/sleep';
 import { asNodeError } from './errors';
 
-export const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'] as const;
+const SESSION_STATUSES = ['pending', 'connected', 'failed', 'expired'] as const;
 
 export interface WaitSettings {
 	sessionId: string;
@@ -18,19 +18,10 @@ export interface WaitSettings {
 /** Longest pause between polls after repeated transient errors (unless Outlit asks for longer). */
 const MAX_POLL_BACKOFF_MS = 60_000;
 
-function providerName(id: unknown): string {
-	return findProvider(id)?.name ?? (typeof id === 'string' && id ? id : 'integration');
-}
-
 /**
- * Polls a browser-auth session until it is connected, failed or expired, or the timeout passes.
- *
- * - Never polls again after a terminal status, and never sleeps past the deadline: the last poll
- *   happens at the deadline at the latest.
- * - Failures the transport's retry rules retry for a read (transport/retry.ts: 408, 429, 5xx, the
- *   gateway's `retryable`, no answer at all) are retried with exponential backoff that honours
- *   Retry-After / X-RateLimit-Reset / `resetAt`; any other error ends the wait with its readable message.
- * - Stops at the execution's cancel signal, also in the middle of a pause.
+ * Polls a browser session until it is connected, failed or expired, or the timeout passes (the last
+ * poll at the deadline at the latest). What the transport retries for a read is retried here with
+ * backoff, honouring Outlit's wait; any other error ends the wait. Stops at the cancel signal.
  */
 export async function waitForSession(
 	ctx: IExecuteFunctions,
@@ -112,35 +103,27 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 	};
 	if (outcome.status === 'connected' || continueOnUnsuccessful) return item;
 
-	const name = providerName(outcome.provider);
+	const name = findProvider(outcome.provider)?.name ?? (typeof outcome.provider === 'string' && outcome.provider ? outcome.provider : 'integration');
+	const fail = (message: string, description: string) =>
+		keepMessage(new NodeOperationError(ctx.getNode(), message, { description, itemIndex }), message);
+	const { lastError } = outcome;
+	const lastSaid = lastError?.replace(/[.\s]+$/, '');
 	if (outcome.timedOut) {
-		const seconds = Number((timeoutMs / 1000).toFixed(2));
-		const waited = `Timed out after ${seconds} s waiting for the ${name} connection`;
+		const waited = `Timed out after ${Number((timeoutMs / 1000).toFixed(2))} s waiting for the ${name} connection`;
 		// No poll answered: the last error says why, and what to do about it.
-		const message =
-			outcome.status === 'unknown' && outcome.lastError
-				? `${waited}: no poll got an answer, so the session's state is unknown. Last error: ${outcome.lastError.replace(/[.\s]+$/, '')}. Fix that, then run Get Connection Status with Session ID ${sessionId} to see where the connection stands.`
-				: `${waited}, still ${outcome.status}: raise "Timeout", or send the connect URL to the person again and wait once more.`;
-		throw keepMessage(
-			new NodeOperationError(ctx.getNode(), message, {
-				description:
-					`The session was still ${outcome.status} after ${outcome.polls} polls` +
-					`${outcome.lastError ? ` (last error: ${outcome.lastError.replace(/[.\s]+$/, '')})` : ''}. ` +
-					'Raise "Timeout", or send the connect URL to the user again.',
-				itemIndex,
-			}),
-			message,
+		throw fail(
+			outcome.status === 'unknown' && lastError
+				? `${waited}: no poll got an answer, so the session's state is unknown. Last error: ${lastSaid}. Fix that, then run Get Connection Status with Session ID ${sessionId} to see where the connection stands.`
+				: `${waited}, still ${outcome.status}: raise "Timeout", or send the connect URL to the person again and wait once more.`,
+			`The session was still ${outcome.status} after ${outcome.polls} polls${lastError ? ` (last error: ${lastSaid})` : ''}. ` +
+				'Raise "Timeout", or send the connect URL to the user again.',
 		);
 	}
 	const said = typeof outcome.error === 'string' ? ` (Outlit said: ${outcome.error.replace(/[.\s]+$/, '')})` : '';
-	const message =
+	throw fail(
 		`The ${name} connection ${outcome.status}${said}: start a new session with Connect (Browser Session) and send the person its connect URL, ` +
-		'or turn on "Continue on Unsuccessful" to handle this in the workflow.';
-	const error = new NodeOperationError(ctx.getNode(), message, {
-		description:
-			`${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}` +
+			'or turn on "Continue on Unsuccessful" to handle this in the workflow.',
+		`${typeof outcome.error === 'string' ? `Outlit said: ${outcome.error}. ` : ''}` +
 			'Start a new session with Connect (browser session), or turn on "Continue on Unsuccessful" to handle this in the workflow.',
-		itemIndex,
-	});
-	throw keepMessage(error, message);
+	);
 }

@@ -1,14 +1,16 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PROVIDERS } from '../../catalog/providers';
+import { readOption, readRequiredString, readSeconds } from '../../shared/params';
+import type { WaitSettings } from '../../shared/wait';
 
 /** Provider choices from the catalog, alphabetical by name as n8n's UI guidelines ask. */
 export function providerOptions(): INodePropertyOptions[] {
 	return [...PROVIDERS].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ name: p.name, value: p.id }));
 }
 
-/** The provider list comes from the credential's Outlit (see methods/loadOptions.ts). */
-export function providerField(includeAll = false): INodeProperties {
+/** The provider list comes from the credential's Outlit (see methods/loadOptions.ts); `withAll` adds All Providers. */
+export function providerField(withAll = false): INodeProperties {
 	const property: INodeProperties = {
 		displayName: 'Provider Name or ID',
 		name: 'provider',
@@ -18,16 +20,9 @@ export function providerField(includeAll = false): INodeProperties {
 		required: true,
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: "In an expression, give the provider's ID, e.g. hubspot or google-mail. A provider Outlit adds later works too.",
+		hint: `In an expression, give ${withAll ? 'all or ' : ''}the provider's ID, e.g. hubspot or google-mail. A provider Outlit adds later works too.`,
 	};
-	return includeAll
-		? {
-				...property,
-				typeOptions: { loadOptionsMethod: 'getProvidersWithAll' },
-				default: 'all',
-				hint: "In an expression, give all or the provider's ID, e.g. hubspot or google-mail. A provider Outlit adds later works too.",
-			}
-		: property;
+	return withAll ? { ...property, typeOptions: { loadOptionsMethod: 'getProvidersWithAll' }, default: 'all' } : property;
 }
 
 export const sessionIdField: INodeProperties = {
@@ -40,14 +35,17 @@ export const sessionIdField: INodeProperties = {
 	description: 'The sessionId that Connect returns for a Browser Session',
 };
 
-export const POLL_INTERVAL_MAX_S = 3600;
-/** One hour: a longer wait belongs to the trigger or a Wait-node loop, not a held execution. */
-export const TIMEOUT_MAX_S = 3600;
+export function readSessionId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return readRequiredString(ctx, itemIndex, 'sessionId', 'Session ID', 'the sessionId that Connect (Browser Session) returned');
+}
 
-export const LONG_WAIT_ADVICE =
+const POLL_INTERVAL_MAX_S = 3600;
+/** One hour: a longer wait belongs to the trigger or a Wait-node loop, not a held execution. */
+const TIMEOUT_MAX_S = 3600;
+const LONG_WAIT_ADVICE =
 	"For longer waits, let the Outlit Trigger's Integration Connected event continue the workflow, or loop Get Connection Status with n8n's Wait node";
 
-/** How long to wait; Continue on Unsuccessful ({@link continueOnUnsuccessful}) goes into the operation's Options. */
+/** How long to wait; Continue on Unsuccessful goes into the operation's Options. */
 export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[] {
 	return [
 		{
@@ -82,5 +80,14 @@ export function continueOnUnsuccessful(show?: IDisplayOptions['show']): INodePro
 		description:
 			'Whether a failed, expired or timed-out session returns an item with its status instead of stopping the workflow',
 		...(show ? { displayOptions: { show } } : {}),
+	};
+}
+
+/** The settings of waitFields and continueOnUnsuccessful, validated. */
+export function readWaitSettings(ctx: IExecuteFunctions, itemIndex: number): Omit<WaitSettings, 'sessionId'> {
+	return {
+		intervalMs: readSeconds(ctx, itemIndex, 'pollInterval', 'Poll Interval', POLL_INTERVAL_MAX_S, 2),
+		timeoutMs: readSeconds(ctx, itemIndex, 'timeout', 'Timeout', TIMEOUT_MAX_S, 300, `${LONG_WAIT_ADVICE}.`),
+		continueOnUnsuccessful: readOption<boolean>(ctx, itemIndex, 'continueOnUnsuccessful', false) === true,
 	};
 }

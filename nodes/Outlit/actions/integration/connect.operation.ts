@@ -5,11 +5,9 @@ import { providerFields } from '../../catalog/providers';
 import { readJsonObject, readProvider, shownValue } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
 import { parameterError, type ConnectRequest } from '../../transport';
-import type { Execution } from '../router';
-import { continueOnUnsuccessful, providerField, waitFields } from './common';
-import { defineOperation } from './operation';
-import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
-import { readWaitSettings } from './waitSettings';
+import { defineOperation, type Execution } from '../router';
+import { continueOnUnsuccessful, providerField, readWaitSettings, waitFields } from './common';
+import { readSecrets, secretSourceFields } from './secretSource';
 
 const DIRECT = { connectionMethod: ['direct'] };
 /** No source switch for the catalog's browser-only providers (they take no fields). */
@@ -32,19 +30,13 @@ function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number): Connec
 	);
 }
 
-/**
- * The connect request for the item: provider, method, and for Direct the provider's fields, from
- * Outlit Provider Credentials or from the typed-in fields with Additional Config on top.
- */
+/** Provider, method, and for Direct the provider's keys: from the credential, or typed in with Additional Config on top. */
 async function readConnectRequest(ctx: IExecuteFunctions, execution: Execution, itemIndex: number): Promise<ConnectRequest> {
 	const provider = readProvider(ctx, itemIndex);
 	const method = readConnectionMethod(ctx, itemIndex);
 	if (method === 'browser') return { provider, method, values: {}, extra: {} };
-	if (readSecretSource(ctx, itemIndex) === 'credential') {
-		const { values, credentialName } = await readProviderCredential(ctx, execution, itemIndex, provider, providerFields);
-		return { provider, method, values, extra: {}, credentialName };
-	}
-	const values = provider.entry ? readFieldValues(ctx, itemIndex, providerFields(provider.entry)) : {};
+	const { source, values, credentialName } = await readSecrets(ctx, execution, itemIndex, provider, providerFields, 'Additional Config (JSON)');
+	if (source === 'credential') return { provider, method, values, extra: {}, credentialName };
 	const extra = readJsonObject(ctx, itemIndex, 'additionalConfig', 'Additional Config (JSON)') ?? {};
 	return { provider, method, values, extra };
 }
@@ -60,13 +52,12 @@ export const connect = defineOperation({
 			request.method === 'browser' && this.getNodeParameter('waitUntilConnected', itemIndex) === true;
 		// Read the wait settings first, so a bad interval fails before a session is created.
 		const wait = waitUntilConnected ? readWaitSettings(this, itemIndex) : undefined;
-		// The one place Connect's item gets `provider`, whichever API answered (Outlit's own, where sent, wins).
+		// Connect's item gets `provider` here, whichever API answered (Outlit's own, where sent, wins).
 		const result: IDataObject = { provider: request.provider.id, ...(await api.connect(request, itemIndex)) };
 		if (!wait || typeof result.sessionId !== 'string') return [result];
 		const outcome = await waitForSession(this, api, itemIndex, { sessionId: result.sessionId, ...wait });
 		if (outcome.status !== 'connected') return [{ ...result, ...outcome }];
-		// On the gateway, Outlit may have a next step once authenticated (e.g. a CRM mapping recommendation).
-		// Its status and next replace the handoff's.
+		// Outlit may have a next step once authenticated (a CRM mapping recommendation): it replaces the handoff's.
 		const followUp = await api.continueSetup(request, itemIndex);
 		if (!followUp) return [{ ...result, ...outcome }];
 		delete result.next;

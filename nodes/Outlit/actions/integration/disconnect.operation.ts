@@ -1,6 +1,6 @@
 import { readOption, readProvider } from '../../shared/params';
+import { defineOperation } from '../router';
 import { providerField } from './common';
-import { defineOperation } from './operation';
 
 export const disconnect = defineOperation({
 	value: 'disconnect',
@@ -13,9 +13,7 @@ export const disconnect = defineOperation({
 		const ignore = readOption<boolean>(this, itemIndex, 'ignoreNotConnected', false) === true;
 		return [await api.disconnect(provider, ignore, itemIndex)];
 	},
-	fields: [
-		providerField(),
-	],
+	fields: [providerField()],
 	options: [
 		{
 			displayName: 'Ignore Not Connected',

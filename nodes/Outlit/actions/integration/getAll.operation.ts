@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { shownNumber } from '../../shared/params';
 import { parameterError, simplifiedIntegration } from '../../transport';
-import { defineOperation } from './operation';
+import { defineOperation } from '../router';
 
 export const getAll = defineOperation({
 	value: 'getAll',

@@ -1,6 +1,6 @@
-import { readProviderOrAll } from '../../shared/params';
+import { readProvider } from '../../shared/params';
+import { defineOperation } from '../router';
 import { providerField } from './common';
-import { defineOperation } from './operation';
 
 export const getCapabilities = defineOperation({
 	value: 'getCapabilities',
@@ -10,7 +10,7 @@ export const getCapabilities = defineOperation({
 		'Get how an integration connects, with keys or in a browser, and where Outlit gives them its fields and setup steps',
 	sideBySide: true,
 	async run(itemIndex, api) {
-		return await api.getCapabilities(readProviderOrAll(this, itemIndex)?.id, itemIndex);
+		return await api.getCapabilities(readProvider(this, itemIndex, true)?.id, itemIndex);
 	},
 	fields: [providerField(true)],
 });

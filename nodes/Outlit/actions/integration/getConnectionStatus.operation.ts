@@ -1,6 +1,5 @@
-import { SESSION_ID_WHAT, readRequiredString } from '../../shared/params';
-import { sessionIdField } from './common';
-import { defineOperation } from './operation';
+import { defineOperation } from '../router';
+import { readSessionId, sessionIdField } from './common';
 
 export const getConnectionStatus = defineOperation({
 	value: 'getConnectionStatus',
@@ -9,7 +8,7 @@ export const getConnectionStatus = defineOperation({
 	description: 'Check once how a browser session to connect an integration stands: pending, connected, failed or expired',
 	sideBySide: true,
 	async run(itemIndex, api) {
-		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID', SESSION_ID_WHAT);
+		const sessionId = readSessionId(this, itemIndex);
 		return [{ sessionId, ...(await api.sessionStatus(sessionId, itemIndex)) }];
 	},
 	fields: [sessionIdField],

@@ -1,6 +1,6 @@
 import { readProvider } from '../../shared/params';
+import { defineOperation } from '../router';
 import { providerField } from './common';
-import { defineOperation } from './operation';
 
 export const getSyncStatus = defineOperation({
 	value: 'getSyncStatus',

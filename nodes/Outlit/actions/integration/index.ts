@@ -1,26 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { CustomOperation } from '../router';
 import { connect } from './connect.operation';
 import { disconnect } from './disconnect.operation';
 import { getAll } from './getAll.operation';
 import { getCapabilities } from './getCapabilities.operation';
 import { getConnectionStatus } from './getConnectionStatus.operation';
 import { getSyncStatus } from './getSyncStatus.operation';
-import type { CustomOperation } from './operation';
 import { runSetupStep } from './runSetupStep.operation';
 import { waitForConnection } from './waitForConnection.operation';
 
 /** Alphabetical by name, as the operation dropdown shows them. */
-const operations = [
-	connect,
-	disconnect,
-	getCapabilities,
-	getConnectionStatus,
-	getAll,
-	getSyncStatus,
-	runSetupStep,
-	waitForConnection,
-];
+const operations = [connect, disconnect, getCapabilities, getConnectionStatus, getAll, getSyncStatus, runSetupStep, waitForConnection];
 
 export const integrationProperties: INodeProperties[] = [
 	{
@@ -35,12 +26,7 @@ export const integrationProperties: INodeProperties[] = [
 	...operations.flatMap((op) => op.fields),
 ];
 
-/** Operation value → the label the dropdown shows (for the node's subtitle). */
-export const operationLabels: Record<string, string> = Object.fromEntries(
-	operations.map((op) => [op.option.value as string, op.option.name]),
-);
-
 /** Every operation runs as an n8n customOperation, by the one rule in ../router.ts. */
 export const integrationOperations: Record<string, CustomOperation> = Object.fromEntries(
-	operations.map((op) => [op.option.value as string, op.execute]),
+	operations.map((op) => [op.option.value, op.execute]),
 );

@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { fieldProperties, providersWithout } from '../../catalog/fieldProperties';
 import { MIXPANEL_MAPPING_STEP, stepFields, type Provider } from '../../catalog/providers';
-import { readJsonObject, readOption, readProvider, readRequiredString } from '../../shared/params';
-import { parameterError, type ProviderChoice } from '../../transport';
-import type { Execution } from '../router';
+import { readJsonObject, readOption, readProvider, readRequiredString, requiredString } from '../../shared/params';
+import { parameterError } from '../../transport';
+import { defineOperation } from '../router';
 import { providerField } from './common';
-import { defineOperation } from './operation';
-import { readFieldValues, readProviderCredential, readSecretSource, secretSourceFields } from './secretSource';
+import { readSecrets, secretSourceFields } from './secretSource';
 
 const CUSTOM = 'custom';
 /** The step whose config takes a secret (a webhook signing secret). */
@@ -15,42 +14,8 @@ const WEBHOOKS = 'webhooks';
 /** Step's values, in the order of its options, for the message when an expression leaves it empty. */
 const STEPS = ['mappings', MIXPANEL_MAPPING_STEP, WEBHOOKS, CUSTOM];
 const webhookFields = (provider: Provider) => stepFields(provider, WEBHOOKS);
-const SECRET_STEP = { step: [WEBHOOKS] };
 /** No source switch where the catalog's webhook step takes no secret (Pylon; providers without one). */
 const NO_SECRET = { provider: providersWithout(webhookFields) };
-
-/**
- * Setup Config (JSON) plus the step's secrets. From Outlit Provider Credentials, their fields go on
- * top (the credential is the chosen source); typed in, Setup Config overrides a field of the same
- * name, as Additional Config does on Connect. Nothing given: no config, as before.
- */
-async function readStepConfig(
-	ctx: IExecuteFunctions,
-	execution: Execution,
-	itemIndex: number,
-	provider: ProviderChoice,
-	choice: unknown,
-): Promise<IDataObject | undefined> {
-	const config = readJsonObject(ctx, itemIndex, 'setupConfig', 'Setup Config (JSON)');
-	if (choice !== WEBHOOKS) return config;
-	let merged: IDataObject;
-	if (readSecretSource(ctx, itemIndex) === 'credential') {
-		const { values } = await readProviderCredential(ctx, execution, itemIndex, provider, webhookFields, 'Setup Config (JSON)');
-		merged = { ...config, ...values };
-	} else {
-		merged = { ...(provider.entry ? readFieldValues(ctx, itemIndex, webhookFields(provider.entry)) : {}), ...config };
-	}
-	return Object.keys(merged).length ? merged : undefined;
-}
-
-/** A provider's post-connect steps, for the error on a step it lacks: what to set instead, and the list. */
-function stepsAdvice(name: string, steps: readonly string[]): { action: string; description: string } {
-	// A CRM lists mappings once although both contracts have it.
-	const known = Array.from(new Set(steps)).join(', ');
-	return known
-		? { action: `set "Step" to one of its steps (${known})`, description: `Its post-connect steps: ${known}.` }
-		: { action: 'it has no post-connect steps, so it needs no Run Setup Step', description: `${name} has no post-connect steps.` };
-}
 
 export const runSetupStep = defineOperation({
 	value: 'runSetupStep',
@@ -59,25 +24,36 @@ export const runSetupStep = defineOperation({
 	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected integration',
 	async run(itemIndex, api, execution) {
 		const provider = readProvider(this, itemIndex);
-		const choice = this.getNodeParameter('step', itemIndex);
+		const choice = this.getNodeParameter('step', itemIndex) as unknown;
 		const step =
 			choice === CUSTOM
 				? readRequiredString(this, itemIndex, 'customStep', 'Custom Step', 'a step Get Capabilities lists for the provider')
-				: readRequiredString(this, itemIndex, 'step', 'Step', `one of ${STEPS.join(', ')}`);
+				: requiredString(this, itemIndex, choice, 'Step', `one of ${STEPS.join(', ')}`);
 		// Custom tokens pass through untouched: Outlit may add steps before the catalog knows them.
 		const entry = provider.entry;
 		if (choice !== CUSTOM && entry) {
-			const steps = [
+			// A CRM has mappings on both contracts: listed once.
+			const steps = new Set([
 				...(entry.rest?.steps.map((s) => s.step) ?? []),
 				...(entry.tools.configuration === 'crm_mapping' ? ['mappings'] : []),
 				...(entry.tools.configuration === 'mixpanel_mapping' ? [MIXPANEL_MAPPING_STEP] : []),
-			];
-			if (!steps.includes(step)) {
-				const { action, description } = stepsAdvice(provider.name, steps);
+			]);
+			if (!steps.has(step)) {
+				const known = [...steps].join(', ');
+				const [action, description] = known
+					? [`set "Step" to one of its steps (${known})`, `Its post-connect steps: ${known}.`]
+					: ['it has no post-connect steps, so it needs no Run Setup Step', `${provider.name} has no post-connect steps.`];
 				throw parameterError(this.getNode(), `${provider.name} has no "${step}" setup step: ${action}.`, description, itemIndex);
 			}
 		}
-		const config = await readStepConfig(this, execution, itemIndex, provider, choice);
+		// Setup Config (JSON) plus, for webhooks, the step's secrets: a credential's go on top (the chosen
+		// source); typed-in ones yield to Setup Config, as fields do to Additional Config on Connect.
+		let config = readJsonObject(this, itemIndex, 'setupConfig', 'Setup Config (JSON)');
+		if (choice === WEBHOOKS) {
+			const { source, values } = await readSecrets(this, execution, itemIndex, provider, webhookFields, 'Setup Config (JSON)');
+			const merged: IDataObject = source === 'credential' ? { ...config, ...values } : { ...values, ...config };
+			config = Object.keys(merged).length ? merged : undefined;
+		}
 		const acceptRecommendation = readOption<boolean>(this, itemIndex, 'acceptRecommendation', false) === true;
 		return [await api.setupStep({ provider, step, config, acceptRecommendation }, itemIndex)];
 	},
@@ -114,7 +90,7 @@ export const runSetupStep = defineOperation({
 			description: 'The step as Get Capabilities lists it for the provider',
 			displayOptions: { show: { step: [CUSTOM] } },
 		},
-		...secretSourceFields(SECRET_STEP, NO_SECRET),
+		...secretSourceFields({ step: [WEBHOOKS] }, NO_SECRET),
 		...fieldProperties(
 			webhookFields,
 			{ step: [WEBHOOKS], secretSource: ['fields'] },

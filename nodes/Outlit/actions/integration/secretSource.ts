@@ -5,14 +5,9 @@ import { parameterError, type ProviderChoice } from '../../transport';
 import type { Execution } from '../router';
 
 /** Outlit Provider Credentials (credentials/OutlitProviderApi.credentials.ts): data, never auth. */
-export const PROVIDER_CREDENTIAL_TYPE = 'outlitProviderApi';
+const PROVIDER_CREDENTIAL_TYPE = 'outlitProviderApi';
 
-export type SecretSource = 'credential' | 'fields';
-
-/**
- * The "Provider Secrets" switch and its notice: Credential by default (encrypted by n8n); typed-in
- * fields only when chosen, with a notice. `hide`: the catalog providers that have no such fields.
- */
+/** The "Provider Secrets" switch (Credential by default) and its notice; `hide`: providers without such fields. */
 export function secretSourceFields(
 	show: NonNullable<IDisplayOptions['show']>,
 	hide: NonNullable<IDisplayOptions['hide']>,
@@ -50,11 +45,6 @@ export function secretSourceFields(
 	];
 }
 
-export function readSecretSource(ctx: IExecuteFunctions, itemIndex: number): SecretSource {
-	const value = ctx.getNodeParameter('secretSource', itemIndex, 'credential');
-	return value === 'fields' ? 'fields' : 'credential';
-}
-
 /** The fields that have a value, from either source: strings trimmed, booleans as set. */
 function presentValues(fields: readonly CredentialField[], valueOf: (field: CredentialField) => unknown): IDataObject {
 	const values: IDataObject = {};
@@ -66,27 +56,26 @@ function presentValues(fields: readonly CredentialField[], valueOf: (field: Cred
 	return values;
 }
 
-/** The typed-in (or mapped) parameters of these fields. */
-export function readFieldValues(ctx: IExecuteFunctions, itemIndex: number, fields: readonly CredentialField[]): IDataObject {
-	// No fallback: these are read only where shown, and n8n gives every shown parameter its default.
-	return presentValues(fields, (field) => ctx.getNodeParameter(field.key, itemIndex));
-}
-
 /**
- * The fields the provider's Outlit Provider Credentials hold, after checking that the node has one
- * and that it was made for this provider. Messages name the credential and the providers, never a
- * value. A provider that takes none of these fields needs no credential (the switch is hidden for it).
- * The credential is read once per execution, kept in `execution`.
+ * The provider's keys that have a value (`fieldsOf` says which fields), from the chosen source: the
+ * typed-in (or mapped) fields, or Outlit Provider Credentials, read once per execution. Messages name
+ * the credential and the providers, never a value. `configField` is where keys go instead.
  */
-export async function readProviderCredential(
+export async function readSecrets(
 	ctx: IExecuteFunctions,
 	execution: Execution,
 	itemIndex: number,
 	provider: ProviderChoice,
 	fieldsOf: (provider: Provider) => readonly CredentialField[],
-	configField = 'Additional Config (JSON)',
-): Promise<{ values: IDataObject; credentialName?: string }> {
-	if (provider.entry && fieldsOf(provider.entry).length === 0) return { values: {} };
+	configField: string,
+): Promise<{ source: 'credential' | 'fields'; values: IDataObject; credentialName?: string }> {
+	const fields = provider.entry ? fieldsOf(provider.entry) : [];
+	if (ctx.getNodeParameter('secretSource', itemIndex, 'credential') === 'fields') {
+		// No fallback: these are read only where shown, and n8n gives every shown parameter its default.
+		return { source: 'fields', values: presentValues(fields, (field) => ctx.getNodeParameter(field.key, itemIndex)) };
+	}
+	// A catalog provider without such fields needs no credential (the switch is hidden for it).
+	if (provider.entry && fields.length === 0) return { source: 'credential', values: {} };
 	const selected = ctx.getNode().credentials?.[PROVIDER_CREDENTIAL_TYPE];
 	if (!selected) {
 		throw parameterError(
@@ -115,5 +104,5 @@ export async function readProviderCredential(
 			itemIndex,
 		);
 	}
-	return { values: presentValues(fieldsOf(provider.entry), (field) => data[field.key]), credentialName: selected.name };
+	return { source: 'credential', values: presentValues(fields, (field) => data[field.key]), credentialName: selected.name };
 }

@@ -1,8 +1,6 @@
-import { SESSION_ID_WHAT, readRequiredString } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
-import { continueOnUnsuccessful, sessionIdField, waitFields } from './common';
-import { defineOperation } from './operation';
-import { readWaitSettings } from './waitSettings';
+import { defineOperation } from '../router';
+import { continueOnUnsuccessful, readSessionId, readWaitSettings, sessionIdField, waitFields } from './common';
 
 export const waitForConnection = defineOperation({
 	value: 'waitForConnection',
@@ -10,13 +8,12 @@ export const waitForConnection = defineOperation({
 	action: 'Wait for a connection session to finish',
 	description: 'Wait until a browser session has connected the integration, failed or expired',
 	async run(itemIndex, api) {
-		const sessionId = readRequiredString(this, itemIndex, 'sessionId', 'Session ID', SESSION_ID_WHAT);
 		// Everything is validated before the first poll goes out.
-		const settings = { sessionId, ...readWaitSettings(this, itemIndex) };
+		const settings = { sessionId: readSessionId(this, itemIndex), ...readWaitSettings(this, itemIndex) };
 		return [await waitForSession(this, api, itemIndex, settings)];
 	},
 	fields: [sessionIdField, ...waitFields()],
 	options: [continueOnUnsuccessful()],
-	// Its polls retry by their own rule, within Timeout: the retry settings would change nothing.
+	// Its polls retry by their own rule, within Timeout.
 	retries: false,
 });
