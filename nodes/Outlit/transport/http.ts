@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, type OutlitConnection, type OutlitContext } from './connection';
-import { networkErrorCode, outlitNetworkError } from './errors';
+import { CREDENTIAL_TYPE, type OutlitContext } from './connection';
+import { networkErrorCode, outlitNetworkError, requestRefused } from './errors';
 import { redactNode } from './redact';
 import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
 import { pause } from './sleep';
-import type { OutlitResponse, WireRequest } from './wire';
+import type { OutlitConnection, OutlitResponse, WireRequest } from './wire';
 
 /** What n8n's Request Options setting asks of every request (timeout, proxy, certificates). */
 export interface RequestSettings {
@@ -134,12 +134,7 @@ async function attemptOnce(
 	} catch (error) {
 		// A credential problem reads well as it is; anything else is a failure to get an answer,
 		// replaced by an error that names only the Base URL and the error code.
-		if (error instanceof NodeOperationError) {
-			throw new NodeOperationError(redactNode(ctx.getNode()), error.message, {
-				description: error.description ?? undefined,
-				itemIndex,
-			});
-		}
+		if (error instanceof NodeOperationError) throw requestRefused(redactNode(ctx.getNode()), error, itemIndex);
 		return {
 			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex, {
 				// Only the Outlit node has Request Options (an execution context); the trigger does not.
