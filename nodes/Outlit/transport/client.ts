@@ -76,10 +76,9 @@ export interface OutlitClient extends OutlitCapabilities {
 }
 
 /**
- * The one place that chooses a contract per call. "rest" and "tools" use theirs only; "auto"
- * uses the gateway for what it covers and REST for the rest, and falls back when a server lacks
- * one of them. A server found without a gateway is remembered for the rest of the execution, so
- * in steady state Automatic costs no extra request.
+ * The one place that chooses a contract per call. Automatic uses the gateway for what it covers
+ * and REST for the rest, falling back when a server lacks one; a server found without a gateway
+ * is remembered for the execution, so Automatic costs no extra request in steady state.
  */
 export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings = {}): OutlitClient {
 	let gatewayMissing = false;
@@ -88,20 +87,15 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
 	const pacer: Pacer = newPacer();
 
-	// Built once per execution, with the connection: the masked node copy a wire carries costs a
-	// parameter walk. A credential error leaves them unbuilt and is raised again for every item.
+	// Built once per execution (masking the node walks its parameters); a credential error is raised for every item.
 	let wires: { retrying: Wire; single: Wire } | undefined;
 
-	async function buildWires(): Promise<{ retrying: Wire; single: Wire }> {
-		const connection = await readConnection.call(ctx);
-		return {
-			retrying: wireFor(ctx, connection, settings, pacer),
-			single: wireFor(ctx, connection, { ...settings, retry: undefined }, pacer),
-		};
-	}
-
 	async function wire(retries: boolean): Promise<Wire> {
-		wires ??= await buildWires();
+		if (!wires) {
+			const connection = await readConnection.call(ctx);
+			const single = { ...settings, retry: undefined };
+			wires = { retrying: wireFor(ctx, connection, settings, pacer), single: wireFor(ctx, connection, single, pacer) };
+		}
 		return retries ? wires.retrying : wires.single;
 	}
 
@@ -125,10 +119,8 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	): Promise<T> {
 		const w = await wire(retries);
 		const order = trigger?.order ?? contractsFor(w.connection.api, method, gatewayStep);
-		// Set when the gateway could not take the call without negotiated setup: it explains a REST
-		// route that does not answer either.
+		// Why a contract did not take the call: each explains a next contract that does not answer either.
 		let browserOnly: BrowserSetupOnly | undefined;
-		// Set when REST lacks the provider: it explains a gateway that does not answer either.
 		let notOnRest: NotOnRest | undefined;
 		for (let i = 0; ; i++) {
 			const contract = order[i];

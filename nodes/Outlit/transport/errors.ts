@@ -5,14 +5,10 @@ import type { CredentialField } from '../catalog/providers';
 import type { ConnectRequest, OutlitCapabilities, ProviderChoice } from './capabilities';
 import type { OutlitResponse, Wire } from './wire';
 
-// Every error the transport (and the trigger's observe.ts) raises is built here. The message says
-// what to do, remedy included: n8n hands an AI agent only an error's message.
+// Every error the transport and the trigger's observe.ts raise. A message says what to do: n8n
+// hands an AI agent only the message.
 
-/**
- * n8n swaps a message that contains a system error code (ECONNREFUSED, EPERM…, in any case) for its
- * own generic words. Outlit's words, a Base URL or a value may contain one, so the package's message
- * is put back: it says what to do, n8n's does not.
- */
+/** n8n swaps a message containing a system error code (ECONNREFUSED, EPERM…) for generic words: ours is put back. */
 export function keepMessage<E extends Error>(error: E, message: string): E {
 	if (error.message !== message) error.message = message;
 	return error;
@@ -36,10 +32,7 @@ export function parameterError(node: INode, message: string, description: string
 
 // ── What an error carries for the package alone ─────────────────────────────────────────────────
 
-/**
- * What Outlit answered, on the error built from it: the response, or for no answer at all the
- * network error's system code. The retry rules (retry.ts) judge it where the error is caught.
- */
+/** What Outlit answered (the response, or no answer's system code), for the retry rules where the error is caught. */
 export type Answer = { response: OutlitResponse } | { networkCode: string | undefined };
 
 /** Not enumerable: n8n copies an error's own fields into error items and the stored execution. */
@@ -57,9 +50,8 @@ export function answerOf(error: unknown): Answer | undefined {
 }
 
 /**
- * Outlit's answer (its words and the first invalid fields) when it refused the provider as unknown.
- * The router words such errors as the node's own refusal of a provider (shared/params.ts): the
- * package lets a well-formed ID it does not know through, since Outlit may add providers first.
+ * Outlit's answer (its words and first invalid fields) when it refused the provider as unknown: the
+ * router rewords it as the node's own refusal (shared/params.ts).
  */
 export function providerRefusal(error: unknown): string | undefined {
 	return attached<string>(error, 'outlitProviderRefusal');
@@ -90,10 +82,7 @@ export function header(headers: Record<string, unknown>, name: string): string |
 	return value === undefined || value === null ? undefined : String(value);
 }
 
-/**
- * Milliseconds until the API says a retry may succeed, from `Retry-After` (seconds or an HTTP date)
- * or `X-RateLimit-Reset` (epoch seconds, as Outlit's overview documents). Undefined when neither says.
- */
+/** Milliseconds until a retry may succeed, from `Retry-After` (seconds or a date) or `X-RateLimit-Reset` (epoch seconds). */
 export function retryAfterMs(headers: Record<string, unknown>, now: number): number | undefined {
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined) {
@@ -308,13 +297,7 @@ function restWords(response: OutlitResponse, apiMessage: string | undefined, not
  * A REST error answer as an error a person can act on: Outlit's words kept, and what to do.
  * `subject` names what a 404 is about (the provider).
  */
-export function restApiError(
-	node: INode,
-	response: OutlitResponse,
-	itemIndex?: number,
-	notFound?: RestNotFound,
-	subject?: string,
-): NodeApiError {
+export function restApiError(node: INode, response: OutlitResponse, itemIndex?: number, notFound?: RestNotFound, subject?: string): NodeApiError {
 	const body = bodyObject(response.body);
 	const apiMessage = typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : undefined;
 	return answerError(node, response, apiMessage, restWords(response, apiMessage, notFound, subject), itemIndex);
@@ -404,10 +387,7 @@ export function gatewayApiError(node: INode, tool: string, response: OutlitRespo
 
 // ── No answer ───────────────────────────────────────────────────────────────────────────────────
 
-/**
- * The system or TLS error code (ECONNREFUSED, ETIMEDOUT, DEPTH_ZERO_SELF_SIGNED_CERT,
- * ERR_TLS_CERT_ALTNAME_INVALID…), wherever n8n's wrapping put it.
- */
+/** The system or TLS error code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT…), wherever n8n's wrapping put it. */
 export function networkErrorCode(error: unknown): string | undefined {
 	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
 		if (typeof e.code === 'string' && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(e.code)) return e.code;
@@ -468,13 +448,7 @@ function networkWords(baseUrl: string, code: string | undefined, reason: string,
 }
 
 /** A network failure (refused, DNS, TLS, timeout), naming the Base URL and never the request. */
-export function outlitNetworkError(
-	node: INode,
-	error: unknown,
-	baseUrl: string,
-	itemIndex?: number,
-	hints: NetworkHints = {},
-): NodeApiError {
+export function outlitNetworkError(node: INode, error: unknown, baseUrl: string, itemIndex?: number, hints: NetworkHints = {}): NodeApiError {
 	const code = networkErrorCode(error);
 	const reason = code ?? 'no response';
 	const text = networkWords(baseUrl, code, reason, hints);
@@ -515,10 +489,7 @@ export interface ContractSituation {
 	what?: string;
 }
 
-/**
- * One of Outlit's two APIs does not answer on this server (retired REST routes, or no gateway):
- * what to set in the credential, and where to do what only the web app does now.
- */
+/** One of Outlit's APIs does not answer here: what to set in the credential, or where the web app does it. */
 export function contractUnavailableError(
 	node: INode,
 	error: { contract: 'rest' | 'tools'; statusCode: number },
@@ -739,11 +710,7 @@ const SETUP_ERRORS: Record<string, { what: (name: string) => string; advice: (ct
 	},
 };
 
-/**
- * A setup failure, which arrives inside a 200 as `error: {code, message, retryable}`. Never
- * retried, whatever `retryable` says: a setup is a write, each code's advice says what to do, and
- * Outlit's CLI does not retry it either.
- */
+/** A setup failure (inside a 200, as `error: {code, message, retryable}`); never retried: a setup is a write. */
 export function setupFailureError(wire: Wire, ctx: SetupContext, failure: IDataObject, itemIndex?: number): NodeApiError {
 	const { code, message } = failure;
 	const { name } = ctx.provider;
