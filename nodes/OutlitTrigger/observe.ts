@@ -1,7 +1,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { keepMessage, type Contract, type OutlitClient } from '../Outlit/transport';
+import { unreadableListError, type Contract, type OutlitClient } from '../Outlit/transport';
 import type { ObservedIntegration, ObservedReadiness } from './decide';
 import { parseIntegrationList, parseReadinessList } from './validate';
 
@@ -23,15 +22,7 @@ export function parsed<T>(ctx: IPollFunctions, parse: () => T): T {
 	try {
 		return parse();
 	} catch (error) {
-		const message = `${(error as Error).message}. Check that the Base URL in the Outlit API credential points at Outlit's API; the trigger keeps its state and tries again at its next poll.`;
-		throw keepMessage(
-			new NodeApiError(ctx.getNode(), { statusCode: 200 }, {
-				message,
-				description:
-					'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
-			}),
-			message,
-		);
+		throw unreadableListError(ctx.getNode(), (error as Error).message);
 	}
 }
 

@@ -31,10 +31,7 @@ export interface SetupStepRequest {
 	acceptRecommendation: boolean;
 }
 
-/**
- * Gateway readiness values that mean the integration is connected (Outlit's CLI counts these as set
- * up): Get Many's `connected` on the gateway, and the trigger's.
- */
+/** Gateway readiness values that mean connected (Outlit's CLI counts these as set up). */
 export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
 
 export interface SessionState {
@@ -43,11 +40,7 @@ export interface SessionState {
 	error?: string;
 }
 
-/**
- * One method per Outlit capability. Operations and the trigger call these, never routes or tools;
- * `rest.ts` and `gateway.ts` implement them and `client.ts` chooses between the two.
- * `itemIndex` only labels errors.
- */
+/** One method per Outlit capability: rest.ts and gateway.ts implement them, client.ts chooses. `itemIndex` only labels errors. */
 export interface OutlitCapabilities {
 	listIntegrations(connectedOnly: boolean, itemIndex?: number): Promise<IDataObject[]>;
 	getCapabilities(providerId: string | undefined, itemIndex?: number): Promise<IDataObject[]>;
@@ -60,10 +53,7 @@ export interface OutlitCapabilities {
 	setupStep(request: SetupStepRequest, itemIndex?: number): Promise<IDataObject>;
 }
 
-/**
- * Thrown by an implementation when its contract does not answer on this server: REST routes that
- * answer like retired ones, or no `/api/tools/call`. The resolver falls back or explains.
- */
+/** Thrown when a contract does not answer on this server (retired REST routes, no gateway): the client falls back or explains. */
 export class ContractUnavailable extends Error {
 	constructor(
 		readonly contract: Contract,
@@ -75,9 +65,8 @@ export class ContractUnavailable extends Error {
 }
 
 /**
- * Thrown by the gateway implementation when the server does not negotiate setup (its capabilities
- * lack `preferredSetupVersion: 1`) and the call would send credentials or configuration: Outlit's
- * docs say such a server gets browser setup only. The resolver falls back to REST or explains.
+ * Thrown by the gateway when the server does not negotiate setup (no `preferredSetupVersion: 1`)
+ * and the call would send credentials or configuration: such a server gets browser setup only.
  */
 export class BrowserSetupOnly extends Error {
 	constructor(
@@ -107,11 +96,7 @@ export function restLacks(provider: ProviderChoice | undefined): boolean {
 	return provider?.entry !== undefined && provider.entry.rest === null;
 }
 
-/**
- * Thrown by the REST implementation for a provider its routes do not have (the catalog's `rest:
- * null`: Salesforce, Gong, Mixpanel), before a request: Outlit would refuse the ID as unknown. The
- * resolver goes on to the gateway where the plan has it, or explains.
- */
+/** Thrown by REST, before a request, for a provider its routes do not have (Outlit would refuse the ID). */
 export class NotOnRest extends Error {
 	constructor(
 		readonly provider: ProviderChoice,

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isGatewayStep } from '../catalog/providers';
 import {
@@ -12,13 +11,20 @@ import {
 	type OutlitCapabilities,
 	type ProviderChoice,
 } from './capabilities';
-import { readConnection, type OutlitConnection, type OutlitContext } from './connection';
-import { contractUnavailableError, keepMessage } from './errors';
+import { readConnection, type OutlitContext } from './connection';
+import {
+	asN8nError,
+	browserSetupOnlyError,
+	contractUnavailableError,
+	METHOD_WORDS,
+	notOnGatewayError,
+	notOnRestError,
+} from './errors';
 import { gatewayCapabilities, type Negotiations } from './gateway';
 import { newPacer, sendOutlitRequest, type Pacer, type RequestSettings } from './http';
 import { redactNode } from './redact';
 import { restCapabilities } from './rest';
-import type { Wire } from './wire';
+import type { OutlitConnection, Wire } from './wire';
 
 type Method = keyof OutlitCapabilities;
 
@@ -39,105 +45,6 @@ const PLAN: Record<Method, { first: Contract; fallback?: Contract }> = {
 function gatewayHas(method: Method, gatewayStep: boolean): boolean {
 	const plan = PLAN[method];
 	return gatewayStep && (plan.first === 'tools' || plan.fallback === 'tools');
-}
-
-function webApp(connection: OutlitConnection): string {
-	return `${connection.shownUrl}/integrations`;
-}
-
-function notOnGatewayError(wire: Wire, error: NotOnGateway, itemIndex?: number): NodeApiError {
-	// Automatic would not help where the older API lacks the provider too.
-	const message = restLacks(error.provider)
-		? `${error.what} for ${error.provider?.name} is only possible in the Outlit web app (${webApp(wire.connection)}): neither of Outlit's APIs offers it.`
-		: `${error.what} is not available with "API" set to Tools Gateway: do it in the Outlit web app (${webApp(wire.connection)}), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`;
-	return keepMessage(
-		new NodeApiError(
-			wire.node,
-			{},
-			{
-				message,
-				description: `Do it in the Outlit web app: ${webApp(wire.connection)}. (Outlit's REST routes had it; with "API" set to Automatic the node uses them while they answer.)`,
-				itemIndex,
-			},
-		),
-		message,
-	);
-}
-
-/**
- * A Direct connect or a setup step that a server without negotiated setup cannot take, and no REST
- * route to take it instead. The message says what to do: an AI agent receives only the message.
- */
-function browserSetupOnlyError(wire: Wire, error: BrowserSetupOnly, itemIndex?: number): NodeApiError {
-	const name = error.provider.name;
-	const url = webApp(wire.connection);
-	let message: string;
-	if (error.step) {
-		message = `This Outlit server only offers browser setup, so the node cannot run ${name}'s "${error.step}" step: finish it in the Outlit web app (${url})`;
-	} else if (error.provider.entry?.tools.browser === false) {
-		// Browser Session would be refused for a provider that connects only with its keys.
-		message = `This Outlit server only offers browser setup, which ${name} does not have, so the node did not send ${name}'s credentials: connect ${name} in the Outlit web app (${url})`;
-	} else {
-		message = `This Outlit server only offers browser setup, so the node did not send ${name}'s credentials: set Connection Method to Browser Session, or connect ${name} in the Outlit web app (${url})`;
-	}
-	return keepMessage(
-		new NodeApiError(
-			wire.node,
-			{},
-			{
-				message,
-				description:
-					"Outlit's newer API on this server does not negotiate setup with credentials or configuration, and its older API did not answer. Credentials and configuration are sent only to a server that asks for them.",
-				itemIndex,
-			},
-		),
-		message,
-	);
-}
-
-/**
- * A provider the REST routes do not have, and no gateway call after it. What the gateway lacks
- * too (Disconnect, steps other than mappings) is done in the web app; otherwise, with "API" on
- * REST, the gateway has it; in Automatic the gateway did not answer, so the Base URL is in doubt.
- */
-function notOnRestError(wire: Wire, error: NotOnRest, gatewayHasIt: boolean, itemIndex?: number): NodeOperationError {
-	const { name } = error.provider;
-	const url = webApp(wire.connection);
-	let message: string;
-	if (!gatewayHasIt) {
-		message = error.step
-			? `${name}'s "${error.step}" step can only be run in the Outlit web app (${url}): Outlit's API does not offer it for ${name}.`
-			: `${name} can only be disconnected in the Outlit web app (${url}): Outlit's API has no Disconnect for it.`;
-	} else if (wire.connection.api === 'rest') {
-		message = `${name} is not on Outlit's REST routes, so the node cannot reach it with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`;
-	} else {
-		message = `${name} is only on Outlit's Tools Gateway, which did not answer at ${wire.connection.shownUrl}: check that the Base URL in the Outlit API credential is your Outlit's address.`;
-	}
-	return keepMessage(
-		new NodeOperationError(wire.node, message, {
-			description: `Outlit added ${name} after its REST routes: only its Tools Gateway has it, and that has no Disconnect and no steps other than mappings.`,
-			itemIndex,
-		}),
-		message,
-	);
-}
-
-/** Each capability as the node's operations name it, for messages. */
-const METHOD_WORDS: Record<Method, string> = {
-	listIntegrations: 'Get Many',
-	getCapabilities: 'Get Capabilities',
-	connect: 'Connect',
-	continueSetup: 'Connect',
-	sessionStatus: 'Get Connection Status',
-	disconnect: 'Disconnect',
-	syncStatus: 'Get Sync Status',
-	setupStep: 'Run Setup Step',
-};
-
-/** The implementations raise n8n errors only; anything else (a bug) is wrapped, never leaked raw. */
-function asN8nError(wire: Wire, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(wire.node, error instanceof Error ? error.message : String(error), { itemIndex });
 }
 
 /** A sender bound to one connection, for the two implementations. */
@@ -169,10 +76,9 @@ export interface OutlitClient extends OutlitCapabilities {
 }
 
 /**
- * The one place that chooses a contract per call. "rest" and "tools" use theirs only; "auto"
- * uses the gateway for what it covers and REST for the rest, and falls back when a server lacks
- * one of them. A server found without a gateway is remembered for the rest of the execution, so
- * in steady state Automatic costs no extra request.
+ * The one place that chooses a contract per call. Automatic uses the gateway for what it covers
+ * and REST for the rest, falling back when a server lacks one; a server found without a gateway
+ * is remembered for the execution, so Automatic costs no extra request in steady state.
  */
 export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings = {}): OutlitClient {
 	let gatewayMissing = false;
@@ -181,20 +87,15 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
 	const pacer: Pacer = newPacer();
 
-	// Built once per execution, with the connection: the masked node copy a wire carries costs a
-	// parameter walk. A credential error leaves them unbuilt and is raised again for every item.
+	// Built once per execution (masking the node walks its parameters); a credential error is raised for every item.
 	let wires: { retrying: Wire; single: Wire } | undefined;
 
-	async function buildWires(): Promise<{ retrying: Wire; single: Wire }> {
-		const connection = await readConnection.call(ctx);
-		return {
-			retrying: wireFor(ctx, connection, settings, pacer),
-			single: wireFor(ctx, connection, { ...settings, retry: undefined }, pacer),
-		};
-	}
-
 	async function wire(retries: boolean): Promise<Wire> {
-		wires ??= await buildWires();
+		if (!wires) {
+			const connection = await readConnection.call(ctx);
+			const single = { ...settings, retry: undefined };
+			wires = { retrying: wireFor(ctx, connection, settings, pacer), single: wireFor(ctx, connection, single, pacer) };
+		}
 		return retries ? wires.retrying : wires.single;
 	}
 
@@ -218,44 +119,37 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	): Promise<T> {
 		const w = await wire(retries);
 		const order = trigger?.order ?? contractsFor(w.connection.api, method, gatewayStep);
-		// Set when the gateway could not take the call without negotiated setup: it explains a REST
-		// route that does not answer either.
+		// Why a contract did not take the call: each explains a next contract that does not answer either.
 		let browserOnly: BrowserSetupOnly | undefined;
-		// Set when REST lacks the provider: it explains a gateway that does not answer either.
 		let notOnRest: NotOnRest | undefined;
 		for (let i = 0; ; i++) {
 			const contract = order[i];
 			try {
 				return await call(contract === 'rest' ? restCapabilities(w) : gatewayCapabilities(w, negotiations), contract);
 			} catch (error) {
-				if (error instanceof BrowserSetupOnly) {
-					browserOnly = error;
-					if (i < order.length - 1) continue;
-					throw browserSetupOnlyError(w, error, itemIndex);
-				}
-				if (error instanceof NotOnRest) {
-					notOnRest = error;
-					if (i < order.length - 1) continue;
-					throw browserOnly
-						? browserSetupOnlyError(w, browserOnly, itemIndex)
-						: notOnRestError(w, error, gatewayHas(method, gatewayStep), itemIndex);
-				}
-				if (error instanceof ContractUnavailable) {
+				if (error instanceof BrowserSetupOnly) browserOnly = error;
+				else if (error instanceof NotOnRest) notOnRest = error;
+				else if (error instanceof ContractUnavailable) {
 					if (contract === 'tools') gatewayMissing = true;
-					if (i < order.length - 1) continue;
-					// In Automatic, a REST route that does not answer on a server found without a gateway: neither API.
-					const neither = w.connection.api === 'auto' && error.contract === 'rest' && gatewayMissing;
-					if (browserOnly) throw browserSetupOnlyError(w, browserOnly, itemIndex);
-					if (notOnRest) throw notOnRestError(w, notOnRest, true, itemIndex);
-					throw contractUnavailableError(w.node, error, w.connection.shownUrl, itemIndex, {
-						api: w.connection.api,
-						neither,
-						what: METHOD_WORDS[method],
-						trigger: trigger !== undefined,
-					});
+				} else if (error instanceof NotOnGateway) {
+					throw notOnGatewayError(w, error.what, error.provider, restLacks(error.provider), itemIndex);
+				} else throw asN8nError(w.node, error, itemIndex);
+				if (i < order.length - 1) continue;
+				// No contract took the call: the most telling reason is the one given.
+				if (browserOnly) throw browserSetupOnlyError(w, browserOnly.provider, browserOnly.step, itemIndex);
+				if (notOnRest) {
+					// After REST, a gateway that does not answer: it would have had the provider.
+					const gatewayHasIt = error !== notOnRest || gatewayHas(method, gatewayStep);
+					throw notOnRestError(w, notOnRest.provider, notOnRest.step, gatewayHasIt, itemIndex);
 				}
-				if (error instanceof NotOnGateway) throw notOnGatewayError(w, error, itemIndex);
-				throw asN8nError(w, error, itemIndex);
+				const unavailable = error as ContractUnavailable;
+				throw contractUnavailableError(w.node, unavailable, w.connection.shownUrl, itemIndex, {
+					api: w.connection.api,
+					// In Automatic, a REST route that does not answer on a server found without a gateway.
+					neither: w.connection.api === 'auto' && unavailable.contract === 'rest' && gatewayMissing,
+					what: METHOD_WORDS[method],
+					trigger: trigger !== undefined,
+				});
 			}
 		}
 	}

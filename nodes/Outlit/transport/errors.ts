@@ -1,25 +1,74 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { OutlitResponse } from './wire';
+import type { CredentialField } from '../catalog/providers';
+import type { ConnectRequest, OutlitCapabilities, ProviderChoice } from './capabilities';
+import type { OutlitResponse, Wire } from './wire';
 
-/**
- * What Outlit answered, on the error built from it: the response, or for no answer at all the
- * network error's system code. The retry rules (retry.ts) judge it where the error is caught.
- */
+// Every error the transport and the trigger's observe.ts raise. A message says what to do: n8n
+// hands an AI agent only the message.
+
+/** n8n swaps a message containing a system error code (ECONNREFUSED, EPERM…) for generic words: ours is put back. */
+export function keepMessage<E extends Error>(error: E, message: string): E {
+	if (error.message !== message) error.message = message;
+	return error;
+}
+
+interface Text {
+	message: string;
+	description?: string;
+	httpCode?: string;
+	itemIndex?: number;
+}
+
+function apiError(node: INode, context: JsonObject, text: Text): NodeApiError {
+	return keepMessage(new NodeApiError(node, context, text), text.message);
+}
+
+/** A problem found before any request (a parameter, a credential, a stop): the message names what to change. */
+export function parameterError(node: INode, message: string, description: string, itemIndex?: number): NodeOperationError {
+	return keepMessage(new NodeOperationError(node, message, { description, itemIndex }), message);
+}
+
+// ── What an error carries for the package alone ─────────────────────────────────────────────────
+
+/** What Outlit answered (the response, or no answer's system code), for the retry rules where the error is caught. */
 export type Answer = { response: OutlitResponse } | { networkCode: string | undefined };
 
-type Answered = NodeApiError & { readonly outlitAnswer: Answer };
+/** Not enumerable: n8n copies an error's own fields into error items and the stored execution. */
+function attach(error: NodeApiError, key: 'outlitAnswer' | 'outlitProviderRefusal', value: unknown): NodeApiError {
+	return Object.defineProperty(error, key, { value, enumerable: false });
+}
 
-function answered(error: NodeApiError, answer: Answer): NodeApiError {
-	// Not enumerable: n8n copies an error's own fields into error items and the stored execution.
-	return Object.defineProperty(error, 'outlitAnswer', { value: answer, enumerable: false });
+function attached<T>(error: unknown, key: 'outlitAnswer' | 'outlitProviderRefusal'): T | undefined {
+	return error instanceof NodeApiError ? ((error as unknown as Record<string, unknown>)[key] as T | undefined) : undefined;
 }
 
 /** The answer an error of this module was built from; undefined for any other error. */
 export function answerOf(error: unknown): Answer | undefined {
-	return error instanceof NodeApiError ? (error as Partial<Answered>).outlitAnswer : undefined;
+	return attached<Answer>(error, 'outlitAnswer');
 }
+
+/**
+ * Outlit's answer (its words and first invalid fields) when it refused the provider as unknown: the
+ * router rewords it as the node's own refusal (shared/params.ts).
+ */
+export function providerRefusal(error: unknown): string | undefined {
+	return attached<string>(error, 'outlitProviderRefusal');
+}
+
+/** The same answer in other words: status, code and request ID kept. */
+export function reworded(error: NodeApiError, message: string, description: string): NodeApiError {
+	const { itemIndex } = error.context;
+	return apiError(error.node, (error.errorResponse ?? {}) as JsonObject, {
+		message,
+		description,
+		httpCode: error.httpCode ?? undefined,
+		itemIndex: typeof itemIndex === 'number' ? itemIndex : undefined,
+	});
+}
+
+// ── Reading an answer ───────────────────────────────────────────────────────────────────────────
 
 /** Timeouts, rate limits and server errors: worth another try; any other 4xx is not. */
 export function isTransientStatus(statusCode: number): boolean {
@@ -33,10 +82,7 @@ export function header(headers: Record<string, unknown>, name: string): string |
 	return value === undefined || value === null ? undefined : String(value);
 }
 
-/**
- * Milliseconds until the API says a retry may succeed, from `Retry-After` (seconds or an HTTP date)
- * or `X-RateLimit-Reset` (epoch seconds, as Outlit's overview documents). Undefined when neither says.
- */
+/** Milliseconds until a retry may succeed, from `Retry-After` (seconds or a date) or `X-RateLimit-Reset` (epoch seconds). */
 export function retryAfterMs(headers: Record<string, unknown>, now: number): number | undefined {
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined) {
@@ -58,64 +104,10 @@ export function bodyObject(body: unknown): IDataObject {
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 }
 
-function detailLines(details: unknown): string[] {
-	if (!Array.isArray(details)) return [];
-	return details.map((issue) => {
-		const { path, message } = bodyObject(issue);
-		const where = Array.isArray(path) && path.length ? path.join('.') : '(request)';
-		return `${where}: ${typeof message === 'string' ? message : 'invalid'}`;
-	});
-}
-
-function formatDetails(details: unknown): string | undefined {
-	const lines = detailLines(details);
-	return lines.length ? lines.join('; ') : undefined;
-}
-
-/** Invalid fields a message names; the description lists them all. */
-const FIELDS_IN_MESSAGE = 3;
-
-/** What Outlit answered to a rejected request: its words and the first few invalid fields. */
-function rejectedAnswer(apiMessage: string | undefined, fallback: string, details: unknown): string {
-	const lines = detailLines(details);
-	const shown = lines.slice(0, FIELDS_IN_MESSAGE).join('; ');
-	const more = lines.length > FIELDS_IN_MESSAGE ? `; ${lines.length - FIELDS_IN_MESSAGE} more` : '';
-	return `Outlit rejected the request: ${apiMessage ?? fallback}${shown ? ` (${shown}${more})` : ''}`;
-}
-
-/** A rejected request's message names the invalid fields and where to correct them. */
-function rejectedMessage(answer: string, details: unknown): string {
-	const count = detailLines(details).length;
-	return count
-		? `${trimmed(answer)}. Correct ${count === 1 ? 'that value' : 'those values'} in the node or in its Outlit Provider Credentials, then run it again.`
-		: `${trimmed(answer)}. Check the node's parameters (the provider, its fields and any JSON config), then run it again.`;
-}
-
-/**
- * The words for a key Outlit rejects (401, 403) stand in the message itself, remedy and request ID
- * included: n8n hands an AI agent only an error's message, and `n8n execute` prints only that. A
- * key that reached Outlit starts with ok_ (connection.ts refuses any other before a request), so
- * the message never says it does not.
- */
-const KEY_REJECTED =
-	'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it ' +
-	'may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key ' +
-	'into "API Key" in the Outlit API credential.';
-
-const KEY_DESCRIPTION =
-	'Outlit creates Platform API keys under Settings → API keys. A key works only on the Outlit ' +
-	'that issued it: check Base URL in the same credential.';
-
-const GRANT_MISSING =
-	'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant. ' +
-	'Create a key with one of these grants in Outlit (Settings → API keys) and put it into "API Key" in the Outlit API credential.';
-
-/** A 403 other than the documented ones: the key is known but not allowed to do this. */
-function keyForbidden(apiMessage: string | undefined): string {
-	return (
-		`Outlit refused the request: ${trimmed(apiMessage ?? 'forbidden')}. The API key is valid but not ` +
-		'allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.'
-	);
+/** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
+export function isGatewayEnvelope(body: unknown): boolean {
+	const b = bodyObject(body);
+	return typeof b.code === 'string' || (typeof b.error === 'string' && 'details' in b);
 }
 
 /** Outlit's request ID, appended to a message that must carry it. */
@@ -123,23 +115,59 @@ export function withRequestId(message: string, requestId: string | undefined): s
 	return requestId ? `${message} Outlit request ID: ${requestId}.` : message;
 }
 
-/**
- * Outlit refused the provider as unknown (the first invalid field is `provider`): its answer, on the
- * error. The router words such errors as the node words its own refusal of a provider
- * (shared/params.ts), with the value the item gave: the package lets a well-formed ID it does not
- * know through, since Outlit may add providers before the package does.
- */
-type RefusedProvider = NodeApiError & { readonly outlitProviderRefusal: string };
-
-function refusingProvider(error: NodeApiError, answer: string): void {
-	// Not enumerable: n8n copies an error's own fields into error items and the stored execution.
-	Object.defineProperty(error, 'outlitProviderRefusal', { value: answer, enumerable: false });
+/** Outlit's words without their final period, so a sentence can go on after them. */
+function trimmed(text: string): string {
+	return text.replace(/[.\s]+$/, '');
 }
 
-/** Outlit's answer (its words and the first invalid field) when it refused the provider; else undefined. */
-export function providerRefusal(error: unknown): string | undefined {
-	return error instanceof NodeApiError ? (error as Partial<RefusedProvider>).outlitProviderRefusal : undefined;
+/** Outlit's own words as the start of a description, ending in exactly one period. */
+function said(apiMessage: string | undefined): string {
+	return apiMessage ? `Outlit said: ${trimmed(apiMessage)}. ` : '';
 }
+
+/** When Outlit said a retry may succeed, as "after <time>" or "in N s"; undefined when it did not. */
+function retryWhen(resetAt: unknown, headers: Record<string, unknown>): string | undefined {
+	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) return `after ${new Date(resetAt).toISOString()}`;
+	const waitMs = retryAfterMs(headers, Date.now());
+	return waitMs === undefined ? undefined : `in ${Math.ceil(waitMs / 1000)} s`;
+}
+
+function retryLine(when: string | undefined): string {
+	return when === undefined ? 'Retry later.' : `Retry ${when}.`;
+}
+
+// ── Error answers (REST and gateway) ────────────────────────────────────────────────────────────
+
+/** The words for one error answer; `refusal` is set when Outlit refused the provider as unknown. */
+interface Said {
+	message: string;
+	description: string;
+	refusal?: string;
+}
+
+const KEY_REJECTED: Said = {
+	// A key that reached Outlit starts with ok_ (connection.ts refuses any other before a request).
+	message:
+		'Outlit did not accept the API key. It starts with ok_ as an Outlit Platform API key does, so it ' +
+		'may be revoked, mistyped, or from another Outlit than the Base URL: put a valid Platform API key ' +
+		'into "API Key" in the Outlit API credential.',
+	description:
+		'Outlit creates Platform API keys under Settings → API keys. A key works only on the Outlit ' +
+		'that issued it: check Base URL in the same credential.',
+};
+
+/** A 403 other than the documented ones: the key is known but not allowed to do this. */
+function keyForbidden(apiMessage: string | undefined): Said {
+	return {
+		message:
+			`Outlit refused the request: ${trimmed(apiMessage ?? 'forbidden')}. The API key is valid but not ` +
+			'allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.',
+		description: KEY_REJECTED.description,
+	};
+}
+
+/** Invalid fields a message names; the description lists them all. */
+const FIELDS_IN_MESSAGE = 3;
 
 /**
  * Whether the first invalid field is `provider`: REST's and the older gateway's `details`, or the
@@ -151,189 +179,131 @@ function refusesProvider(apiMessage: string | undefined, details: unknown): bool
 	return /^(?:Invalid tool input at \/provider(?![\w/])|Unknown provider\b)/i.test(apiMessage ?? '');
 }
 
-/**
- * n8n's errors swap a message that contains a system error code (ECONNREFUSED, ENOENT, EPERM…, in
- * any case) for their own generic words. Outlit's words, a Base URL or a parameter's value in a
- * message may contain one, so the message the package built is put back: it says what to do, n8n's
- * does not.
- */
-export function keepMessage<E extends Error>(error: E, message: string): E {
-	if (error.message !== message) error.message = message;
-	return error;
+/** A rejected request: Outlit's words, the first few invalid fields, and where to correct them. */
+function rejected(apiMessage: string | undefined, fallback: string, details: unknown, noDetails: string): Said {
+	const lines = Array.isArray(details)
+		? details.map((issue) => {
+				const { path, message } = bodyObject(issue);
+				const where = Array.isArray(path) && path.length ? path.join('.') : '(request)';
+				return `${where}: ${typeof message === 'string' ? message : 'invalid'}`;
+			})
+		: [];
+	const shown = lines.slice(0, FIELDS_IN_MESSAGE).join('; ');
+	const more = lines.length > FIELDS_IN_MESSAGE ? `; ${lines.length - FIELDS_IN_MESSAGE} more` : '';
+	const answer = `Outlit rejected the request: ${apiMessage ?? fallback}${shown ? ` (${shown}${more})` : ''}`;
+	const remedy = lines.length
+		? `Correct ${lines.length === 1 ? 'that value' : 'those values'} in the node or in its Outlit Provider Credentials, then run it again.`
+		: "Check the node's parameters (the provider, its fields and any JSON config), then run it again.";
+	return {
+		message: `${trimmed(answer)}. ${remedy}`,
+		description: lines.length ? lines.join('; ') : noDetails,
+		refusal: refusesProvider(apiMessage, details) ? answer : undefined,
+	};
 }
 
-/** The same answer in other words: status, code and request ID kept. */
-export function reworded(error: NodeApiError, message: string, description: string): NodeApiError {
-	const { itemIndex } = error.context;
-	const result = new NodeApiError(error.node, error.errorResponse ?? {}, {
-		message,
-		description,
-		httpCode: error.httpCode ?? undefined,
-		itemIndex: typeof itemIndex === 'number' ? itemIndex : undefined,
-	});
-	return keepMessage(result, message);
+function rateLimited(when: string | undefined, noWait: string): Said {
+	return {
+		message: `Outlit rate limit reached: try again ${when ?? 'in a few seconds'}.`,
+		description: `Too many requests. ${when === undefined ? noWait : `Retry ${when}.`}`,
+	};
 }
+
+function serverError(statusCode: number, apiMessage: string | undefined): Said {
+	return {
+		message: `Outlit had a server error (${statusCode}${apiMessage ? `: ${trimmed(apiMessage)}` : ''}), which is usually temporary: try again in a moment.`,
+		description: `${said(apiMessage)}This is usually temporary: retry in a moment.`,
+	};
+}
+
+/** Any other error answer: what Outlit said, and whether another try may help. */
+function unexpected(statusCode: number, apiMessage: string | undefined, description: string): Said {
+	const advice = isTransientStatus(statusCode)
+		? 'This is usually temporary: try again in a moment.'
+		: "Check the node's parameters and the Base URL in the Outlit API credential, then try again.";
+	return { message: `Outlit answered ${statusCode}: ${trimmed(apiMessage ?? 'unexpected response')}. ${advice}`, description };
+}
+
+const SESSION_NOT_FOUND =
+	'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
 
 /** Only fields Outlit documents are copied, so nothing from the request can reach the error. */
-function safeContext(statusCode: number, body: IDataObject, apiMessage?: string): JsonObject {
-	const safe: JsonObject = { statusCode, ...(apiMessage ? { message: apiMessage } : {}) };
-	for (const key of ['code', 'requestId', 'retryable', 'resetAt', 'plan', 'feature', 'currentConnections', 'limit', 'details'] as const) {
-		if (body[key] !== undefined) safe[key] = body[key] as JsonObject[string];
-	}
-	return safe;
-}
+const SAFE_FIELDS = ['code', 'requestId', 'retryable', 'resetAt', 'plan', 'feature', 'currentConnections', 'limit', 'details'];
 
-function apiError(
-	node: INode,
-	response: OutlitResponse,
-	body: IDataObject,
-	text: { message: string; description: string; apiMessage?: string },
-	itemIndex?: number,
-): NodeApiError {
-	const error = new NodeApiError(node, safeContext(response.statusCode, body, text.apiMessage), {
-		message: text.message,
-		description: text.description,
+/** The error for an answer, with Outlit's request ID in its message and the answer on it for the retry rules. */
+function answerError(node: INode, response: OutlitResponse, apiMessage: string | undefined, words: Said, itemIndex?: number): NodeApiError {
+	const body = bodyObject(response.body);
+	const context: JsonObject = { statusCode: response.statusCode, ...(apiMessage ? { message: apiMessage } : {}) };
+	for (const key of SAFE_FIELDS) if (body[key] !== undefined) context[key] = body[key] as JsonObject[string];
+	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
+	const error = apiError(node, context, {
+		message: withRequestId(words.message, requestId),
+		description: words.description,
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
-	return keepMessage(error, text.message);
-}
-
-/** Outlit's words without their final period, so a sentence can go on after them. */
-function trimmed(text: string): string {
-	return text.replace(/[.\s]+$/, '');
+	if (words.refusal !== undefined) attach(error, 'outlitProviderRefusal', words.refusal);
+	return attach(error, 'outlitAnswer', { response });
 }
 
 /** What each REST capability's 404 means, where Outlit documents one. */
 export type RestNotFound = 'disconnect' | 'sessionStatus';
 
-const SESSION_NOT_FOUND =
-	'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
-
-/** The message of a 404 Outlit documents: what is missing, and what to do instead. */
-function notFoundMessage(notFound: RestNotFound, subject: string | undefined): string {
-	return notFound === 'sessionStatus'
-		? SESSION_NOT_FOUND
-		: `${subject ?? 'The integration'} is not connected, so there is nothing to disconnect: check "Provider", or turn on the Ignore Not Connected option to get an item instead of this error.`;
-}
-
-/** The plan, and connections in use of the limit, where Outlit gave them. */
-function connectionLimitFacts(body: IDataObject): string {
-	const facts = [
-		...(body.plan !== undefined ? [`plan "${String(body.plan)}"`] : []),
-		...(body.limit !== undefined && body.currentConnections !== undefined
-			? [`${String(body.currentConnections)} of ${String(body.limit)} connections in use`]
-			: []),
-	];
-	return facts.length ? ` (${facts.join(', ')})` : '';
-}
-
-/** Any other error answer: what Outlit said, and whether another try may help. */
-function unexpectedMessage(statusCode: number, apiMessage: string | undefined): string {
-	return (
-		`Outlit answered ${statusCode}: ${trimmed(apiMessage ?? 'unexpected response')}. ` +
-		(isTransientStatus(statusCode)
-			? 'This is usually temporary: try again in a moment.'
-			: 'Check the node\'s parameters and the Base URL in the Outlit API credential, then try again.')
-	);
-}
-
-/** A server error: what Outlit said, and that another try usually works. */
-function serverErrorMessage(statusCode: number, apiMessage: string | undefined): string {
-	return `Outlit had a server error (${statusCode}${apiMessage ? `: ${trimmed(apiMessage)}` : ''}), which is usually temporary: try again in a moment.`;
+function restWords(response: OutlitResponse, apiMessage: string | undefined, notFound?: RestNotFound, subject?: string): Said {
+	const { statusCode } = response;
+	const body = bodyObject(response.body);
+	if (statusCode === 400) {
+		return rejected(apiMessage, 'invalid request', body.details, 'Check the node parameters: the provider ID, the required fields and any JSON config.');
+	}
+	if (statusCode === 401) return KEY_REJECTED;
+	if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
+		const inUse =
+			body.limit !== undefined && body.currentConnections !== undefined
+				? [`${String(body.currentConnections)} of ${String(body.limit)} connections in use`]
+				: [];
+		const facts = [...(body.plan !== undefined ? [`plan "${String(body.plan)}"`] : []), ...inUse];
+		return {
+			message:
+				`Your Outlit plan's integration connection limit is reached${facts.length ? ` (${facts.join(', ')})` : ''}: ` +
+				'disconnect an integration or upgrade the plan in the Outlit web app, then try again.',
+			description:
+				`Plan "${String(body.plan ?? 'unknown')}" allows ${String(body.limit ?? '?')} connected ` +
+				`integrations and ${String(body.currentConnections ?? '?')} are in use. ` +
+				'Disconnect an integration or upgrade the plan, then retry.',
+		};
+	}
+	if (statusCode === 403) return keyForbidden(apiMessage);
+	if (statusCode === 404 && notFound === 'sessionStatus') {
+		return {
+			message: SESSION_NOT_FOUND,
+			description: 'Use the sessionId returned by Connect (browser session) in the same Outlit organization; sessions do not survive forever.',
+		};
+	}
+	if (statusCode === 404) {
+		return {
+			message: notFound
+				? `${subject ?? 'The integration'} is not connected, so there is nothing to disconnect: check "Provider", or turn on the Ignore Not Connected option to get an item instead of this error.`
+				: `Outlit could not find ${subject ?? 'what the node asked for'}: ${trimmed(apiMessage ?? 'not found')}. Check "Provider" (Get Many lists the connected integrations) and the Base URL in the Outlit API credential, then try again.`,
+			description: apiMessage ?? 'Check the provider and the Base URL in the credential.',
+		};
+	}
+	if (statusCode === 429) {
+		return rateLimited(retryWhen(undefined, response.headers), 'Wait a little and retry, or space requests out with batching.');
+	}
+	if (statusCode >= 500) return serverError(statusCode, apiMessage);
+	return unexpected(statusCode, apiMessage, 'The response was not one Outlit documents for this route.');
 }
 
 /**
- * Turns a REST error response into a NodeApiError a person can act on: the API's own message is
- * kept and the message says what to do. `subject` names what a 404 is about (the provider).
+ * A REST error answer as an error a person can act on: Outlit's words kept, and what to do.
+ * `subject` names what a 404 is about (the provider).
  */
-export function restApiError(
-	node: INode,
-	response: OutlitResponse,
-	itemIndex?: number,
-	notFound?: RestNotFound,
-	subject?: string,
-): NodeApiError {
-	const { statusCode } = response;
+export function restApiError(node: INode, response: OutlitResponse, itemIndex?: number, notFound?: RestNotFound, subject?: string): NodeApiError {
 	const body = bodyObject(response.body);
-	const apiMessage =
-		typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : undefined;
-	let message: string;
-	let description: string;
-	let answer: string | undefined;
-
-	if (statusCode === 400) {
-		answer = rejectedAnswer(apiMessage, 'invalid request', body.details);
-		message = rejectedMessage(answer, body.details);
-		description =
-			formatDetails(body.details) ??
-			'Check the node parameters: the provider ID, the required fields and any JSON config.';
-	} else if (statusCode === 401) {
-		message = KEY_REJECTED;
-		description = KEY_DESCRIPTION;
-	} else if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
-		message =
-			`Your Outlit plan's integration connection limit is reached${connectionLimitFacts(body)}: ` +
-			'disconnect an integration or upgrade the plan in the Outlit web app, then try again.';
-		description =
-			`Plan "${String(body.plan ?? 'unknown')}" allows ${String(body.limit ?? '?')} connected ` +
-			`integrations and ${String(body.currentConnections ?? '?')} are in use. ` +
-			'Disconnect an integration or upgrade the plan, then retry.';
-	} else if (statusCode === 403) {
-		message = keyForbidden(apiMessage);
-		description = KEY_DESCRIPTION;
-	} else if (statusCode === 404) {
-		message = notFound
-			? notFoundMessage(notFound, subject)
-			: `Outlit could not find ${subject ?? 'what the node asked for'}: ${trimmed(apiMessage ?? 'not found')}. Check "Provider" (Get Many lists the connected integrations) and the Base URL in the Outlit API credential, then try again.`;
-		description =
-			notFound === 'sessionStatus'
-				? 'Use the sessionId returned by Connect (browser session) in the same Outlit organization; sessions do not survive forever.'
-				: (apiMessage ?? 'Check the provider and the Base URL in the credential.');
-	} else if (statusCode === 429) {
-		const waitMs = retryAfterMs(response.headers, Date.now());
-		message = `Outlit rate limit reached: try again ${retryWhen(undefined, response.headers) ?? 'in a few seconds'}.`;
-		description =
-			waitMs === undefined
-				? 'Too many requests. Wait a little and retry, or space requests out with batching.'
-				: `Too many requests. Retry in ${Math.ceil(waitMs / 1000)} s.`;
-	} else if (statusCode >= 500) {
-		message = serverErrorMessage(statusCode, apiMessage);
-		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
-	} else {
-		message = unexpectedMessage(statusCode, apiMessage);
-		description = 'The response was not one Outlit documents for this route.';
-	}
-	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
-	const error = apiError(node, response, body, { message: withRequestId(message, requestId), description, apiMessage }, itemIndex);
-	if (answer !== undefined && refusesProvider(apiMessage, body.details)) refusingProvider(error, answer);
-	return answered(error, { response });
-}
-
-/** Outlit's own words as the start of a description, ending in exactly one period. */
-function said(apiMessage: string | undefined): string {
-	return apiMessage ? `Outlit said: ${trimmed(apiMessage)}. ` : '';
-}
-
-/** `{code, message, retryable, requestId, …}`, or the older gateway's `{error, details}`. */
-export function isGatewayEnvelope(body: unknown): boolean {
-	const b = bodyObject(body);
-	return typeof b.code === 'string' || (typeof b.error === 'string' && 'details' in b);
+	const apiMessage = typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : undefined;
+	return answerError(node, response, apiMessage, restWords(response, apiMessage, notFound, subject), itemIndex);
 }
 
 const PLAN_LIMIT = ['plan_api_limit_exceeded', 'api_limit_exceeded'];
-
-/** When Outlit said a retry may succeed, as "after <time>" or "in N s"; undefined when it did not. */
-function retryWhen(resetAt: unknown, headers: Record<string, unknown>): string | undefined {
-	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) return `after ${new Date(resetAt).toISOString()}`;
-	const waitMs = retryAfterMs(headers, Date.now());
-	return waitMs === undefined ? undefined : `in ${Math.ceil(waitMs / 1000)} s`;
-}
-
-function whenToRetry(resetAt: unknown, headers: Record<string, unknown>): string {
-	const when = retryWhen(resetAt, headers);
-	return when === undefined ? 'Retry later.' : `Retry ${when}.`;
-}
 
 /** What each gateway tool does, in the words of the node's operations (never the tool's name). */
 const TOOL_WORDS: Record<string, string> = {
@@ -344,83 +314,80 @@ const TOOL_WORDS: Record<string, string> = {
 	outlit_get_integration_setup_status: 'connection session status',
 };
 
-/**
- * Turns a gateway error (any status, the envelope or the older shape) into a readable NodeApiError.
- * Every message and description ends with Outlit's request ID, for Outlit's support.
- */
-export function gatewayApiError(
-	node: INode,
-	tool: string,
-	response: OutlitResponse,
-	itemIndex?: number,
-): NodeApiError {
-	const { statusCode } = response;
+function gatewayWords(tool: string, response: OutlitResponse, apiMessage: string | undefined): Said {
+	const { statusCode, headers } = response;
 	const body = bodyObject(response.body);
 	const code = typeof body.code === 'string' ? body.code : typeof body.error === 'string' ? body.error : undefined;
-	const apiMessage =
-		typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
-	let message: string;
-	let description: string;
-
-	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
-	let refusal: string | undefined;
-
-	if (statusCode === 401 || code === 'INVALID_CREDENTIALS') {
-		message = KEY_REJECTED;
-		description = KEY_DESCRIPTION;
-	} else if (code === 'TOOL_CALL_FORBIDDEN') {
-		message = GRANT_MISSING;
-		description = 'On the tools gateway a key needs one of these grants for integrations.';
-	} else if (code && PLAN_LIMIT.includes(code)) {
-		message =
-			`Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}: ` +
-			`try again ${retryWhen(body.resetAt, response.headers) ?? 'later'}, or upgrade the plan in the Outlit web app.`;
-		description = `${said(apiMessage)}${whenToRetry(body.resetAt, response.headers)} Upgrade the plan for a higher allowance.`;
-	} else if (code === 'plan_billing_action_required' || statusCode === 402) {
-		message =
-			'Outlit needs a billing action on your plan before it accepts this call: settle it under billing in the Outlit web app, then try again.';
-		description = `${said(apiMessage)}Open billing in the Outlit web app. ${whenToRetry(body.resetAt, response.headers)}`;
-	} else if (statusCode === 403) {
-		message = keyForbidden(apiMessage);
-		description = KEY_DESCRIPTION;
-	} else if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
-		const answer = rejectedAnswer(apiMessage, 'invalid input', body.details);
-		message = rejectedMessage(answer, body.details);
-		description =
-			formatDetails(body.details) ??
-			'Check the node parameters: the provider, the required fields and any JSON config.';
-		if (refusesProvider(apiMessage, body.details)) refusal = answer;
-	} else if (code === 'INVALID_TOOL_CALL') {
-		message =
-			`This Outlit server does not offer ${TOOL_WORDS[tool] ?? 'this'} to the node: set "API" in the Outlit API ` +
-			'credential to Automatic or REST Routes (Legacy), or check its Base URL.';
-		description = `${said(apiMessage)}Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL.`;
-	} else if (statusCode === 429) {
-		message = `Outlit rate limit reached: try again ${retryWhen(body.resetAt, response.headers) ?? 'in a few seconds'}.`;
-		description = `Too many requests. ${whenToRetry(body.resetAt, response.headers)}`;
-	} else if (statusCode === 409) {
-		message = `Outlit reported a conflict: ${trimmed(apiMessage ?? 'conflict')}. Check the integration in the Outlit web app (another change may be in progress), then try again.`;
-		description = 'Another change to this integration is in progress or conflicts; check it in the Outlit web app.';
-	} else if (statusCode === 404 && tool === 'outlit_get_integration_setup_status') {
-		message = SESSION_NOT_FOUND;
-		description = `${said(apiMessage)}Sessions do not survive forever; a new one starts with Connect (Browser Session).`;
-	} else if (statusCode >= 500) {
-		message = serverErrorMessage(statusCode, apiMessage);
-		description = `${said(apiMessage)}This is usually temporary: retry in a moment.`;
-	} else {
-		message = unexpectedMessage(statusCode, apiMessage);
-		description = `The gateway answered ${tool} with an error the node does not know.`;
+	if (statusCode === 401 || code === 'INVALID_CREDENTIALS') return KEY_REJECTED;
+	if (code === 'TOOL_CALL_FORBIDDEN') {
+		return {
+			message:
+				'Outlit refused the call: the API key lacks the integrations:connect_own or integrations:manage grant. ' +
+				'Create a key with one of these grants in Outlit (Settings → API keys) and put it into "API Key" in the Outlit API credential.',
+			description: 'On the tools gateway a key needs one of these grants for integrations.',
+		};
 	}
-	if (requestId) description = `${description} (Outlit request ID: ${requestId})`;
-	const error = apiError(node, response, body, { message: withRequestId(message, requestId), description, apiMessage }, itemIndex);
-	if (refusal !== undefined) refusingProvider(error, refusal);
-	return answered(error, { response });
+	const when = retryWhen(body.resetAt, headers);
+	if (code && PLAN_LIMIT.includes(code)) {
+		return {
+			message:
+				`Your Outlit plan's API limit is reached${body.plan ? ` (plan "${String(body.plan)}")` : ''}: ` +
+				`try again ${when ?? 'later'}, or upgrade the plan in the Outlit web app.`,
+			description: `${said(apiMessage)}${retryLine(when)} Upgrade the plan for a higher allowance.`,
+		};
+	}
+	if (code === 'plan_billing_action_required' || statusCode === 402) {
+		return {
+			message:
+				'Outlit needs a billing action on your plan before it accepts this call: settle it under billing in the Outlit web app, then try again.',
+			description: `${said(apiMessage)}Open billing in the Outlit web app. ${retryLine(when)}`,
+		};
+	}
+	if (statusCode === 403) return keyForbidden(apiMessage);
+	if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
+		return rejected(apiMessage, 'invalid input', body.details, 'Check the node parameters: the provider, the required fields and any JSON config.');
+	}
+	if (code === 'INVALID_TOOL_CALL') {
+		return {
+			message:
+				`This Outlit server does not offer ${TOOL_WORDS[tool] ?? 'this'} to the node: set "API" in the Outlit API ` +
+				'credential to Automatic or REST Routes (Legacy), or check its Base URL.',
+			description: `${said(apiMessage)}Set "API" in the Outlit credential to REST Routes (Legacy) or Automatic, or check the Base URL.`,
+		};
+	}
+	if (statusCode === 429) return rateLimited(when, 'Retry later.');
+	if (statusCode === 409) {
+		return {
+			message: `Outlit reported a conflict: ${trimmed(apiMessage ?? 'conflict')}. Check the integration in the Outlit web app (another change may be in progress), then try again.`,
+			description: 'Another change to this integration is in progress or conflicts; check it in the Outlit web app.',
+		};
+	}
+	if (statusCode === 404 && tool === 'outlit_get_integration_setup_status') {
+		return {
+			message: SESSION_NOT_FOUND,
+			description: `${said(apiMessage)}Sessions do not survive forever; a new one starts with Connect (Browser Session).`,
+		};
+	}
+	if (statusCode >= 500) return serverError(statusCode, apiMessage);
+	return unexpected(statusCode, apiMessage, `The gateway answered ${tool} with an error the node does not know.`);
 }
 
 /**
- * The system or TLS error code (ECONNREFUSED, ETIMEDOUT, DEPTH_ZERO_SELF_SIGNED_CERT,
- * ERR_TLS_CERT_ALTNAME_INVALID…), wherever n8n's wrapping put it.
+ * A gateway error answer (any status, the envelope or the older shape) as a readable error. Its
+ * message and description end with Outlit's request ID, for Outlit's support.
  */
+export function gatewayApiError(node: INode, tool: string, response: OutlitResponse, itemIndex?: number): NodeApiError {
+	const body = bodyObject(response.body);
+	const apiMessage = typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
+	const words = gatewayWords(tool, response, apiMessage);
+	const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
+	const description = requestId ? `${words.description} (Outlit request ID: ${requestId})` : words.description;
+	return answerError(node, response, apiMessage, { ...words, description }, itemIndex);
+}
+
+// ── No answer ───────────────────────────────────────────────────────────────────────────────────
+
+/** The system or TLS error code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT…), wherever n8n's wrapping put it. */
 export function networkErrorCode(error: unknown): string | undefined {
 	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
 		if (typeof e.code === 'string' && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(e.code)) return e.code;
@@ -432,7 +399,7 @@ export function networkErrorCode(error: unknown): string | undefined {
 /** Node's certificate-verification codes: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …SELF_SIGNED_CERT… */
 export const isCertificateCode = (code: string): boolean => /CERT|SIGNATURE/.test(code);
 
-/** What the request was sent with, so a network error's advice fits: the node's Request Options. */
+/** What the request was sent with, so a network error's advice fits. */
 export interface NetworkHints {
 	/** The node's Request Options apply (the Outlit node; not the trigger). */
 	requestOptions?: boolean;
@@ -444,7 +411,7 @@ export interface NetworkHints {
 
 const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
 
-/** A system code in plain words: a message must not carry the code itself (see keepMessage). */
+/** A system code in plain words: the message must not carry the code itself (see keepMessage). */
 function networkReason(code: string | undefined, hints: NetworkHints): string {
 	if (code === 'ECONNREFUSED') return 'the connection was refused';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'its host name was not found';
@@ -455,66 +422,61 @@ function networkReason(code: string | undefined, hints: NetworkHints): string {
 	return 'no answer';
 }
 
-/**
- * A network failure (refused, DNS, TLS, timeout) with the request details left out on purpose.
- * A certificate n8n does not trust is final: another try meets the same certificate. The message
- * names the Base URL (never a user name or password) and what to change.
- */
-export function outlitNetworkError(
-	node: INode,
-	error: unknown,
-	baseUrl: string,
-	itemIndex?: number,
-	hints: NetworkHints = {},
-): NodeApiError {
-	const code = networkErrorCode(error);
-	const reason = code ?? 'no response';
+function networkWords(baseUrl: string, code: string | undefined, reason: string, hints: NetworkHints): Text {
 	if (isCertificateCode(reason)) {
-		const message =
-			`Outlit's TLS certificate at ${baseUrl} was not accepted (${reason}): check the Base URL in the Outlit API credential; ` +
-			`for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA${
-				hints.requestOptions ? ", or turn on Ignore SSL Issues (Insecure) in the node's Request Options" : ''
-			}.`;
-		const certificate = keepMessage(
-			new NodeApiError(
-				node,
-				{ networkError: reason },
-				{
-					message,
-					description:
-						`${baseUrl} presented a certificate n8n does not trust (${reason}): self-signed, expired, issued for another host name, or signed by a private CA. ` +
-						'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
-					httpCode: 'none',
-					itemIndex,
-				},
-			),
-			message,
-		);
-		return answered(certificate, { networkCode: code });
+		// Final: another try meets the same certificate.
+		return {
+			message:
+				`Outlit's TLS certificate at ${baseUrl} was not accepted (${reason}): check the Base URL in the Outlit API credential; ` +
+				`for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA${
+					hints.requestOptions ? ", or turn on Ignore SSL Issues (Insecure) in the node's Request Options" : ''
+				}.`,
+			description:
+				`${baseUrl} presented a certificate n8n does not trust (${reason}): self-signed, expired, issued for another host name, or signed by a private CA. ` +
+				'Check the Base URL in the Outlit credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA, or turn on Ignore SSL Issues (Insecure) in Request Options.',
+		};
 	}
 	const timedOut = code !== undefined && TIMEOUT_CODES.includes(code) && hints.timeoutMs !== undefined;
 	const advice = timedOut
 		? "raise Timeout in the node's Request Options, or try again later"
 		: `check the Base URL in the Outlit API credential${hints.proxy ? " and the Proxy in the node's Request Options" : ''}, then try again`;
-	const message = `Could not reach Outlit at ${baseUrl} (${networkReason(code, hints)}): ${advice}.`;
-	return answered(
-		keepMessage(
-			new NodeApiError(
-				node,
-				{ networkError: reason },
-				{
-					// The code stays out of the message (its reason is in words); it is in the description.
-					message,
-					description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
-					httpCode: 'none',
-					itemIndex,
-				},
-			),
-			message,
-		),
-		{ networkCode: code },
-	);
+	return {
+		// The code is in the description only: the message has its reason in words.
+		message: `Could not reach Outlit at ${baseUrl} (${networkReason(code, hints)}): ${advice}.`,
+		description: `No answer from ${baseUrl} (${reason}). Check the Base URL in the Outlit credential and the network.`,
+	};
 }
+
+/** A network failure (refused, DNS, TLS, timeout), naming the Base URL and never the request. */
+export function outlitNetworkError(node: INode, error: unknown, baseUrl: string, itemIndex?: number, hints: NetworkHints = {}): NodeApiError {
+	const code = networkErrorCode(error);
+	const reason = code ?? 'no response';
+	const text = networkWords(baseUrl, code, reason, hints);
+	return attach(apiError(node, { networkError: reason }, { ...text, httpCode: 'none', itemIndex }), 'outlitAnswer', { networkCode: code });
+}
+
+/** n8n refused the request before sending it (a credential problem): its words, on the masked node. */
+export function requestRefused(node: INode, error: NodeOperationError, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, error.message, { description: error.description ?? undefined, itemIndex });
+}
+
+// ── An API that does not answer, or lacks the call ──────────────────────────────────────────────
+
+function webApp(shownUrl: string): string {
+	return `${shownUrl}/integrations`;
+}
+
+/** Each capability as the node's operations name it, for messages. */
+export const METHOD_WORDS: Record<keyof OutlitCapabilities, string> = {
+	listIntegrations: 'Get Many',
+	getCapabilities: 'Get Capabilities',
+	connect: 'Connect',
+	continueSetup: 'Connect',
+	sessionStatus: 'Get Connection Status',
+	disconnect: 'Disconnect',
+	syncStatus: 'Get Sync Status',
+	setupStep: 'Run Setup Step',
+};
 
 /** What the credential's "API" asked for when a contract did not answer, for the advice. */
 export interface ContractSituation {
@@ -527,10 +489,7 @@ export interface ContractSituation {
 	what?: string;
 }
 
-/**
- * One of Outlit's two APIs does not answer on this server (retired REST routes, or no gateway):
- * what to set in the credential, and where to do what only the web app does now.
- */
+/** One of Outlit's APIs does not answer here: what to set in the credential, or where the web app does it. */
 export function contractUnavailableError(
 	node: INode,
 	error: { contract: 'rest' | 'tools'; statusCode: number },
@@ -540,65 +499,275 @@ export function contractUnavailableError(
 ): NodeApiError {
 	const rest = error.contract === 'rest';
 	const status = error.statusCode;
-	const webApp = `${shownUrl}/integrations`;
+	const url = webApp(shownUrl);
 	let message: string;
 	if (situation.neither || (!rest && situation.api === 'auto')) {
 		message = `Neither of Outlit's two APIs answered at ${shownUrl} (${status}): check that the Base URL in the Outlit API credential is your Outlit's address.`;
 	} else if (rest && situation.api === 'auto' && !situation.trigger) {
-		message = `${situation.what ?? 'This'} needs Outlit's older API, which did not answer (${status}): do it in the Outlit web app (${webApp}).`;
+		message = `${situation.what ?? 'This'} needs Outlit's older API, which did not answer (${status}): do it in the Outlit web app (${url}).`;
 	} else if (rest) {
 		message =
 			`Outlit's REST routes did not answer (${status}) and may be retired: set "API" in the Outlit API credential to ${situation.api === 'auto' ? 'Tools Gateway' : 'Automatic'}; ` +
-			`Disconnect and webhook setup are then done in the Outlit web app (${webApp}).`;
+			`Disconnect and webhook setup are then done in the Outlit web app (${url}).`;
 	} else {
 		message = `This Outlit server has no tools gateway (${status}): set "API" in the Outlit API credential to Automatic or REST Routes (Legacy), or check its Base URL.`;
 	}
-	return keepMessage(
-		new NodeApiError(
-			node,
-			{ statusCode: status },
-			{
-				message,
-				description: rest
-					? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${webApp}.`
-					: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
-				httpCode: String(status),
-				itemIndex,
-			},
-		),
+	return apiError(node, { statusCode: status }, {
 		message,
+		description: rest
+			? `Outlit moved integrations to its tools gateway. Set "API" in the Outlit credential to Automatic or Tools Gateway; what the gateway lacks (Disconnect, webhook setup) is done in the Outlit web app: ${url}.`
+			: 'Set "API" in the Outlit credential to Automatic or REST Routes (Legacy), or check the Base URL.',
+		httpCode: String(status),
+		itemIndex,
+	});
+}
+
+/** What only REST offers (Disconnect, webhook steps), asked of the gateway alone. */
+export function notOnGatewayError(wire: Wire, what: string, provider: ProviderChoice | undefined, restLacksIt: boolean, itemIndex?: number): NodeApiError {
+	const url = webApp(wire.connection.shownUrl);
+	// Automatic would not help where the older API lacks the provider too.
+	const message = restLacksIt
+		? `${what} for ${provider?.name} is only possible in the Outlit web app (${url}): neither of Outlit's APIs offers it.`
+		: `${what} is not available with "API" set to Tools Gateway: do it in the Outlit web app (${url}), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`;
+	return apiError(wire.node, {}, {
+		message,
+		description: `Do it in the Outlit web app: ${url}. (Outlit's REST routes had it; with "API" set to Automatic the node uses them while they answer.)`,
+		itemIndex,
+	});
+}
+
+/**
+ * A Direct connect or a setup step that a server without negotiated setup cannot take, and no REST
+ * route to take it instead.
+ */
+export function browserSetupOnlyError(wire: Wire, provider: ProviderChoice, step: string | undefined, itemIndex?: number): NodeApiError {
+	const { name } = provider;
+	const url = webApp(wire.connection.shownUrl);
+	let message: string;
+	if (step) {
+		message = `This Outlit server only offers browser setup, so the node cannot run ${name}'s "${step}" step: finish it in the Outlit web app (${url})`;
+	} else if (provider.entry?.tools.browser === false) {
+		message = `This Outlit server only offers browser setup, which ${name} does not have, so the node did not send ${name}'s credentials: connect ${name} in the Outlit web app (${url})`;
+	} else {
+		message = `This Outlit server only offers browser setup, so the node did not send ${name}'s credentials: set Connection Method to Browser Session, or connect ${name} in the Outlit web app (${url})`;
+	}
+	return apiError(wire.node, {}, {
+		message,
+		description:
+			"Outlit's newer API on this server does not negotiate setup with credentials or configuration, and its older API did not answer. Credentials and configuration are sent only to a server that asks for them.",
+		itemIndex,
+	});
+}
+
+/**
+ * A provider the REST routes do not have, and no gateway call after it. What the gateway lacks too
+ * is done in the web app; with "API" on REST the gateway has it; in Automatic the gateway did not
+ * answer, so the Base URL is in doubt.
+ */
+export function notOnRestError(wire: Wire, provider: ProviderChoice, step: string | undefined, gatewayHasIt: boolean, itemIndex?: number): NodeOperationError {
+	const { name } = provider;
+	const url = webApp(wire.connection.shownUrl);
+	let message: string;
+	if (!gatewayHasIt) {
+		message = step
+			? `${name}'s "${step}" step can only be run in the Outlit web app (${url}): Outlit's API does not offer it for ${name}.`
+			: `${name} can only be disconnected in the Outlit web app (${url}): Outlit's API has no Disconnect for it.`;
+	} else if (wire.connection.api === 'rest') {
+		message = `${name} is not on Outlit's REST routes, so the node cannot reach it with "API" set to REST Routes (Legacy): set "API" in the Outlit API credential to Automatic or Tools Gateway.`;
+	} else {
+		message = `${name} is only on Outlit's Tools Gateway, which did not answer at ${wire.connection.shownUrl}: check that the Base URL in the Outlit API credential is your Outlit's address.`;
+	}
+	return parameterError(
+		wire.node,
+		message,
+		`Outlit added ${name} after its REST routes: only its Tools Gateway has it, and that has no Disconnect and no steps other than mappings.`,
+		itemIndex,
 	);
 }
 
+/** The implementations raise n8n errors only; anything else (a bug) is wrapped, never leaked raw. */
+export function asN8nError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), { itemIndex });
+}
+
+// ── Answers the node cannot use ─────────────────────────────────────────────────────────────────
+
 /** A 2xx whose body is not a JSON object: the Base URL probably points at something else. */
 export function notJsonError(node: INode, response: OutlitResponse, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ statusCode: response.statusCode },
-		{
-			message:
-				"Outlit returned a response that is not a JSON object: check that the Base URL in the Outlit API credential points at Outlit's API, not at a proxy's page, then try again.",
-			description:
-				'The Base URL may point at something other than the Outlit API (a proxy page, for example), or the response was cut off. Check the credential and retry.',
-			httpCode: String(response.statusCode),
-			itemIndex,
-		},
-	);
+	return apiError(node, { statusCode: response.statusCode }, {
+		message:
+			"Outlit returned a response that is not a JSON object: check that the Base URL in the Outlit API credential points at Outlit's API, not at a proxy's page, then try again.",
+		description:
+			'The Base URL may point at something other than the Outlit API (a proxy page, for example), or the response was cut off. Check the credential and retry.',
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
 }
 
 /** A 2xx whose JSON does not have the documented shape. */
 export function shapeError(node: INode, what: string, itemIndex?: number): NodeApiError {
-	const message = `Outlit returned ${what}, which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit's API, then try again.`;
-	return keepMessage(
-		new NodeApiError(
-			node,
-			{ statusCode: 200 },
-			{
-				message,
-				description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
-				itemIndex,
-			},
-		),
-		message,
+	return apiError(node, { statusCode: 200 }, {
+		message: `Outlit returned ${what}, which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit's API, then try again.`,
+		description: 'The response did not match the documented shape; check the Base URL and the API setting in the credential.',
+		itemIndex,
+	});
+}
+
+/** The trigger's list in a shape it does not know (`reason` says how): it keeps its state. */
+export function unreadableListError(node: INode, reason: string): NodeApiError {
+	return apiError(node, { statusCode: 200 }, {
+		message: `${reason}. Check that the Base URL in the Outlit API credential points at Outlit's API; the trigger keeps its state and tries again at its next poll.`,
+		description:
+			'The answer did not have the shape Outlit documents, so the trigger kept its state and retries at the next poll. Check that the Base URL in the credential points at the Outlit API.',
+	});
+}
+
+/** A connect URL the node will not show (`problem` says why, without echoing it). */
+export function unsafeUrlError(wire: Wire, problem: string, itemIndex?: number): NodeApiError {
+	const { shownUrl } = wire.connection;
+	return apiError(wire.node, { statusCode: 200 }, {
+		message: `Outlit returned a connect URL this node will not use (${problem}): check that the Base URL in the Outlit API credential is your Outlit's address, or connect in the Outlit web app (${webApp(shownUrl)}).`,
+		description: `A connect URL must be https on the Base URL's origin (${shownUrl}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
+		itemIndex,
+	});
+}
+
+// ── Setup on the gateway ────────────────────────────────────────────────────────────────────────
+
+/** What the node was doing when a setup failed, so the advice fits: a connect (and where its fields came from), or a step. */
+export interface SetupContext {
+	provider: ProviderChoice;
+	method?: ConnectRequest['method'];
+	credentialName?: string;
+	step?: string;
+}
+
+/** An answer the node cannot act on: an error naming what Outlit returned, never a success item. */
+export function invalidSetupAnswer(wire: Wire, ctx: SetupContext, what: string, itemIndex?: number): NodeApiError {
+	const { name } = ctx.provider;
+	return apiError(wire.node, { statusCode: 200 }, {
+		message: `Outlit answered the ${name} setup with ${what}, so the node cannot continue: run it again, or set ${name} up in the Outlit web app (${webApp(wire.connection.shownUrl)})`,
+		description: 'The answer is not one Outlit documents for this step; nothing was output as a success.',
+		itemIndex,
+	});
+}
+
+type Advised = SetupContext & { webApp: string };
+
+/** The provider's credential fields as the catalog names them, for advice; empty when unknown. */
+function fieldLabels(provider: ProviderChoice): string {
+	const fields = provider.entry?.tools.credentials ?? [];
+	return fields.length ? ` (${fields.map((f) => f.label).join(', ')})` : '';
+}
+
+/** Where the node took a Direct connect's fields from. */
+function fieldSource(ctx: SetupContext): string {
+	return ctx.credentialName ? `the Outlit Provider Credentials "${ctx.credentialName}"` : "the node's provider fields";
+}
+
+/** Each setup error code Outlit documents: what happened to the provider, and what to do. */
+const SETUP_ERRORS: Record<string, { what: (name: string) => string; advice: (ctx: Advised) => string }> = {
+	CREDENTIAL_REJECTED: {
+		what: (name) => `Outlit rejected the ${name} credentials`,
+		advice: (ctx) =>
+			ctx.method === 'direct'
+				? `Check ${ctx.provider.name}'s fields${fieldLabels(ctx.provider)} in ${fieldSource(ctx)}: a valid, unrevoked key with the access Outlit needs. Then run the node again.`
+				: `Reconnect ${ctx.provider.name} with an account that has the access Outlit needs, then run the node again.`,
+	},
+	CREDENTIAL_REQUIRED: {
+		what: (name) => `${name} needs credentials before Outlit can connect it`,
+		advice: (ctx) => {
+			if (ctx.step) return `Connect ${ctx.provider.name} first with the Connect operation, then run the "${ctx.step}" step again.`;
+			if (ctx.method === 'direct') {
+				return `Fill in every field Outlit needs${fieldLabels(ctx.provider)} in ${fieldSource(ctx)}, then run the node again.`;
+			}
+			return fieldLabels(ctx.provider)
+				? `Set Connection Method to Direct and give the node ${ctx.provider.name}'s fields${fieldLabels(ctx.provider)} in an Outlit Provider Credentials credential.`
+				: `Connect ${ctx.provider.name} in the Outlit web app (${ctx.webApp}), where Outlit asks for what it needs.`;
+		},
+	},
+	OWNER_REQUIRED: {
+		what: (name) => `Only the owner of the ${name} connection can change it`,
+		advice: () => 'Ask the person who connected it, or an Outlit admin, to make this change.',
+	},
+	CONNECTION_CONFLICT: {
+		what: (name) => `${name} is already connected in a way that conflicts with this setup`,
+		advice: () => 'Disconnect the existing connection in the Outlit web app, then connect again.',
+	},
+	LEGACY_CONNECTION_REQUIRED: {
+		what: (name) => `${name} is connected the old way and must be reconnected in the Outlit web app`,
+		advice: (ctx) => `Reconnect ${ctx.provider.name} in the Outlit web app (${ctx.webApp}).`,
+	},
+	HANDOFF_UNAVAILABLE: {
+		what: (name) => `Outlit cannot start a browser handoff for ${name} right now`,
+		advice: (ctx) =>
+			`Try again later, or connect ${ctx.provider.name} in the Outlit web app (${ctx.webApp})${ctx.method === 'browser' && fieldLabels(ctx.provider) ? ', or set Connection Method to Direct' : ''}.`,
+	},
+	TRANSIENT_FAILURE: {
+		what: (name) => `Outlit could not finish the ${name} setup this time`,
+		advice: () => 'This is temporary: run the node again in a moment.',
+	},
+};
+
+/** A setup failure (inside a 200, as `error: {code, message, retryable}`); never retried: a setup is a write. */
+export function setupFailureError(wire: Wire, ctx: SetupContext, failure: IDataObject, itemIndex?: number): NodeApiError {
+	const { code, message } = failure;
+	const { name } = ctx.provider;
+	// Only the codes this release knows: a code such as "constructor" is not a key of the table.
+	const known = typeof code === 'string' && Object.hasOwn(SETUP_ERRORS, code) ? SETUP_ERRORS[code] : undefined;
+	const text = typeof message === 'string' && message ? trimmed(message) : 'no reason given';
+	const url = webApp(wire.connection.shownUrl);
+	const advice = known
+		? known.advice({ ...ctx, webApp: url })
+		: `Outlit answered with setup error ${String(code)}: try again later, or set ${name} up in the Outlit web app (${url}).`;
+	return apiError(wire.node, { statusCode: 200, ...(typeof code === 'string' ? { code } : {}), message: text }, {
+		message: `${known ? known.what(name) : `Outlit could not set up ${name}`}: ${text}. ${advice}`,
+		description: advice,
+		itemIndex,
+	});
+}
+
+// ── Parameters and the credential, before any request ───────────────────────────────────────────
+
+/** Browser Session chosen for a provider that connects only with its credential fields: both contracts refuse it so. */
+export function browserSessionRefused(
+	node: INode,
+	provider: ProviderChoice,
+	fields: readonly CredentialField[],
+	itemIndex?: number,
+): NodeOperationError {
+	return parameterError(
+		node,
+		`${provider.name} connects with credentials (${fields.map((f) => f.label).join(', ')}), not a browser session: set "Connection Method" to Direct.`,
+		'Set "Connection Method" to Direct and fill in the fields.',
+		itemIndex,
+	);
+}
+
+export function apiKeyFormatError(node: INode): NodeOperationError {
+	return parameterError(
+		node,
+		'The Outlit API key must start with "ok_": put a Platform API key from Outlit (Settings → API keys) into "API Key" in the Outlit API credential.',
+		'Open the Outlit credential and paste a Platform API key from Outlit (Settings → API keys). ' +
+			'Public ingest keys and provider keys do not work here.',
+	);
+}
+
+export function baseUrlFormatError(node: INode, defaultUrl: string): NodeOperationError {
+	return parameterError(
+		node,
+		`The Base URL in the Outlit API credential is not a valid http(s) URL: set it to ${defaultUrl} or your proxy's URL.`,
+		`Set Base URL in the Outlit credential to ${defaultUrl} or your proxy's URL.`,
+	);
+}
+
+/** The execution was stopped during a wait. n8n files an error that mentions "canceled" as canceled, not failed. */
+export function canceledError(node: INode, itemIndex: number): NodeOperationError {
+	return parameterError(
+		node,
+		'The wait was canceled because the execution was stopped: run the workflow again to go on.',
+		'The execution was stopped while waiting.',
+		itemIndex,
 	);
 }

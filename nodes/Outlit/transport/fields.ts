@@ -1,29 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { CredentialField } from '../catalog/providers';
 import type { ProviderChoice } from './capabilities';
-import { keepMessage } from './errors';
-
-/** A parameter problem found before any request: the message names what to change. */
-export function parameterError(node: INode, message: string, description: string, itemIndex?: number): NodeOperationError {
-	return keepMessage(new NodeOperationError(node, message, { description, itemIndex }), message);
-}
-
-/** Browser Session chosen for a provider that connects only with its credential fields: both contracts refuse it so. */
-export function browserSessionRefused(
-	node: INode,
-	provider: ProviderChoice,
-	fields: readonly CredentialField[],
-	itemIndex?: number,
-): NodeOperationError {
-	return parameterError(
-		node,
-		`${provider.name} connects with credentials (${fields.map((f) => f.label).join(', ')}), not a browser session: set "Connection Method" to Direct.`,
-		'Set "Connection Method" to Direct and fill in the fields.',
-		itemIndex,
-	);
-}
+import { parameterError } from './errors';
 
 /**
  * The credential object one contract expects: the typed-in fields (or those of Outlit Provider

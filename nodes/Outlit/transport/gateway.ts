@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { isGatewayStep } from '../catalog/providers';
 import {
@@ -12,8 +11,20 @@ import {
 	type ProviderChoice,
 	type SetupStepRequest,
 } from './capabilities';
-import { bodyObject, gatewayApiError, isGatewayEnvelope, keepMessage, notJsonError, shapeError } from './errors';
-import { browserSessionRefused, credentialObject, parameterError } from './fields';
+import {
+	bodyObject,
+	browserSessionRefused,
+	gatewayApiError,
+	invalidSetupAnswer,
+	isGatewayEnvelope,
+	notJsonError,
+	parameterError,
+	setupFailureError,
+	shapeError,
+	unsafeUrlError,
+	type SetupContext,
+} from './errors';
+import { credentialObject } from './fields';
 import { handoffUrlProblem } from './handoff';
 import { isJsonObject } from './http';
 import type { Wire } from './wire';
@@ -44,19 +55,13 @@ export interface Negotiation {
 	capability?: IDataObject;
 }
 
-/**
- * Negotiations by provider ID, kept by the caller for one execution: the first item that sets a
- * provider up asks, the others reuse the answer (or its pending request).
- */
+/** Negotiations by provider ID for one execution: the first item asks, the others reuse the answer. */
 export type Negotiations = Map<string, Promise<Negotiation>>;
-
-/** The handoff purposes that start an authentication session the node can wait on. */
-const AUTHENTICATION = 'authentication';
 
 /** The `next` transitions Outlit documents for `outlit_setup_integration`. */
 const NEXT_KINDS = ['browser_handoff', 'crm_mapping', 'mixpanel_mapping'];
 
-/** One gateway call's output; an error envelope is thrown as a readable NodeApiError with its code. */
+/** One gateway call's output; an error answer is thrown as a readable error. */
 async function tool(wire: Wire, name: Tool, input: IDataObject, itemIndex?: number): Promise<IDataObject> {
 	const response = await wire.send(
 		{ method: 'POST', path: TOOLS_PATH, body: { tool: name, input }, idempotent: READ_TOOLS.includes(name) },
@@ -73,126 +78,31 @@ async function tool(wire: Wire, name: Tool, input: IDataObject, itemIndex?: numb
 	return response.body;
 }
 
-const SETUP_ERRORS: Record<string, (name: string) => string> = {
-	CREDENTIAL_REJECTED: (name) => `Outlit rejected the ${name} credentials`,
-	CREDENTIAL_REQUIRED: (name) => `${name} needs credentials before Outlit can connect it`,
-	OWNER_REQUIRED: (name) => `Only the owner of the ${name} connection can change it`,
-	CONNECTION_CONFLICT: (name) => `${name} is already connected in a way that conflicts with this setup`,
-	LEGACY_CONNECTION_REQUIRED: (name) => `${name} is connected the old way and must be reconnected in the Outlit web app`,
-	HANDOFF_UNAVAILABLE: (name) => `Outlit cannot start a browser handoff for ${name} right now`,
-	TRANSIENT_FAILURE: (name) => `Outlit could not finish the ${name} setup this time`,
-};
-
-/**
- * What the node was doing when Outlit answered a setup error, so the advice fits it: a Direct or
- * Browser Session connect (with the credential its fields came from), or a setup step.
- */
-export interface SetupContext {
-	provider: ProviderChoice;
-	method?: ConnectRequest['method'];
-	credentialName?: string;
-	step?: string;
-}
-
-/** A setup context with where the user finishes a setup by hand: the web app's Integrations page. */
-type AdviceContext = SetupContext & { webApp: string };
-
-/** The provider's credential fields as the catalog names them, for advice; empty when unknown. */
-function fieldLabels(provider: ProviderChoice): string {
-	const fields = provider.entry?.tools.credentials ?? [];
-	return fields.length ? ` (${fields.map((f) => f.label).join(', ')})` : '';
-}
-
-/** Where the node took a Direct connect's fields from. */
-function fieldSource(ctx: SetupContext): string {
-	return ctx.credentialName ? `the Outlit Provider Credentials "${ctx.credentialName}"` : "the node's provider fields";
-}
-
-const SETUP_ADVICE: Record<string, (ctx: AdviceContext) => string> = {
-	CREDENTIAL_REJECTED: (ctx) =>
-		ctx.method === 'direct'
-			? `Check ${ctx.provider.name}'s fields${fieldLabels(ctx.provider)} in ${fieldSource(ctx)}: a valid, unrevoked key with the access Outlit needs. Then run the node again.`
-			: `Reconnect ${ctx.provider.name} with an account that has the access Outlit needs, then run the node again.`,
-	CREDENTIAL_REQUIRED: (ctx) => {
-		if (ctx.step) return `Connect ${ctx.provider.name} first with the Connect operation, then run the "${ctx.step}" step again.`;
-		if (ctx.method === 'direct') {
-			return `Fill in every field Outlit needs${fieldLabels(ctx.provider)} in ${fieldSource(ctx)}, then run the node again.`;
-		}
-		return fieldLabels(ctx.provider)
-			? `Set Connection Method to Direct and give the node ${ctx.provider.name}'s fields${fieldLabels(ctx.provider)} in an Outlit Provider Credentials credential.`
-			: `Connect ${ctx.provider.name} in the Outlit web app (${ctx.webApp}), where Outlit asks for what it needs.`;
-	},
-	OWNER_REQUIRED: () => 'Ask the person who connected it, or an Outlit admin, to make this change.',
-	CONNECTION_CONFLICT: () => 'Disconnect the existing connection in the Outlit web app, then connect again.',
-	LEGACY_CONNECTION_REQUIRED: (ctx) => `Reconnect ${ctx.provider.name} in the Outlit web app (${ctx.webApp}).`,
-	HANDOFF_UNAVAILABLE: (ctx) =>
-		`Try again later, or connect ${ctx.provider.name} in the Outlit web app (${ctx.webApp})${ctx.method === 'browser' && fieldLabels(ctx.provider) ? ', or set Connection Method to Direct' : ''}.`,
-	TRANSIENT_FAILURE: () => 'This is temporary: run the node again in a moment.',
-};
-
-/**
- * A setup failure arrives inside a 200 as `error: {code, message, retryable}`. It is not retried,
- * whatever `retryable` says: a setup is a write, each code's advice says what to do, and Outlit's
- * CLI reports it without retrying too (outlit-sdk, commands/integrations/setup.ts). The advice is
- * in the message too: an AI agent receives only the message.
- */
-function setupFailure(wire: Wire, ctx: SetupContext, body: IDataObject, itemIndex?: number): NodeApiError | undefined {
-	if (!isJsonObject(body.error)) return undefined;
-	const { code, message } = body.error;
-	// Only the codes this release knows: a code such as "constructor" is not a key of these tables.
-	const knownCode = typeof code === 'string' && Object.hasOwn(SETUP_ERRORS, code) ? code : undefined;
-	const known = knownCode ? SETUP_ERRORS[knownCode] : undefined;
-	const text = typeof message === 'string' && message ? message.replace(/[.\s]+$/, '') : 'no reason given';
-	const advising = { ...ctx, webApp: `${wire.connection.shownUrl}/integrations` };
-	const advice = knownCode
-		? SETUP_ADVICE[knownCode](advising)
-		: `Outlit answered with setup error ${String(code)}: try again later, or set ${ctx.provider.name} up in the Outlit web app (${advising.webApp}).`;
-	const said = `${known ? known(ctx.provider.name) : `Outlit could not set up ${ctx.provider.name}`}: ${text}. ${advice}`;
-	return keepMessage(
-		new NodeApiError(
-			wire.node,
-			{ statusCode: 200, ...(typeof code === 'string' ? { code } : {}), message: text },
-			{ message: said, description: advice, itemIndex },
-		),
-		said,
-	);
-}
-
-/** An answer the node cannot act on is an error naming what Outlit returned, never a success item. */
-function invalidSetupAnswer(wire: Wire, ctx: SetupContext, what: string, itemIndex?: number): NodeApiError {
-	const message = `Outlit answered the ${ctx.provider.name} setup with ${what}, so the node cannot continue: run it again, or set ${ctx.provider.name} up in the Outlit web app (${wire.connection.shownUrl}/integrations)`;
-	return keepMessage(
-		new NodeApiError(
-			wire.node,
-			{ statusCode: 200 },
-			{ message, description: 'The answer is not one Outlit documents for this step; nothing was output as a success.', itemIndex },
-		),
-		message,
-	);
-}
-
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
-/** A browser handoff's fields, checked: a URL the node may show, and a session where the purpose needs one. */
+/** A connect URL goes to a person: one the node cannot trust is refused (handoff.ts). */
+function checkUrl(wire: Wire, url: unknown, itemIndex?: number): void {
+	const problem = handoffUrlProblem(url, wire.connection.baseUrl);
+	if (problem) throw unsafeUrlError(wire, problem, itemIndex);
+}
+
+/** A browser handoff's fields, checked: a URL the node may show, and a session where authentication needs one. */
 function handoffFields(wire: Wire, ctx: SetupContext, next: IDataObject, itemIndex?: number): IDataObject {
 	if (!isText(next.url)) {
 		throw invalidSetupAnswer(wire, ctx, `a browser handoff without a connect URL (${JSON.stringify(next.url ?? null)})`, itemIndex);
 	}
-	if (next.purpose === AUTHENTICATION && !isText(next.sessionId)) {
+	if (next.purpose === 'authentication' && !isText(next.sessionId)) {
 		throw invalidSetupAnswer(wire, ctx, 'an authentication handoff without a session ID', itemIndex);
 	}
-	const problem = handoffUrlProblem(next.url, wire.connection.baseUrl);
-	if (problem) throw unsafeUrlError(wire, problem, itemIndex);
+	checkUrl(wire, next.url, itemIndex);
 	return { sessionId: next.sessionId, connectUrl: next.url, expiresAt: next.expiresAt, purpose: next.purpose };
 }
 
 /** The setup answer as an item: Outlit's fields, `connected`, a flattened handoff, no null `next`/`error`. */
 function setupItem(wire: Wire, ctx: SetupContext, body: IDataObject, itemIndex?: number): IDataObject {
-	const failure = setupFailure(wire, ctx, body, itemIndex);
-	if (failure) throw failure;
+	if (isJsonObject(body.error)) throw setupFailureError(wire, ctx, body.error, itemIndex);
 	const { next, ...rest } = body;
-	// `error` is null here (a failure was raised above).
-	delete rest.error;
+	delete rest.error; // null: a failure was raised above
 	const item: IDataObject = { ...rest, connected: body.status === 'ready' };
 	if (!isJsonObject(next)) return item;
 	if (!NEXT_KINDS.includes(next.kind as string)) {
@@ -204,9 +114,8 @@ function setupItem(wire: Wire, ctx: SetupContext, body: IDataObject, itemIndex?:
 }
 
 /**
- * Outlit's setup negotiation ("Preferred setup negotiation" in its integration tools docs): the
- * provider's capabilities, asked without credentials, once per provider per execution. A failed
- * negotiation is forgotten, so the next item asks again.
+ * Outlit's setup negotiation: the provider's capabilities, asked without credentials, once per
+ * provider per execution. A failed negotiation is forgotten, so the next item asks again.
  */
 async function negotiate(wire: Wire, negotiations: Negotiations, provider: ProviderChoice, itemIndex?: number): Promise<Negotiation> {
 	let pending = negotiations.get(provider.id);
@@ -238,28 +147,11 @@ async function compatibilityConnect(wire: Wire, ctx: SetupContext, negotiation: 
 	if (body.state !== 'handoff_ready') {
 		throw invalidSetupAnswer(wire, ctx, `a browser session in the state ${JSON.stringify(body.state ?? null)}`, itemIndex);
 	}
-	// An authentication session: the node needs its ID to wait on it and its URL to show.
+	// The node needs the session's ID to wait on it and its URL to show.
 	const missing = [!isText(body.sessionId) && 'session ID', !isText(body.connectUrl) && 'connect URL'].filter(Boolean);
 	if (missing.length) throw invalidSetupAnswer(wire, ctx, `a browser session without a ${missing.join(' or ')}`, itemIndex);
-	const problem = handoffUrlProblem(body.connectUrl, wire.connection.baseUrl);
-	if (problem) throw unsafeUrlError(wire, problem, itemIndex);
+	checkUrl(wire, body.connectUrl, itemIndex);
 	return { ...body, connected: false };
-}
-
-function unsafeUrlError(wire: Wire, problem: string, itemIndex?: number): NodeApiError {
-	const message = `Outlit returned a connect URL this node will not use (${problem}): check that the Base URL in the Outlit API credential is your Outlit's address, or connect in the Outlit web app (${wire.connection.shownUrl}/integrations).`;
-	return keepMessage(
-		new NodeApiError(
-			wire.node,
-			{ statusCode: 200 },
-			{
-				message,
-				description: `A connect URL must be https on the Base URL's origin (${wire.connection.shownUrl}), without a user name, password, fragment or credential-like query. Check the Base URL in the Outlit credential.`,
-				itemIndex,
-			},
-		),
-		message,
-	);
 }
 
 /** `outlit_setup_integration`'s input for a connect, checked against the provider's gateway shape. */
@@ -268,8 +160,7 @@ function setupInput(wire: Wire, request: ConnectRequest, itemIndex?: number): ID
 	const setup = provider.entry?.tools;
 	if (!setup) {
 		// A provider Outlit added after this release: its fields come from Additional Config.
-		const credentials = { ...values, ...extra };
-		return method === 'direct' ? { provider: provider.id, credentials } : { provider: provider.id };
+		return method === 'direct' ? { provider: provider.id, credentials: { ...values, ...extra } } : { provider: provider.id };
 	}
 	const mode = setup.connectionMode;
 	if (method === 'browser') {
@@ -294,8 +185,7 @@ async function configurationStep(wire: Wire, negotiations: Negotiations, request
 	const ctx: SetupContext = { provider, step };
 	const crm = step === 'mappings';
 	const kind = crm ? 'crm_mapping' : 'mixpanel_mapping';
-	const expected = provider.entry?.tools.configuration;
-	if (provider.entry && expected !== kind) {
+	if (provider.entry && provider.entry.tools.configuration !== kind) {
 		const which = crm ? 'Mappings are for Salesforce, HubSpot and Attio' : 'Mixpanel Mapping is for Mixpanel';
 		throw parameterError(
 			wire.node,
@@ -307,18 +197,17 @@ async function configurationStep(wire: Wire, negotiations: Negotiations, request
 	// Configuration goes only to a server that negotiates setup.
 	if (!(await negotiate(wire, negotiations, provider, itemIndex)).preferred) throw new BrowserSetupOnly(provider, step);
 	const key = crm ? 'mappings' : 'mapping';
-	const given = config?.[key];
 	const base = { provider: provider.id, step };
 	const send = async (value: unknown) => {
 		const configuration = { kind, [key]: value, confirm: true };
 		const body = await tool(wire, TOOLS.setup, { provider: provider.id, configuration } as IDataObject, itemIndex);
 		return { ...base, ...setupItem(wire, ctx, body, itemIndex) };
 	};
+	const given = config?.[key];
 	if (given !== undefined) return await send(given);
 
 	// No configuration: ask Outlit what it recommends (CRM) or previews (Mixpanel).
-	const body = await tool(wire, TOOLS.setup, { provider: provider.id }, itemIndex);
-	const item = setupItem(wire, ctx, body, itemIndex);
+	const item = setupItem(wire, ctx, await tool(wire, TOOLS.setup, { provider: provider.id }, itemIndex), itemIndex);
 	const next = bodyObject(item.next);
 	if (next.kind !== kind) return { ...base, ...item };
 	if (crm && acceptRecommendation) return await send(next.recommendation);
@@ -326,10 +215,7 @@ async function configurationStep(wire: Wire, negotiations: Negotiations, request
 	return { ...base, status: 'config_required', ...offer };
 }
 
-/**
- * Outlit's tools gateway (`POST /api/tools/call`). `negotiations` is the caller's memory of setup
- * negotiations for one execution (a fresh one when not given).
- */
+/** Outlit's tools gateway (`POST /api/tools/call`), with the caller's negotiations for one execution. */
 export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new Map()): OutlitCapabilities {
 	return {
 		async listIntegrations(connectedOnly, itemIndex) {
@@ -341,7 +227,7 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 				...item,
 				connected: CONNECTED_READINESS.includes(bodyObject(item).status as string),
 			}));
-			// The gateway has no connectedOnly filter: it is applied here.
+			// The gateway has no connectedOnly filter.
 			return connectedOnly ? items.filter((item) => item.connected) : items;
 		},
 
@@ -400,9 +286,7 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 		},
 
 		async setupStep(request, itemIndex) {
-			if (isGatewayStep(request.step)) {
-				return await configurationStep(wire, negotiations, request, itemIndex);
-			}
+			if (isGatewayStep(request.step)) return await configurationStep(wire, negotiations, request, itemIndex);
 			throw new NotOnGateway(`The "${request.step}" setup step`, request.provider);
 		},
 	};

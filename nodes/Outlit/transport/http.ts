@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, type OutlitConnection, type OutlitContext } from './connection';
-import { networkErrorCode, outlitNetworkError } from './errors';
+import { CREDENTIAL_TYPE, type OutlitContext } from './connection';
+import { networkErrorCode, outlitNetworkError, requestRefused } from './errors';
 import { redactNode } from './redact';
 import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
 import { pause } from './sleep';
-import type { OutlitResponse, WireRequest } from './wire';
+import type { OutlitConnection, OutlitResponse, WireRequest } from './wire';
 
 /** What n8n's Request Options setting asks of every request (timeout, proxy, certificates). */
 export interface RequestSettings {
@@ -23,13 +23,11 @@ export interface RequestSettings {
 }
 
 /**
- * Spacing for one execution's requests once Outlit says the allowance is used up: each request
- * takes the next free slot, so requests in flight side by side stay under the limit too.
+ * Spacing for one execution's requests once the allowance is used up: each request takes the next
+ * free slot (`nextAt`, then `gapMs` later), so requests side by side stay under the limit too.
  */
 export interface Pacer {
-	/** The earliest time the next request may be sent. */
 	nextAt: number;
-	/** The gap between two requests while the allowance is used up; 0 when it is not. */
 	gapMs: number;
 }
 
@@ -65,19 +63,15 @@ export function isJsonObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/**
- * An abortable pause where the context has a cancel signal (executions), a plain one elsewhere.
- * A wait of 0 still checks for a cancel: a stopped execution sends no further request.
- */
+/** An abortable pause in an execution (even of 0: a stopped execution sends nothing more), a plain one elsewhere. */
 async function waitMs(ctx: OutlitContext, ms: number, itemIndex?: number): Promise<void> {
 	if ('getExecutionCancelSignal' in ctx) await pause(ctx as IExecuteFunctions, itemIndex ?? 0, ms);
 	else await sleep(ms);
 }
 
 /**
- * The package's only HTTP call, with the retries of RequestSettings.retry. Status errors come back
- * as responses; a failure to get an answer throws a NodeApiError that names the Base URL but never
- * the request (its headers carry the key).
+ * The package's only HTTP call, with its retries. Status errors come back as responses; no answer
+ * throws an error naming the Base URL, never the request (its headers carry the key).
  */
 export async function sendOutlitRequest(
 	ctx: OutlitContext,
@@ -132,14 +126,8 @@ async function attemptOnce(
 			data ? { credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...data } } } : undefined,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		// A credential problem reads well as it is; anything else is a failure to get an answer,
-		// replaced by an error that names only the Base URL and the error code.
-		if (error instanceof NodeOperationError) {
-			throw new NodeOperationError(redactNode(ctx.getNode()), error.message, {
-				description: error.description ?? undefined,
-				itemIndex,
-			});
-		}
+		// A credential problem reads well as it is; anything else is no answer.
+		if (error instanceof NodeOperationError) throw requestRefused(redactNode(ctx.getNode()), error, itemIndex);
 		return {
 			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex, {
 				// Only the Outlit node has Request Options (an execution context); the trigger does not.

@@ -11,8 +11,16 @@ import {
 	type SessionState,
 	type SetupStepRequest,
 } from './capabilities';
-import { bodyObject, notJsonError, restApiError, shapeError, type RestNotFound } from './errors';
-import { browserSessionRefused, credentialObject, parameterError } from './fields';
+import {
+	bodyObject,
+	browserSessionRefused,
+	notJsonError,
+	parameterError,
+	restApiError,
+	shapeError,
+	type RestNotFound,
+} from './errors';
+import { credentialObject } from './fields';
 import { isJsonObject } from './http';
 import type { OutlitResponse, Wire } from './wire';
 

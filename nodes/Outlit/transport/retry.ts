@@ -13,14 +13,13 @@ export const DEFAULT_MAX_RETRY_WAIT_S = 60;
 /** A hard stop on attempts, whatever the server asks: every loop is bounded. */
 export const MAX_ATTEMPTS = 12;
 
-/** A request's backoff: from a quarter second, doubling, never over 8 s. */
-const REQUEST_BACKOFF: Backoff = { baseMs: 250, capMs: 8_000 };
-
 /** Where backoff starts and the longest it grows to: each caller passes its own. */
 export interface Backoff {
 	baseMs: number;
 	capMs: number;
 }
+
+const REQUEST_BACKOFF: Backoff = { baseMs: 250, capMs: 8_000 };
 
 /** 429 and 503 say the request was not carried out, so even a write may be sent again. */
 const NOT_DONE = [429, 503];
@@ -29,9 +28,8 @@ const NOT_DONE = [429, 503];
 const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 
 /**
- * Whether an error answer is worth another attempt. Reads retry every transient answer; a write
- * retries only when the answer says it was not done, so nothing that may have taken effect is
- * sent twice. The gateway's `retryable: false` always wins.
+ * Whether an error answer is worth another attempt. A write retries only when the answer says it
+ * was not done, so nothing that may have taken effect is sent twice. `retryable: false` always wins.
  */
 export function shouldRetryResponse(response: OutlitResponse, request: Pick<WireRequest, 'idempotent'>): boolean {
 	const { statusCode } = response;
@@ -45,10 +43,7 @@ export function shouldRetryResponse(response: OutlitResponse, request: Pick<Wire
 	return isTransientStatus(statusCode) || (isGatewayEnvelope(body) && body.retryable === true);
 }
 
-/**
- * A network failure is retried for a read, and for a write only when it cannot have been sent;
- * a certificate n8n does not trust never (the next try meets the same certificate).
- */
+/** A network failure is retried for a read, for a write only when unsent; an untrusted certificate never. */
 export function shouldRetryNetworkError(networkCode: string | undefined, request: Pick<WireRequest, 'idempotent'>): boolean {
 	if (networkCode !== undefined && isCertificateCode(networkCode)) return false;
 	return request.idempotent === true || (networkCode !== undefined && NOT_SENT_CODES.includes(networkCode));
@@ -61,10 +56,7 @@ export function serverWaitMs(response: OutlitResponse, now: number): number | un
 	return retryAfterMs(response.headers, now);
 }
 
-/**
- * Exponential backoff for answers that name no wait: `baseMs` doubled per attempt, capped, half of
- * it fixed and half random (jitter). `() => 1` gives the whole ceiling, without jitter.
- */
+/** Exponential backoff for answers that name no wait: half fixed, half random; `() => 1` gives the ceiling. */
 export function backoffMs(attempt: number, random: () => number, backoff: Backoff = REQUEST_BACKOFF): number {
 	const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (ceiling / 2) * random());
@@ -81,9 +73,8 @@ function numberHeader(headers: Record<string, unknown>, name: string): number | 
 const PACE_MARGIN = 1.05;
 
 /**
- * How long after a request was sent the next may go, when Outlit says the allowance is used up
- * (`X-RateLimit-Remaining: 0`): one request's share of the limit, which Outlit's overview gives
- * per second. Pacing this way avoids most 429s instead of only reacting to them.
+ * How long after a request the next may go once `X-RateLimit-Remaining` is 0: one request's share
+ * of the per-second limit. Pacing avoids most 429s instead of only reacting to them.
  */
 export function paceMs(headers: Record<string, unknown>): number {
 	const remaining = numberHeader(headers, 'x-ratelimit-remaining');
@@ -92,20 +83,14 @@ export function paceMs(headers: Record<string, unknown>): number {
 	return (1000 * PACE_MARGIN) / limit;
 }
 
-/**
- * The one rule for every answer, a request's (`withRetries`) or one caught as an error (`transientInfo`):
- * undefined when another try cannot help, else how long the server asked to wait (if it said).
- */
+/** The one rule for every answer: undefined when another try cannot help, else the server's wait (if it said). */
 function retryVerdict(attempt: Attempt, request: Pick<WireRequest, 'idempotent'>): { serverWaitMs?: number } | undefined {
 	if (!attempt.response) return shouldRetryNetworkError(attempt.networkCode, request) ? {} : undefined;
 	if (!shouldRetryResponse(attempt.response, request)) return undefined;
 	return { serverWaitMs: serverWaitMs(attempt.response, Date.now()) };
 }
 
-/**
- * How the rule judges an error the transport threw, as for a read (the wait's polls are reads):
- * undefined when it is final or not Outlit's answer, else how long Outlit asked to wait (if it said).
- */
+/** The rule applied to an error the transport threw, as for a read (the wait's polls are reads). */
 export function transientInfo(error: unknown): { retryAfterMs?: number } | undefined {
 	const answer = answerOf(error);
 	const verdict = answer && retryVerdict(answer, { idempotent: true });
@@ -119,10 +104,7 @@ export interface Attempt {
 	networkCode?: string;
 }
 
-/**
- * Runs `attempt` until it succeeds, fails for good, or waiting again would pass `maxWaitMs`.
- * The last answer (or error) is what the caller sees, so its readable error is unchanged.
- */
+/** Runs `attempt` until it succeeds, fails for good, or waiting again would pass `maxWaitMs`; the last answer is returned. */
 export async function withRetries(
 	request: WireRequest,
 	policy: RetryPolicy | undefined,

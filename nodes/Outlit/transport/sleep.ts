@@ -1,17 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { canceledError } from './errors';
 
 /** Older n8n-workflow releases ignore sleep's abort signal, so long waits are cut into slices. */
 const SLICE_MS = 500;
 
 export function throwIfCancelled(ctx: IExecuteFunctions, itemIndex: number): void {
-	if (ctx.getExecutionCancelSignal()?.aborted) {
-		// n8n files an execution whose error mentions "canceled" as canceled, not failed.
-		throw new NodeOperationError(ctx.getNode(), 'The wait was canceled because the execution was stopped: run the workflow again to go on.', {
-			description: 'The execution was stopped while waiting.',
-			itemIndex,
-		});
-	}
+	if (ctx.getExecutionCancelSignal()?.aborted) throw canceledError(ctx.getNode(), itemIndex);
 }
 
 /** Sleeps `ms`, returning early (by throwing) as soon as the execution is cancelled. */
