@@ -69,6 +69,15 @@ type Outcome = { json: IDataObject[] } | { error: unknown };
  * first item has run alone, so that it alone reads the credential and learns the server's contract.
  */
 export async function runForEachItem(this: IExecuteFunctions, run: ItemRun, sideBySide: boolean): Promise<INodeExecutionData[][]> {
+	try {
+		return await runItems.call(this, run, sideBySide);
+	} catch (error) {
+		// Also what fails outside an item's run (Request Options, a batching pause): its node copy masked.
+		throw asNodeError(this, error, 0);
+	}
+}
+
+async function runItems(this: IExecuteFunctions, run: ItemRun, sideBySide: boolean): Promise<INodeExecutionData[][]> {
 	const count = this.getInputData().length;
 	const { settings, batching } = readRequestOptions(this);
 	const api = createOutlitClient(this, { ...settings, retry: readRetryPolicy(this) });

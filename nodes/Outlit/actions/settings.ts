@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RETRY_WAIT_S, type RequestSettings, type RetryPolicy } from '../transport';
+import { DEFAULT_MAX_RETRY_WAIT_S, proxyError, type RequestSettings, type RetryPolicy } from '../transport';
 
 /**
  * What applies to every request of an execution, read once (item 0) as n8n reads its own node
@@ -37,10 +36,7 @@ function parseProxy(ctx: IExecuteFunctions, proxy: string): RequestSettings['pro
 		url = new URL('http://invalid'); // no port: refused below
 	}
 	if (!url.hostname || !url.port) {
-		// The proxy is not shown: it may carry a user name and password.
-		throw new NodeOperationError(ctx.getNode(), "The Proxy in the node's Request Options is not valid: give a host and a port, e.g. http://myproxy:3128, or leave it empty.", {
-			description: `The proxy URL needs a host and a port, e.g. http://myproxy:3128.`,
-		});
+		throw proxyError(ctx.getNode());
 	}
 	return {
 		host: url.hostname,

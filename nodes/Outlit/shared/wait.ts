@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
-import { backoffMs, keepMessage, transientInfo, type OutlitClient, type SessionState } from '../transport';
+import { backoffMs, parameterError, transientInfo, unknownSessionStatusError, type OutlitClient, type SessionState } from '../transport';
 import { pause, throwIfCancelled } from '../transport/sleep';
 import { asNodeError } from './errors';
 
@@ -46,11 +45,7 @@ export async function waitForSession(
 			const state = await api.sessionStatus(sessionId, itemIndex);
 			polls++;
 			if (!(SESSION_STATUSES as readonly string[]).includes(state.status)) {
-				const message = `Outlit returned a session status the node does not know (${JSON.stringify(state.status)}; it knows ${SESSION_STATUSES.join(', ')}): check the connection in the Outlit web app, then run Get Connection Status again.`;
-				throw keepMessage(
-					new NodeApiError(ctx.getNode(), { statusCode: 200 }, { message, description: `Expected one of ${SESSION_STATUSES.join(', ')}.`, itemIndex }),
-					message,
-				);
+				throw unknownSessionStatusError(ctx.getNode(), state.status, SESSION_STATUSES, itemIndex);
 			}
 			transientStreak = 0;
 			last = state;
@@ -104,8 +99,7 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 	if (outcome.status === 'connected' || continueOnUnsuccessful) return item;
 
 	const name = findProvider(outcome.provider)?.name ?? (typeof outcome.provider === 'string' && outcome.provider ? outcome.provider : 'integration');
-	const fail = (message: string, description: string) =>
-		keepMessage(new NodeOperationError(ctx.getNode(), message, { description, itemIndex }), message);
+	const fail = (message: string, description: string) => parameterError(ctx.getNode(), message, description, itemIndex);
 	const { lastError } = outcome;
 	const lastSaid = lastError?.replace(/[.\s]+$/, '');
 	if (outcome.timedOut) {

@@ -771,3 +771,21 @@ export function canceledError(node: INode, itemIndex: number): NodeOperationErro
 		itemIndex,
 	);
 }
+
+/** The Proxy of the node's Request Options without a host and port; never shown (it may carry a password). */
+export function proxyError(node: INode): NodeOperationError {
+	return parameterError(
+		node,
+		"The Proxy in the node's Request Options is not valid: give a host and a port, e.g. http://myproxy:3128, or leave it empty.",
+		'The proxy URL needs a host and a port, e.g. http://myproxy:3128.',
+	);
+}
+
+/** A session status the contract does not list: the wait cannot tell whether to go on. */
+export function unknownSessionStatusError(node: INode, status: unknown, known: readonly string[], itemIndex: number): NodeApiError {
+	return apiError(node, { statusCode: 200 }, {
+		message: `Outlit returned a session status the node does not know (${JSON.stringify(status)}; it knows ${known.join(', ')}): check the connection in the Outlit web app, then run Get Connection Status again.`,
+		description: `Expected one of ${known.join(', ')}.`,
+		itemIndex,
+	});
+}
