@@ -1,8 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { providerOptions } from '../Outlit/actions/integration/common';
-import { PROVIDERS, findProvider } from '../Outlit/catalog/providers';
+import { PROVIDERS, findProvider, providerOptions } from '../Outlit/catalog/providers';
 import { createOutlitClient } from '../Outlit/transport';
 import {
 	currentFailures,

@@ -39,7 +39,7 @@ export async function observe(
 	memory: ContractMemory,
 	now: number,
 ): Promise<{ observation: Observation; restCheckedAt?: string }> {
-	const api = await client.api();
+	const api = await client.apiSetting();
 	// restCheckedAt is in the state only while the trigger is on the gateway; without it this is NaN.
 	const recent = now - Date.parse(String(memory.restCheckedAt)) < REST_RECHECK_MS;
 	const order: Contract[] = api !== 'auto' ? [api] : recent ? ['tools'] : ['rest', 'tools'];

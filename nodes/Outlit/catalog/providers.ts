@@ -6,6 +6,7 @@
  * Sources: the REST route docs (12 providers, `config` fields, post-connect steps) and the tools
  * gateway's `ToolInput_outlit_setup_integration` schema (15 providers, `credentials` shapes).
  */
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 export interface CredentialField {
 	/** The key Outlit expects (inside `config` on REST, `credentials` on the gateway); also the parameter name. */
@@ -243,4 +244,9 @@ export function providerCredentialFields(provider: Provider): CredentialField[] 
 export function secretFieldKeys(): string[] {
 	const secrets = PROVIDERS.flatMap((provider) => providerCredentialFields(provider).filter((field) => field.secret));
 	return [...new Set(secrets.map((field) => field.key))];
+}
+
+/** Provider choices from the catalog, alphabetical by name as n8n's UI guidelines ask. */
+export function providerOptions(): INodePropertyOptions[] {
+	return [...PROVIDERS].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ name: p.name, value: p.id }));
 }

@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { findProvider } from '../catalog/providers';
-import { providerOptions } from '../actions/integration/common';
+import { findProvider, providerOptions } from '../catalog/providers';
 import { createOutlitClient } from '../transport';
 
 /** The providers the credential's Outlit offers (Get Capabilities); the catalog when that call fails. */

@@ -3,7 +3,7 @@ import { NodeApiError, jsonParse } from 'n8n-workflow';
 
 import { PROVIDER_ALIASES, PROVIDER_ID_PATTERN, PROVIDERS, findProvider } from '../catalog/providers';
 import { parameterError, type ProviderChoice } from '../transport';
-import { providerRefusal, reworded, withRequestId } from '../transport/errors';
+import { providerRefusal, reworded, withoutEndPeriod, withRequestId } from '../transport/errors';
 
 /** Parameter readers: a bad value fails before any request, with a message that names the parameter. */
 
@@ -76,7 +76,7 @@ export function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, err
 	if (findProvider(raw)) return error;
 	const { message, description } = unknownProviderText(raw, ctx.getNodeParameter('operation', itemIndex, '') === 'getCapabilities');
 	const requestId = typeof error.errorResponse?.requestId === 'string' ? error.errorResponse.requestId : undefined;
-	const said = `${description} Outlit's answer: ${answer.replace(/[.\s]+$/, '')}.`;
+	const said = `${description} Outlit's answer: ${withoutEndPeriod(answer)}.`;
 	return reworded(error, withRequestId(message, requestId), requestId ? `${said} (Outlit request ID: ${requestId})` : said);
 }
 

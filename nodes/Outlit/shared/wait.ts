@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { findProvider } from '../catalog/providers';
-import { backoffMs, parameterError, transientInfo, unknownSessionStatusError, type OutlitClient, type SessionState } from '../transport';
+import { backoffMs, parameterError, transientInfo, unknownSessionStatusError, withoutEndPeriod, type OutlitClient, type SessionState } from '../transport';
 import { pause, throwIfCancelled } from '../transport/sleep';
 import { asNodeError } from './errors';
 
@@ -101,7 +101,7 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 	const name = findProvider(outcome.provider)?.name ?? (typeof outcome.provider === 'string' && outcome.provider ? outcome.provider : 'integration');
 	const fail = (message: string, description: string) => parameterError(ctx.getNode(), message, description, itemIndex);
 	const { lastError } = outcome;
-	const lastSaid = lastError?.replace(/[.\s]+$/, '');
+	const lastSaid = lastError === undefined ? undefined : withoutEndPeriod(lastError);
 	if (outcome.timedOut) {
 		const waited = `Timed out after ${Number((timeoutMs / 1000).toFixed(2))} s waiting for the ${name} connection`;
 		// No poll answered: the last error says why, and what to do about it.
@@ -113,7 +113,7 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 				'Raise "Timeout", or send the connect URL to the user again.',
 		);
 	}
-	const said = typeof outcome.error === 'string' ? ` (Outlit said: ${outcome.error.replace(/[.\s]+$/, '')})` : '';
+	const said = typeof outcome.error === 'string' ? ` (Outlit said: ${withoutEndPeriod(outcome.error)})` : '';
 	throw fail(
 		`The ${name} connection ${outcome.status}${said}: start a new session with Connect (Browser Session) and send the person its connect URL, ` +
 			'or turn on "Continue on Unsuccessful" to handle this in the workflow.',

@@ -65,7 +65,7 @@ function wireFor(
 export interface OutlitClient extends OutlitCapabilities {
 	withoutRetries(): OutlitCapabilities;
 	/** The credential's "API" setting. */
-	api(): Promise<OutlitConnection['api']>;
+	apiSetting(): Promise<OutlitConnection['api']>;
 	/**
 	 * The trigger's list: from the first API of `order` that answers (one that does not answer is
 	 * skipped), with the API that answered, since the two describe an integration differently.
@@ -176,7 +176,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	return {
 		...capabilities(true),
 		withoutRetries: () => capabilities(false),
-		api: async () => (await wire(true)).connection.api,
+		apiSetting: async () => (await wire(true)).connection.api,
 		observeIntegrations: async (order) =>
 			await run('listIntegrations', undefined, async (c, contract) => ({ contract, items: await c.listIntegrations(false) }), true, true, { order }),
 		restSyncDetail: async (provider) =>

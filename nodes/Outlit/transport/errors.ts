@@ -116,13 +116,13 @@ export function withRequestId(message: string, requestId: string | undefined): s
 }
 
 /** Outlit's words without their final period, so a sentence can go on after them. */
-function trimmed(text: string): string {
+export function withoutEndPeriod(text: string): string {
 	return text.replace(/[.\s]+$/, '');
 }
 
 /** Outlit's own words as the start of a description, ending in exactly one period. */
 function said(apiMessage: string | undefined): string {
-	return apiMessage ? `Outlit said: ${trimmed(apiMessage)}. ` : '';
+	return apiMessage ? `Outlit said: ${withoutEndPeriod(apiMessage)}. ` : '';
 }
 
 /** When Outlit said a retry may succeed, as "after <time>" or "in N s"; undefined when it did not. */
@@ -160,7 +160,7 @@ const KEY_REJECTED: Said = {
 function keyForbidden(apiMessage: string | undefined): Said {
 	return {
 		message:
-			`Outlit refused the request: ${trimmed(apiMessage ?? 'forbidden')}. The API key is valid but not ` +
+			`Outlit refused the request: ${withoutEndPeriod(apiMessage ?? 'forbidden')}. The API key is valid but not ` +
 			'allowed to do this: put a key with access to integrations into "API Key" in the Outlit API credential, or check the Outlit plan.',
 		description: KEY_REJECTED.description,
 	};
@@ -195,7 +195,7 @@ function rejected(apiMessage: string | undefined, fallback: string, details: unk
 		? `Correct ${lines.length === 1 ? 'that value' : 'those values'} in the node or in its Outlit Provider Credentials, then run it again.`
 		: "Check the node's parameters (the provider, its fields and any JSON config), then run it again.";
 	return {
-		message: `${trimmed(answer)}. ${remedy}`,
+		message: `${withoutEndPeriod(answer)}. ${remedy}`,
 		description: lines.length ? lines.join('; ') : noDetails,
 		refusal: refusesProvider(apiMessage, details) ? answer : undefined,
 	};
@@ -210,7 +210,7 @@ function rateLimited(when: string | undefined, noWait: string): Said {
 
 function serverError(statusCode: number, apiMessage: string | undefined): Said {
 	return {
-		message: `Outlit had a server error (${statusCode}${apiMessage ? `: ${trimmed(apiMessage)}` : ''}), which is usually temporary: try again in a moment.`,
+		message: `Outlit had a server error (${statusCode}${apiMessage ? `: ${withoutEndPeriod(apiMessage)}` : ''}), which is usually temporary: try again in a moment.`,
 		description: `${said(apiMessage)}This is usually temporary: retry in a moment.`,
 	};
 }
@@ -220,7 +220,7 @@ function unexpected(statusCode: number, apiMessage: string | undefined, descript
 	const advice = isTransientStatus(statusCode)
 		? 'This is usually temporary: try again in a moment.'
 		: "Check the node's parameters and the Base URL in the Outlit API credential, then try again.";
-	return { message: `Outlit answered ${statusCode}: ${trimmed(apiMessage ?? 'unexpected response')}. ${advice}`, description };
+	return { message: `Outlit answered ${statusCode}: ${withoutEndPeriod(apiMessage ?? 'unexpected response')}. ${advice}`, description };
 }
 
 const SESSION_NOT_FOUND =
@@ -282,7 +282,7 @@ function restWords(response: OutlitResponse, apiMessage: string | undefined, not
 		return {
 			message: notFound
 				? `${subject ?? 'The integration'} is not connected, so there is nothing to disconnect: check "Provider", or turn on the Ignore Not Connected option to get an item instead of this error.`
-				: `Outlit could not find ${subject ?? 'what the node asked for'}: ${trimmed(apiMessage ?? 'not found')}. Check "Provider" (Get Many lists the connected integrations) and the Base URL in the Outlit API credential, then try again.`,
+				: `Outlit could not find ${subject ?? 'what the node asked for'}: ${withoutEndPeriod(apiMessage ?? 'not found')}. Check "Provider" (Get Many lists the connected integrations) and the Base URL in the Outlit API credential, then try again.`,
 			description: apiMessage ?? 'Check the provider and the Base URL in the credential.',
 		};
 	}
@@ -358,7 +358,7 @@ function gatewayWords(tool: string, response: OutlitResponse, apiMessage: string
 	if (statusCode === 429) return rateLimited(when, 'Retry later.');
 	if (statusCode === 409) {
 		return {
-			message: `Outlit reported a conflict: ${trimmed(apiMessage ?? 'conflict')}. Check the integration in the Outlit web app (another change may be in progress), then try again.`,
+			message: `Outlit reported a conflict: ${withoutEndPeriod(apiMessage ?? 'conflict')}. Check the integration in the Outlit web app (another change may be in progress), then try again.`,
 			description: 'Another change to this integration is in progress or conflicts; check it in the Outlit web app.',
 		};
 	}
@@ -462,7 +462,8 @@ export function requestRefused(node: INode, error: NodeOperationError, itemIndex
 
 // ── An API that does not answer, or lacks the call ──────────────────────────────────────────────
 
-function webApp(shownUrl: string): string {
+/** The Outlit web app's integrations page, where what the APIs lack is done. */
+export function webApp(shownUrl: string): string {
 	return `${shownUrl}/integrations`;
 }
 
@@ -716,7 +717,7 @@ export function setupFailureError(wire: Wire, ctx: SetupContext, failure: IDataO
 	const { name } = ctx.provider;
 	// Only the codes this release knows: a code such as "constructor" is not a key of the table.
 	const known = typeof code === 'string' && Object.hasOwn(SETUP_ERRORS, code) ? SETUP_ERRORS[code] : undefined;
-	const text = typeof message === 'string' && message ? trimmed(message) : 'no reason given';
+	const text = typeof message === 'string' && message ? withoutEndPeriod(message) : 'no reason given';
 	const url = webApp(wire.connection.shownUrl);
 	const advice = known
 		? known.advice({ ...ctx, webApp: url })

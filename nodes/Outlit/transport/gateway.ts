@@ -22,6 +22,7 @@ import {
 	setupFailureError,
 	shapeError,
 	unsafeUrlError,
+	webApp,
 	type SetupContext,
 } from './errors';
 import { credentialObject } from './fields';
@@ -140,7 +141,7 @@ async function compatibilityConnect(wire: Wire, ctx: SetupContext, negotiation: 
 	const { provider } = ctx;
 	const capability = negotiation.capability ?? {};
 	if (capability.browserHandoffAvailable === false || capability.setupMode === 'human_controlled') {
-		return { provider: provider.id, status: 'human_controlled', connected: false, setupUrl: `${wire.connection.shownUrl}/integrations` };
+		return { provider: provider.id, status: 'human_controlled', connected: false, setupUrl: webApp(wire.connection.shownUrl) };
 	}
 	const body = await tool(wire, TOOLS.beginSetup, { provider: provider.id }, itemIndex);
 	if (body.state === 'already_connected') return { ...body, connected: true };

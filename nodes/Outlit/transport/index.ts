@@ -2,7 +2,7 @@
 // readers and methods, the trigger, and nothing more (the transport's own modules import each other).
 export { BASE_URL_EXPRESSION } from './baseUrl';
 export { type Contract, type ConnectRequest, type ProviderChoice, type SessionState } from './capabilities';
-export { parameterError, proxyError, unknownSessionStatusError, unreadableListError } from './errors';
+export { parameterError, proxyError, unknownSessionStatusError, unreadableListError, withoutEndPeriod } from './errors';
 export { isJsonObject, type RequestSettings } from './http';
 export { backoffMs, DEFAULT_MAX_RETRY_WAIT_S, transientInfo, type RetryPolicy } from './retry';
 export { createOutlitClient, type OutlitClient } from './client';

@@ -1,13 +1,7 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PROVIDERS } from '../../catalog/providers';
 import { readOption, readRequiredString, readSeconds } from '../../shared/params';
 import type { WaitSettings } from '../../shared/wait';
-
-/** Provider choices from the catalog, alphabetical by name as n8n's UI guidelines ask. */
-export function providerOptions(): INodePropertyOptions[] {
-	return [...PROVIDERS].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ name: p.name, value: p.id }));
-}
 
 /** The provider list comes from the credential's Outlit (see methods/loadOptions.ts); `withAll` adds All Providers. */
 export function providerField(withAll = false): INodeProperties {

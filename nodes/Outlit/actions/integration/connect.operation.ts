@@ -10,6 +10,7 @@ import { continueOnUnsuccessful, providerField, readWaitSettings, waitFields } f
 import { readSecrets, secretSourceFields } from './secretSource';
 
 const DIRECT = { connectionMethod: ['direct'] };
+const ADDITIONAL_CONFIG = 'Additional Config (JSON)';
 /** No source switch for the catalog's browser-only providers (they take no fields). */
 const NO_FIELDS = { provider: providersWithout(providerFields) };
 const TYPED = { ...DIRECT, secretSource: ['fields'] };
@@ -35,9 +36,9 @@ async function readConnectRequest(ctx: IExecuteFunctions, execution: Execution, 
 	const provider = readProvider(ctx, itemIndex);
 	const method = readConnectionMethod(ctx, itemIndex);
 	if (method === 'browser') return { provider, method, values: {}, extra: {} };
-	const { source, values, credentialName } = await readSecrets(ctx, execution, itemIndex, provider, providerFields, 'Additional Config (JSON)');
+	const { source, values, credentialName } = await readSecrets(ctx, execution, itemIndex, provider, providerFields, ADDITIONAL_CONFIG);
 	if (source === 'credential') return { provider, method, values, extra: {}, credentialName };
-	const extra = readJsonObject(ctx, itemIndex, 'additionalConfig', 'Additional Config (JSON)') ?? {};
+	const extra = readJsonObject(ctx, itemIndex, 'additionalConfig', ADDITIONAL_CONFIG) ?? {};
 	return { provider, method, values, extra };
 }
 
@@ -90,11 +91,11 @@ export const connect = defineOperation({
 			TYPED,
 			(field) =>
 				field.secret || field.about
-					? `${field.about ? `${field.about}.` : "Kept by Outlit, never in this node's output."} Its name in Additional Config (JSON) is ${field.key}.`
-					: `Its name in Additional Config (JSON) is ${field.key}`,
+					? `${field.about ? `${field.about}.` : "Kept by Outlit, never in this node's output."} Its name in ${ADDITIONAL_CONFIG} is ${field.key}.`
+					: `Its name in ${ADDITIONAL_CONFIG} is ${field.key}`,
 		),
 		{
-			displayName: 'Additional Config (JSON)',
+			displayName: ADDITIONAL_CONFIG,
 			name: 'additionalConfig',
 			type: 'json',
 			default: '{}',
