@@ -9,29 +9,24 @@ export const EQUIVALENT = [
 		reason: "Every caller reads a header as a number or a date: the text 'undefined' or 'null' is neither, so an absent header and that text read the same",
 	},
 	{
-		within: 'function stepsAdvice(name: string, steps: readonly string[])',
-		code: "', '",
-		reason: "Run Setup Step's list of a provider's steps: no catalog provider has two distinct post-connect steps (at most webhooks, or mappings on both contracts), so the separator is never printed",
-	},
-	{
 		within: 'function unknownProviderText(raw: unknown, orAll: boolean)',
 		code: "'; '",
 		reason: 'The separator between provider aliases: the catalog has one alias (gmail), so it is never printed',
 	},
 	{
-		within: 'function readProvider(ctx: IExecuteFunctions, itemIndex: number)',
+		within: 'function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll = false)',
 		code: "''",
 		reason: "The Provider fallback for a missing parameter: n8n always gives the parameter's default, so the fallback is never read",
-	},
-	{
-		within: 'function readProviderOrAll(ctx: IExecuteFunctions, itemIndex: number)',
-		code: "''",
-		reason: "The same fallback in Get Capabilities' reader: n8n always gives the parameter's default, so it is never read",
 	},
 	{
 		within: 'function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number)',
 		code: "''",
 		reason: 'What a Connection Method that is not text becomes: any text other than browser or direct is refused with the same message (it shows the raw value), so no replacement changes what happens',
+	},
+	{
+		within: 'async function readSecrets(',
+		code: "'credential'",
+		reason: "The Provider Secrets fallback for a missing parameter: only 'fields' selects the typed-in path, so any other fallback reads the credential, as 'credential' does",
 	},
 ];
 

@@ -98,7 +98,8 @@ function finish(ctx: IExecuteFunctions, itemIndex: number, settings: WaitSetting
 	};
 	if (outcome.status === 'connected' || continueOnUnsuccessful) return item;
 
-	const name = findProvider(outcome.provider)?.name ?? (typeof outcome.provider === 'string' && outcome.provider ? outcome.provider : 'integration');
+	// A provider the catalog does not know yet is named by its ID.
+	const name = findProvider(outcome.provider)?.name ?? (outcome.provider || 'integration');
 	const fail = (message: string, description: string) => parameterError(ctx.getNode(), message, description, itemIndex);
 	const { lastError } = outcome;
 	const lastSaid = lastError === undefined ? undefined : withoutEndPeriod(lastError);

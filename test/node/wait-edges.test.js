@@ -1,0 +1,33 @@
+'use strict';
+/**
+ * The wait at two edges the main wait suite does not reach, through n8n's real engine against the
+ * sandbox (REST routes): the first pause after a transient answer is one poll interval (the backoff
+ * starts there and doubles), and a session of a provider the node's catalog does not know yet is
+ * named by the ID Outlit gives.
+ */
+const { outlitEnvironment } = require('../support/outlit');
+
+const env = outlitEnvironment({}, { api: 'rest' });
+const STATUS = '/api/integrations/connect/status';
+const UUID = '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a';
+
+test('after one 503, the next poll comes one poll interval later, not more', async () => {
+	env.sandbox.reset({ autoCompleteAfterPolls: 0 });
+	const { sessionId } = (await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' })).items[0].json;
+	env.sandbox.clearRequests();
+	env.sandbox.injectFault({ method: 'GET', path: STATUS, status: 503 });
+	const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.4, timeout: 10 });
+	expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 2 });
+	const [first, second] = env.sandbox.requests.filter((q) => q.path === STATUS).map((q) => Date.parse(q.at));
+	expect(second - first).toBeGreaterThanOrEqual(380);
+	expect(second - first).toBeLessThan(780);
+});
+
+test.each([
+	['failed', 'The acme-crm connection failed (Outlit said: Consent denied): start a new session with Connect (Browser Session) and send the person its connect URL, or turn on "Continue on Unsuccessful" to handle this in the workflow.'],
+	['expired', 'The acme-crm connection expired: start a new session with Connect (Browser Session) and send the person its connect URL, or turn on "Continue on Unsuccessful" to handle this in the workflow.'],
+])('a %s session of a provider the catalog does not know is named by its ID', async (status, message) => {
+	env.sandbox.injectFault({ method: 'GET', path: STATUS, status: 200, body: { sessionId: UUID, provider: 'acme-crm', status, ...(status === 'failed' ? { error: 'Consent denied' } : {}) } });
+	const r = await env.run({ operation: 'waitForConnection', sessionId: UUID, pollInterval: 0.05, timeout: 5 });
+	expect(r.error.message).toBe(message);
+});
