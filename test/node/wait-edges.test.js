@@ -31,3 +31,9 @@ test.each([
 	const r = await env.run({ operation: 'waitForConnection', sessionId: UUID, pollInterval: 0.05, timeout: 5 });
 	expect(r.error.message).toBe(message);
 });
+
+test('a session still pending at the Timeout, every poll answered: it says so, not that no poll got an answer', async () => {
+	const { sessionId } = (await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' })).items[0].json;
+	const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 0.3 });
+	expect(r.error.message).toBe('Timed out after 0.3 s waiting for the Slack connection, still pending: raise "Timeout", or send the connect URL to the person again and wait once more.');
+});
