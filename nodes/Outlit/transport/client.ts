@@ -137,11 +137,8 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 				if (i < order.length - 1) continue;
 				// No contract took the call: the most telling reason is the one given.
 				if (browserOnly) throw browserSetupOnlyError(w, browserOnly.provider, browserOnly.step, itemIndex);
-				if (notOnRest) {
-					// After REST, a gateway that does not answer: it would have had the provider.
-					const gatewayHasIt = error !== notOnRest || gatewayHas(method, gatewayStep);
-					throw notOnRestError(w, notOnRest.provider, notOnRest.step, gatewayHasIt, itemIndex);
-				}
+				// After REST, a gateway that does not answer would have had the provider: only a call whose plan has the gateway gets there.
+				if (notOnRest) throw notOnRestError(w, notOnRest.provider, notOnRest.step, gatewayHas(method, gatewayStep), itemIndex);
 				const unavailable = error as ContractUnavailable;
 				throw contractUnavailableError(w.node, unavailable, w.connection.shownUrl, itemIndex, {
 					api: w.connection.api,
