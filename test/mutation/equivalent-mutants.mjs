@@ -28,16 +28,6 @@ export const EQUIVALENT = [
 		code: "'credential'",
 		reason: "The Provider Secrets fallback for a missing parameter: only 'fields' selects the typed-in path, so any other fallback reads the credential, as 'credential' does",
 	},
-	{
-		within: 'super(`This Outlit server only offers browser setup for ${provider.name}`);',
-		code: "'BrowserSetupOnly'",
-		reason: "An internal signal's name: the client turns the signal into an n8n error of its own, so the name is never shown or read",
-	},
-	{
-		within: "super(`Outlit's REST routes have no ${provider.name}`);",
-		code: "'NotOnRest'",
-		reason: "An internal signal's name: the client turns the signal into an n8n error of its own, so the name is never shown or read",
-	},
 ];
 
 export const strykerPlugins = [equivalentIgnorer(EQUIVALENT)];
