@@ -14,4 +14,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	testTimeout: 30000,
+	// Most of a suite's time is spent waiting (the sandbox's retry and rate-limit clocks, the wait's
+	// polls), not computing: four workers even on two cores. Jest's default there is one.
+	maxWorkers: 4,
 };
