@@ -10,7 +10,7 @@ const {
 	serverWaitMs,
 	backoffMs,
 	paceMs,
-	withRetries,
+	nextRetryWait,
 	MAX_ATTEMPTS,
 } = require('../../nodes/Outlit/transport/retry');
 
@@ -107,84 +107,54 @@ describe('how long to wait', () => {
 	});
 });
 
-describe('the retry loop', () => {
+describe('the wait before the next attempt (the request loop in http.ts follows it)', () => {
 	const policy = { enabled: true, maxWaitMs: 10_000 };
+	const zero = () => 0;
 
-	function script(...results) {
-		const calls = [];
-		let i = 0;
-		return {
-			calls,
-			attempt: async () => {
-				calls.push(i);
-				return results[Math.min(i++, results.length - 1)];
-			},
-		};
-	}
-
-	test('retries until an answer is final, waiting what each asked', async () => {
-		const s = script({ response: answer(503, {}, { 'retry-after': '1' }) }, { response: answer(429, { resetAt: Date.now() + 2000 }) }, { response: answer(200, { ok: true }) });
-		const waits = [];
-		const r = await withRetries(READ, policy, s.attempt, async (ms) => waits.push(ms), () => 0);
-		expect(r.statusCode).toBe(200);
-		expect(s.calls).toHaveLength(3);
-		expect(waits[0]).toBe(1000);
-		expect(waits[1]).toBeGreaterThan(1900);
-		expect(waits[1]).toBeLessThanOrEqual(2000);
+	test('waits what the answer asked: Retry-After, then resetAt; a success ends the loop', () => {
+		expect(nextRetryWait({ response: answer(503, {}, { 'retry-after': '1' }) }, READ, policy, 0, 0, zero)).toBe(1000);
+		const resetWait = nextRetryWait({ response: answer(429, { resetAt: Date.now() + 2000 }) }, READ, policy, 1, 1000, zero);
+		expect(resetWait).toBeGreaterThan(1900);
+		expect(resetWait).toBeLessThanOrEqual(2000);
+		expect(nextRetryWait({ response: answer(200, { ok: true }) }, READ, policy, 2, 3000, zero)).toBeUndefined();
 	});
 
-	test('without retries (or disabled), the first answer is the answer', async () => {
+	test('without retries, or with them turned off, the first answer is the answer', () => {
 		for (const p of [undefined, { enabled: false, maxWaitMs: 60_000 }]) {
-			const s = script({ response: answer(503) }, { response: answer(200) });
-			const r = await withRetries(READ, p, s.attempt, async () => {});
-			expect(r.statusCode).toBe(503);
-			expect(s.calls).toHaveLength(1);
+			expect(nextRetryWait({ response: answer(503, {}, { 'retry-after': '1' }) }, READ, p, 0, 0)).toBeUndefined();
 		}
 	});
 
-	test('a wait that would pass Max Retry Wait returns the last answer at once', async () => {
-		const s = script({ response: answer(429, {}, { 'retry-after': '11' }) }, { response: answer(200) });
-		const waits = [];
-		const r = await withRetries(READ, policy, s.attempt, async (ms) => waits.push(ms));
-		expect([r.statusCode, waits]).toEqual([429, []]);
+	test('a wait that would pass Max Retry Wait ends the loop at once', () => {
+		expect(nextRetryWait({ response: answer(429, {}, { 'retry-after': '11' }) }, READ, policy, 0, 0)).toBeUndefined();
 	});
 
-	test('the waits add up to at most Max Retry Wait', async () => {
-		const s = script({ response: answer(503, {}, { 'retry-after': '3' }) });
-		const waits = [];
-		const r = await withRetries(READ, policy, s.attempt, async (ms) => waits.push(ms));
-		expect(r.statusCode).toBe(503);
-		expect(waits).toEqual([3000, 3000, 3000]);
+	test('the waits add up to at most Max Retry Wait', () => {
+		const busy = { response: answer(503, {}, { 'retry-after': '3' }) };
+		expect(nextRetryWait(busy, READ, policy, 2, 6000)).toBe(3000);
+		expect(nextRetryWait(busy, READ, policy, 3, 9000)).toBeUndefined();
 	});
 
-	test('a wait of exactly what is left is still taken', async () => {
-		const s = script({ response: answer(503, {}, { 'retry-after': '5' }) }, { response: answer(503, {}, { 'retry-after': '5' }) }, { response: answer(200) });
-		const r = await withRetries(READ, policy, s.attempt, async () => {});
-		expect(r.statusCode).toBe(200);
-		expect(s.calls).toHaveLength(3);
+	test('a wait of exactly what is left is still taken', () => {
+		expect(nextRetryWait({ response: answer(503, {}, { 'retry-after': '5' }) }, READ, policy, 1, 5000)).toBe(5000);
 	});
 
-	test('at most MAX_ATTEMPTS attempts, even when the server asks for no wait', async () => {
+	test('at most MAX_ATTEMPTS attempts, even when the server asks for no wait', () => {
 		expect(MAX_ATTEMPTS).toBe(12);
-		const s = script({ response: answer(503, {}, { 'retry-after': '0' }) });
-		const r = await withRetries(READ, policy, s.attempt, async () => {});
-		expect(r.statusCode).toBe(503);
-		expect(s.calls).toHaveLength(12);
+		const now = { response: answer(503, {}, { 'retry-after': '0' }) };
+		expect(nextRetryWait(now, READ, policy, 10, 0)).toBe(0);
+		expect(nextRetryWait(now, READ, policy, 11, 0)).toBeUndefined();
 	});
 
-	test('a network error is thrown after its retries; a write that may have been sent is not retried', async () => {
-		const failure = new Error('Could not reach Outlit');
-		const read = script({ error: failure, networkCode: 'ECONNRESET' }, { response: answer(200) });
-		expect((await withRetries(READ, policy, read.attempt, async () => {}, () => 0)).statusCode).toBe(200);
-		const write = script({ error: failure, networkCode: 'ECONNRESET' }, { response: answer(200) });
-		await expect(withRetries(WRITE, policy, write.attempt, async () => {})).rejects.toBe(failure);
-		expect(write.calls).toHaveLength(1);
+	test('a network error is retried for a read; a write that may have been sent is not', () => {
+		const reset = { error: new Error('Could not reach Outlit'), networkCode: 'ECONNRESET' };
+		expect(nextRetryWait(reset, READ, policy, 0, 0, zero)).toBe(125);
+		expect(nextRetryWait(reset, WRITE, policy, 0, 0, zero)).toBeUndefined();
 	});
 
-	test('backoff grows between network errors', async () => {
-		const s = script({ error: new Error('x'), networkCode: 'ECONNREFUSED' }, { error: new Error('x'), networkCode: 'ECONNREFUSED' }, { response: answer(200) });
-		const waits = [];
-		await withRetries(WRITE, policy, s.attempt, async (ms) => waits.push(ms), () => 1);
-		expect(waits).toEqual([250, 500]);
+	test('backoff grows between network errors that name no wait', () => {
+		const refused = { error: new Error('x'), networkCode: 'ECONNREFUSED' };
+		const top = () => 1;
+		expect([0, 1, 2].map((n) => nextRetryWait(refused, WRITE, policy, n, 0, top))).toEqual([250, 500, 1000]);
 	});
 });

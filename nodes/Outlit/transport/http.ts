@@ -9,7 +9,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, type OutlitContext } from './connection';
 import { networkErrorCode, outlitNetworkError, requestRefused } from './errors';
 import { redactNode } from './redact';
-import { paceMs, withRetries, type Attempt, type RetryPolicy } from './retry';
+import { nextRetryWait, paceMs, type Attempt, type RetryPolicy } from './retry';
 import { pause } from './sleep';
 import type { OutlitConnection, OutlitResponse, WireRequest } from './wire';
 
@@ -81,18 +81,20 @@ export async function sendOutlitRequest(
 	itemIndex?: number,
 	pacer?: Pacer,
 ): Promise<OutlitResponse> {
-	return await withRetries(
-		request,
-		settings.retry,
-		async () => {
-			if (pacer) await waitMs(ctx, reserveSlot(pacer, Date.now()), itemIndex);
-			const sentAt = Date.now();
-			const result = await attemptOnce(ctx, connection, request, settings, itemIndex);
-			if (pacer && result.response) notePace(pacer, sentAt, result.response.headers);
-			return result;
-		},
-		async (ms) => await waitMs(ctx, ms, itemIndex),
-	);
+	// Bounded: nextRetryWait stops at MAX_ATTEMPTS and at Max Retry Wait.
+	for (let n = 0, waited = 0; ; n++) {
+		if (pacer) await waitMs(ctx, reserveSlot(pacer, Date.now()), itemIndex);
+		const sentAt = Date.now();
+		const result = await attemptOnce(ctx, connection, request, settings, itemIndex);
+		if (pacer && result.response) notePace(pacer, sentAt, result.response.headers);
+		const delay = nextRetryWait(result, request, settings.retry, n, waited);
+		if (delay === undefined) {
+			if (result.response) return result.response;
+			throw result.error;
+		}
+		await waitMs(ctx, delay, itemIndex);
+		waited += delay;
+	}
 }
 
 async function attemptOnce(

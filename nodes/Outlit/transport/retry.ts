@@ -104,24 +104,20 @@ export interface Attempt {
 	networkCode?: string;
 }
 
-/** Runs `attempt` until it succeeds, fails for good, or waiting again would pass `maxWaitMs`; the last answer is returned. */
-export async function withRetries(
-	request: WireRequest,
+/**
+ * How long to wait before attempt `n + 1`, or undefined to stop at this answer: when retries are off,
+ * the answer is final, `MAX_ATTEMPTS` are used, or waiting would take the request past `maxWaitMs`
+ * (`waited` is what it has waited already). The request's loop is in http.ts.
+ */
+export function nextRetryWait(
+	attempt: Attempt,
+	request: Pick<WireRequest, 'idempotent'>,
 	policy: RetryPolicy | undefined,
-	attempt: () => Promise<Attempt>,
-	wait: (ms: number) => Promise<void>,
+	n: number,
+	waited: number,
 	random: () => number = Math.random,
-): Promise<OutlitResponse> {
-	let waited = 0;
-	for (let n = 0; ; n++) {
-		const result = await attempt();
-		const verdict = policy?.enabled === true && n + 1 < MAX_ATTEMPTS ? retryVerdict(result, request) : undefined;
-		const delay = verdict && (verdict.serverWaitMs ?? backoffMs(n, random));
-		if (delay === undefined || waited + delay > (policy?.maxWaitMs ?? 0)) {
-			if (result.response) return result.response;
-			throw result.error;
-		}
-		await wait(delay);
-		waited += delay;
-	}
+): number | undefined {
+	const verdict = policy?.enabled === true && n + 1 < MAX_ATTEMPTS ? retryVerdict(attempt, request) : undefined;
+	const delay = verdict && (verdict.serverWaitMs ?? backoffMs(n, random));
+	return delay === undefined || waited + delay > (policy?.maxWaitMs ?? 0) ? undefined : delay;
 }
