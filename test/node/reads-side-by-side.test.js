@@ -2,11 +2,10 @@
 /**
  * Reads overlap, writes do not (actions/router.ts), through n8n's real engine against the sandbox:
  * up to 8 read requests in flight after the first item ran alone, output in input order whatever
- * order the answers arrive in, the lowest failing item's error, and the pacer's slots
- * (transport/http.ts) that keep overlapping requests under Outlit's rate limit.
+ * order the answers arrive in, the lowest failing item's error. The pacer's slots, which keep
+ * overlapping requests under Outlit's rate limit, are in test/transport/retry-rules.test.js.
  */
 const { outlitEnvironment } = require('../support/outlit');
-const { newPacer, reserveSlot, notePace } = require('../../nodes/Outlit/transport/http');
 
 const env = outlitEnvironment({ connected: ['stripe', 'hubspot', 'slack'] }, { api: 'rest' });
 const items = (list) => list.map((json) => ({ json }));
@@ -93,45 +92,5 @@ describe('writes go one at a time', () => {
 		expect(r.error).toBeUndefined();
 		expect(r.items).toHaveLength(5);
 		expect(env.sandbox.peakInFlight()).toBe(1);
-	});
-});
-
-describe('the pacer hands out slots one gap apart once the allowance is used up', () => {
-	const spent = { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0' };
-
-	test('no wait while Outlit has allowance left', () => {
-		const pacer = newPacer();
-		expect(reserveSlot(pacer, 1000)).toBe(0);
-		expect(reserveSlot(pacer, 1000)).toBe(0);
-		notePace(pacer, 1000, { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '5' });
-		expect(reserveSlot(pacer, 1001)).toBe(0);
-	});
-
-	test('Remaining 0: the next request waits one share (10.5 ms at 100/s), and requests side by side queue behind it', () => {
-		const pacer = newPacer();
-		notePace(pacer, 1000, spent);
-		expect(reserveSlot(pacer, 1002)).toBeCloseTo(8.5, 6);
-		expect(reserveSlot(pacer, 1003)).toBeCloseTo(18, 6);
-		expect(reserveSlot(pacer, 1004)).toBeCloseTo(27.5, 6);
-	});
-
-	test('an answer with allowance again stops the spacing after the slots already given', () => {
-		const pacer = newPacer();
-		notePace(pacer, 1000, spent);
-		expect(reserveSlot(pacer, 1000)).toBeCloseTo(10.5, 6);
-		notePace(pacer, 1011, { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '2' });
-		// Both still wait for the slot given before (1021), but no longer one gap apart.
-		expect(reserveSlot(pacer, 1015)).toBeCloseTo(6, 6);
-		expect(reserveSlot(pacer, 1015)).toBeCloseTo(6, 6);
-		expect(reserveSlot(pacer, 1030)).toBe(0);
-	});
-
-	test('a late answer never pulls a slot already given earlier', () => {
-		const pacer = newPacer();
-		notePace(pacer, 1000, spent);
-		reserveSlot(pacer, 1000);
-		reserveSlot(pacer, 1000);
-		notePace(pacer, 990, spent);
-		expect(reserveSlot(pacer, 1000)).toBeCloseTo(31.5, 6);
 	});
 });

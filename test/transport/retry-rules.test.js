@@ -10,6 +10,9 @@ const {
 	serverWaitMs,
 	backoffMs,
 	paceMs,
+	newPacer,
+	reserveSlot,
+	notePace,
 	nextRetryWait,
 	MAX_ATTEMPTS,
 } = require('../../nodes/Outlit/transport/retry');
@@ -156,5 +159,45 @@ describe('the wait before the next attempt (the request loop in http.ts follows 
 		const refused = { error: new Error('x'), networkCode: 'ECONNREFUSED' };
 		const top = () => 1;
 		expect([0, 1, 2].map((n) => nextRetryWait(refused, WRITE, policy, n, 0, top))).toEqual([250, 500, 1000]);
+	});
+});
+
+describe('the pacer hands out slots one gap apart once the allowance is used up', () => {
+	const spent = { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0' };
+
+	test('no wait while Outlit has allowance left', () => {
+		const pacer = newPacer();
+		expect(reserveSlot(pacer, 1000)).toBe(0);
+		expect(reserveSlot(pacer, 1000)).toBe(0);
+		notePace(pacer, 1000, { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '5' });
+		expect(reserveSlot(pacer, 1001)).toBe(0);
+	});
+
+	test('Remaining 0: the next request waits one share (10.5 ms at 100/s), and requests side by side queue behind it', () => {
+		const pacer = newPacer();
+		notePace(pacer, 1000, spent);
+		expect(reserveSlot(pacer, 1002)).toBeCloseTo(8.5, 6);
+		expect(reserveSlot(pacer, 1003)).toBeCloseTo(18, 6);
+		expect(reserveSlot(pacer, 1004)).toBeCloseTo(27.5, 6);
+	});
+
+	test('an answer with allowance again stops the spacing after the slots already given', () => {
+		const pacer = newPacer();
+		notePace(pacer, 1000, spent);
+		expect(reserveSlot(pacer, 1000)).toBeCloseTo(10.5, 6);
+		notePace(pacer, 1011, { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '2' });
+		// Both still wait for the slot given before (1021), but no longer one gap apart.
+		expect(reserveSlot(pacer, 1015)).toBeCloseTo(6, 6);
+		expect(reserveSlot(pacer, 1015)).toBeCloseTo(6, 6);
+		expect(reserveSlot(pacer, 1030)).toBe(0);
+	});
+
+	test('a late answer never pulls a slot already given earlier', () => {
+		const pacer = newPacer();
+		notePace(pacer, 1000, spent);
+		reserveSlot(pacer, 1000);
+		reserveSlot(pacer, 1000);
+		notePace(pacer, 990, spent);
+		expect(reserveSlot(pacer, 1000)).toBeCloseTo(31.5, 6);
 	});
 });

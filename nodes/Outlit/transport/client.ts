@@ -21,9 +21,10 @@ import {
 	notOnRestError,
 } from './errors';
 import { gatewayCapabilities, type Negotiations } from './gateway';
-import { newPacer, sendOutlitRequest, type Pacer, type RequestSettings } from './http';
+import { sendOutlitRequest, type RequestSettings } from './http';
 import { redactNode } from './redact';
 import { restCapabilities } from './rest';
+import { newPacer, type Pacer } from './retry';
 import type { OutlitConnection, Wire } from './wire';
 
 type Method = keyof OutlitCapabilities;

@@ -9,7 +9,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, type OutlitContext } from './connection';
 import { networkErrorCode, outlitNetworkError, requestRefused } from './errors';
 import { redactNode } from './redact';
-import { nextRetryWait, paceMs, type Attempt, type RetryPolicy } from './retry';
+import { nextRetryWait, notePace, reserveSlot, type Attempt, type Pacer, type RetryPolicy } from './retry';
 import { pause } from './sleep';
 import type { OutlitConnection, OutlitResponse, WireRequest } from './wire';
 
@@ -20,32 +20,6 @@ export interface RequestSettings {
 	skipSslCertificateValidation?: boolean;
 	/** Retry Transient Errors / Max Retry Wait; no retries when absent. */
 	retry?: RetryPolicy;
-}
-
-/**
- * Spacing for one execution's requests once the allowance is used up: each request takes the next
- * free slot (`nextAt`, then `gapMs` later), so requests side by side stay under the limit too.
- */
-export interface Pacer {
-	nextAt: number;
-	gapMs: number;
-}
-
-export function newPacer(): Pacer {
-	return { nextAt: 0, gapMs: 0 };
-}
-
-/** Reserves the next send slot and returns how long to wait for it. */
-export function reserveSlot(pacer: Pacer, now: number): number {
-	const at = Math.max(now, pacer.nextAt);
-	pacer.nextAt = at + pacer.gapMs;
-	return at - now;
-}
-
-/** Learns from an answer's rate-limit headers: the gap to keep, counted from when it was sent. */
-export function notePace(pacer: Pacer, sentAt: number, headers: Record<string, unknown>): void {
-	pacer.gapMs = paceMs(headers);
-	pacer.nextAt = Math.max(pacer.nextAt, sentAt + pacer.gapMs);
 }
 
 /** JSON bodies arrive parsed; anything else (HTML from a proxy, truncated JSON) stays text. */

@@ -83,6 +83,32 @@ export function paceMs(headers: Record<string, unknown>): number {
 	return (1000 * PACE_MARGIN) / limit;
 }
 
+/**
+ * Spacing for one execution's requests once the allowance is used up: each request takes the next
+ * free slot (`nextAt`, then `gapMs` later), so requests side by side stay under the limit too.
+ */
+export interface Pacer {
+	nextAt: number;
+	gapMs: number;
+}
+
+export function newPacer(): Pacer {
+	return { nextAt: 0, gapMs: 0 };
+}
+
+/** Reserves the next send slot and returns how long to wait for it. */
+export function reserveSlot(pacer: Pacer, now: number): number {
+	const at = Math.max(now, pacer.nextAt);
+	pacer.nextAt = at + pacer.gapMs;
+	return at - now;
+}
+
+/** Learns from an answer's rate-limit headers: the gap to keep, counted from when it was sent. */
+export function notePace(pacer: Pacer, sentAt: number, headers: Record<string, unknown>): void {
+	pacer.gapMs = paceMs(headers);
+	pacer.nextAt = Math.max(pacer.nextAt, sentAt + pacer.gapMs);
+}
+
 /** The one rule for every answer: undefined when another try cannot help, else the server's wait (if it said). */
 function retryVerdict(attempt: Attempt, request: Pick<WireRequest, 'idempotent'>): { serverWaitMs?: number } | undefined {
 	if (!attempt.response) return shouldRetryNetworkError(attempt.networkCode, request) ? {} : undefined;
