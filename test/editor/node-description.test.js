@@ -2,11 +2,15 @@
 /**
  * What the editor shows of the node: the subtitle reads labels ("Connect: HubSpot", n8n's
  * convention), and its literal label tables (the lint wants a literal there) stay equal to the
- * operation dropdown and the provider catalog.
+ * operation dropdown and to every provider the Provider dropdown offers, named as Outlit names them
+ * (test/support/providers.js, held here to Outlit's contract files).
  */
+const fs = require('node:fs');
+
 const { Outlit } = require('../../nodes/Outlit/Outlit.node');
 const { OutlitTrigger } = require('../../nodes/OutlitTrigger/OutlitTrigger.node');
-const { PROVIDERS } = require('../../nodes/Outlit/catalog/providers');
+const { PROVIDERS, providerOptionsByName } = require('../support/providers');
+const { reference } = require('../support/reference');
 
 // Built in beforeEach, inside each test: Stryker counts a mutant as covered only by the tests that reach it.
 let description;
@@ -29,10 +33,30 @@ test.each([
 	expect(subtitle(parameters)).toBe(expected);
 });
 
-test('the subtitle has a label for every operation and every catalog provider', () => {
+test('the subtitle has a label for every operation and every provider the Provider dropdown offers', async () => {
 	const operation = description.properties.find((p) => p.name === 'operation');
 	for (const { name, value } of operation.options) expect(subtitle({ operation: value })).toBe(name);
+	// What the dropdown offers when Outlit cannot be asked: a provider added there without a label fails here.
+	expect(await new Outlit().methods.loadOptions.getProviders.call({})).toEqual(providerOptionsByName());
 	for (const p of PROVIDERS) expect(subtitle({ operation: 'connect', provider: p.id })).toBe(`Connect: ${p.name}`);
+});
+
+describe("the tests' provider table is Outlit's", () => {
+	const read = (...parts) => fs.readFileSync(reference(...parts), 'utf8');
+
+	test('its ids, in order, are the 15 the Tools Gateway lists', () => {
+		const [, list] = read('outlit-tools', 'README.md').match(/Providers \(15\): `([^`]+)`/);
+		expect(PROVIDERS.map((p) => p.id)).toEqual(list.split(/,\s*/));
+	});
+
+	test('its names are the REST route docs\' names for the 12 providers they list; Salesforce, Gong and Mixpanel are gateway-only', () => {
+		const rows = [...read('outlit-integration-routes.md').matchAll(/^\| `([a-z-]+)` +\| ([^|]+?) +\|/gm)];
+		const documented = Object.fromEntries(rows.map(([, id, name]) => [id, name]));
+		expect(Object.keys(documented)).toHaveLength(12);
+		const named = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.name]));
+		expect(Object.fromEntries(Object.keys(documented).map((id) => [id, named[id]]))).toEqual(documented);
+		expect(PROVIDERS.filter((p) => !(p.id in documented)).map((p) => p.id)).toEqual(['salesforce', 'gong', 'mixpanel']);
+	});
 });
 
 describe('the Outlit node in the editor, pinned as literals', () => {
