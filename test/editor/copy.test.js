@@ -19,7 +19,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { loadPackage } = require('@repo/devkit/harness');
-const { PROVIDERS } = require('../../nodes/Outlit/catalog/providers');
+const { PROVIDERS } = require('../support/providers');
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = require('../../package.json');
@@ -160,6 +160,7 @@ async function everything() {
 	}
 	const node = loader.nodeTypes.outlit.type.description;
 	const operations = node.properties.find((p) => p.name === 'operation').options.map((o) => o.value);
+	// The 15 providers the dropdowns offer (node-description and trigger-description hold them to this table).
 	for (const operation of operations) {
 		for (const provider of [undefined, 'all', ...PROVIDERS.map((p) => p.id)]) {
 			out.push({ at: `outlit subtitle (${operation}, ${provider})`, kind: 'name', text: subtitleOf(node, { operation, provider }) });
