@@ -40,16 +40,18 @@ const ENCRYPTED = 'Encrypted by n8n. The Outlit node sends it only to Outlit, to
 const SENT = 'Sent to Outlit when the Outlit node connects or sets up the provider';
 
 describe('one property per key, shown for every provider that takes it', () => {
-	test('Connect: each key once, for its providers; a key several providers take (API Key, Project ID) is one field', () => {
+	test('Connect: each key once per variant, for its providers; a key several providers take alike (API Key, Project ID) is one field', () => {
 		expect(connectFields().map(shape)).toEqual([
-			['apiKey', 'API Key', 'string', '', 'masked', null, null, ['granola', 'fireflies', 'stripe', 'posthog']],
+			['apiKey', 'API Key', 'string', '', 'masked', null, null, ['granola', 'fireflies']],
 			['authScope', 'Auth Scope', 'options', 'personal', 'plain', null, ['Personal=personal', 'Enterprise=enterprise'], ['granola']],
 			['enterpriseKeyAcknowledged', 'Enterprise Key Acknowledged', 'boolean', false, 'plain', null, null, ['granola']],
 			['apiToken', 'API Token', 'string', '', 'masked', null, null, ['pylon']],
+			['apiKey', 'API Key', 'string', '', 'masked', 'e.g. rk_live_...', null, ['stripe']],
 			['username', 'Service Account Username', 'string', '', 'plain', null, null, ['mixpanel']],
 			['secret', 'Service Account Secret', 'string', '', 'masked', null, null, ['mixpanel']],
 			['projectId', 'Project ID', 'string', '', 'plain', 'e.g. 12345', null, ['mixpanel', 'posthog']],
 			['region', 'Region', 'options', 'us', 'plain', null, ['US=us', 'EU=eu', 'India=in'], ['mixpanel']],
+			['apiKey', 'API Key', 'string', '', 'masked', 'e.g. phx_...', null, ['posthog']],
 			['region', 'Region', 'options', 'us', 'plain', null, ['US=us', 'EU=eu'], ['posthog']],
 			['projectUrl', 'Project URL', 'string', '', 'plain', 'e.g. https://abc.supabase.co', null, ['supabase']],
 			['serviceRoleKey', 'Service Role Key', 'string', '', 'masked', null, null, ['supabase']],
@@ -65,15 +67,17 @@ describe('one property per key, shown for every provider that takes it', () => {
 
 	test('Outlit Provider Credentials: the connect keys and the webhook secret, each once, for its providers', () => {
 		expect(credentialFields().map(shape)).toEqual([
-			['apiKey', 'API Key', 'string', '', 'masked', null, null, ['granola', 'fireflies', 'stripe', 'posthog']],
+			['apiKey', 'API Key', 'string', '', 'masked', null, null, ['granola', 'fireflies']],
 			['authScope', 'Auth Scope', 'options', 'personal', 'plain', null, ['Personal=personal', 'Enterprise=enterprise'], ['granola']],
 			['enterpriseKeyAcknowledged', 'Enterprise Key Acknowledged', 'boolean', false, 'plain', null, null, ['granola']],
 			['webhookSecret', 'Webhook Secret', 'string', '', 'masked', 'e.g. whsec_...', null, ['fireflies', 'stripe']],
 			['apiToken', 'API Token', 'string', '', 'masked', null, null, ['pylon']],
+			['apiKey', 'API Key', 'string', '', 'masked', 'e.g. rk_live_...', null, ['stripe']],
 			['username', 'Service Account Username', 'string', '', 'plain', null, null, ['mixpanel']],
 			['secret', 'Service Account Secret', 'string', '', 'masked', null, null, ['mixpanel']],
 			['projectId', 'Project ID', 'string', '', 'plain', 'e.g. 12345', null, ['mixpanel', 'posthog']],
 			['region', 'Region', 'options', 'us', 'plain', null, ['US=us', 'EU=eu', 'India=in'], ['mixpanel']],
+			['apiKey', 'API Key', 'string', '', 'masked', 'e.g. phx_...', null, ['posthog']],
 			['region', 'Region', 'options', 'us', 'plain', null, ['US=us', 'EU=eu'], ['posthog']],
 			['projectUrl', 'Project URL', 'string', '', 'plain', 'e.g. https://abc.supabase.co', null, ['supabase']],
 			['serviceRoleKey', 'Service Role Key', 'string', '', 'masked', null, null, ['supabase']],
@@ -81,34 +85,21 @@ describe('one property per key, shown for every provider that takes it', () => {
 		]);
 	});
 
-	// No placeholder: the merged field is Granola's (first in catalog order), so the catalog's rk_live_... (Stripe)
-	// and phx_... (PostHog) examples never show. Pinned as it is today; a fix changes this expectation.
-	test('a shared secret key is one masked field with the providers in catalog order, and nothing else set', () => {
-		const apiKey = {
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-		};
-		expect(connectFields().find((p) => p.name === 'apiKey')).toEqual({
-			...apiKey,
-			description: `${KEPT} ${inConfig('apiKey')}.`,
-			displayOptions: {
-				show: {
-					resource: ['integration'],
-					operation: ['connect'],
-					connectionMethod: ['direct'],
-					secretSource: ['fields'],
-					provider: ['granola', 'fireflies', 'stripe', 'posthog'],
-				},
-			},
-		});
-		expect(credentialFields().find((p) => p.name === 'apiKey')).toEqual({
-			...apiKey,
-			description: ENCRYPTED,
-			displayOptions: { show: { provider: ['granola', 'fireflies', 'stripe', 'posthog'] } },
-		});
+	// One field per example: Stripe's and PostHog's keys show the catalog's example (rk_live_..., phx_...).
+	test('API Key: one masked field per example, Granola and Fireflies.ai sharing the one without, nothing else set', () => {
+		const apiKey = { displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' };
+		const connectShow = { resource: ['integration'], operation: ['connect'], connectionMethod: ['direct'], secretSource: ['fields'] };
+		const description = `${KEPT} ${inConfig('apiKey')}.`;
+		expect(connectFields().filter((p) => p.name === 'apiKey')).toEqual([
+			{ ...apiKey, description, displayOptions: { show: { ...connectShow, provider: ['granola', 'fireflies'] } } },
+			{ ...apiKey, placeholder: 'e.g. rk_live_...', description, displayOptions: { show: { ...connectShow, provider: ['stripe'] } } },
+			{ ...apiKey, placeholder: 'e.g. phx_...', description, displayOptions: { show: { ...connectShow, provider: ['posthog'] } } },
+		]);
+		expect(credentialFields().filter((p) => p.name === 'apiKey')).toEqual([
+			{ ...apiKey, description: ENCRYPTED, displayOptions: { show: { provider: ['granola', 'fireflies'] } } },
+			{ ...apiKey, placeholder: 'e.g. rk_live_...', description: ENCRYPTED, displayOptions: { show: { provider: ['stripe'] } } },
+			{ ...apiKey, placeholder: 'e.g. phx_...', description: ENCRYPTED, displayOptions: { show: { provider: ['posthog'] } } },
+		]);
 	});
 
 	test('no field is required: n8n would demand every one while Provider is an expression', () => {
@@ -199,7 +190,9 @@ describe('what each field reads like', () => {
 		]);
 		const placeholders = connectFields().filter((p) => p.placeholder !== undefined).map((p) => [p.name, p.placeholder]);
 		expect(placeholders).toEqual([
+			['apiKey', 'e.g. rk_live_...'],
 			['projectId', 'e.g. 12345'],
+			['apiKey', 'e.g. phx_...'],
 			['projectUrl', 'e.g. https://abc.supabase.co'],
 			['secretKey', 'e.g. sk_live_...'],
 		]);
@@ -225,10 +218,12 @@ describe('what each field reads like', () => {
 			['enterpriseKeyAcknowledged', 'Whether to confirm to Outlit that you mean to connect an enterprise key'],
 			['webhookSecret', ENCRYPTED],
 			['apiToken', ENCRYPTED],
+			['apiKey', ENCRYPTED],
 			['username', SENT],
 			['secret', ENCRYPTED],
 			['projectId', SENT],
 			['region', SENT],
+			['apiKey', ENCRYPTED],
 			['region', SENT],
 			['projectUrl', SENT],
 			['serviceRoleKey', ENCRYPTED],

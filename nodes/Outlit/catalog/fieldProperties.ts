@@ -8,8 +8,8 @@ const optionName = (value: string) => OPTION_NAMES[value] ?? value.charAt(0).toU
 
 /**
  * One n8n property per catalog field, shown only for the providers that take it: the node's typed-in
- * fields and the Outlit Provider Credentials alike. A key whose values differ by provider (Region)
- * gets one property per variant under the same name.
+ * fields and the Outlit Provider Credentials alike. A key whose values or example differ by provider
+ * (Region, API Key) gets one property per variant under the same name.
  */
 export function fieldProperties(
 	fieldsOf: (provider: Provider) => readonly CredentialField[],
@@ -19,7 +19,8 @@ export function fieldProperties(
 	const variants = new Map<string, { field: CredentialField; providers: string[] }>();
 	for (const provider of PROVIDERS) {
 		for (const field of fieldsOf(provider)) {
-			const variant = JSON.stringify([field.key, field.type ?? 'string', field.options ?? null]);
+			// The placeholder too: Stripe's and PostHog's API Keys show their own example.
+			const variant = JSON.stringify([field.key, field.type ?? 'string', field.options ?? null, field.placeholder ?? null]);
 			const seen = variants.get(variant);
 			if (seen) seen.providers.push(provider.id);
 			else variants.set(variant, { field, providers: [provider.id] });
