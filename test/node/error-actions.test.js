@@ -11,6 +11,8 @@
  * Each case gives the whole message and, apart, the words that say what to do: both literals.
  */
 const http = require('node:http');
+const https = require('node:https');
+const { TLS_KEY, TLS_CERT } = require('@repo/devkit/support/self-signed-tls');
 const { createHarness } = require('@repo/devkit/harness');
 const { OutlitTrigger } = require('../../nodes/OutlitTrigger/OutlitTrigger.node');
 const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
@@ -396,6 +398,23 @@ describe('the trigger\'s polls: what failed, and what to do', () => {
 			`Outlit's REST routes did not answer (410) and may be retired: set "API" in the Outlit API credential to Tools Gateway; Disconnect and webhook setup are then done in the Outlit web app (${env.sandbox.url}/integrations).`,
 			'set "API" in the Outlit API credential to Tools Gateway',
 		);
+	});
+
+	test('a certificate n8n does not trust: the trigger\'s message has no Ignore SSL Issues to point at', async () => {
+		const front = https.createServer({ key: TLS_KEY, cert: TLS_CERT }, (_req, res) => res.end('{}'));
+		await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
+		const url = `https://127.0.0.1:${front.address().port}`;
+		try {
+			const r = await trigger({ api: 'rest', baseUrl: url }).poll();
+			expectAction(
+				r.error.message,
+				`Outlit's TLS certificate at ${url} was not accepted (DEPTH_ZERO_SELF_SIGNED_CERT): check the Base URL in the Outlit API credential; for a proxy with its own certificate, start n8n with NODE_EXTRA_CA_CERTS set to its CA.`,
+				'start n8n with NODE_EXTRA_CA_CERTS set to its CA',
+			);
+			expect([r.error.httpCode, r.error.errorResponse]).toEqual(['none', { networkError: 'DEPTH_ZERO_SELF_SIGNED_CERT' }]);
+		} finally {
+			await new Promise((resolve) => front.close(resolve));
+		}
 	});
 
 	test('no answer: the trigger\'s message has no Request Options to point at', async () => {

@@ -6,6 +6,8 @@
  * surface in the node's items, its error (message, description, context), the execution error or
  * n8n's log. The fields are the contracts' (REST `POST /api/integrations/connect` and
  * `/setup-step` configs; the gateway's `outlit_setup_integration` credentials), written as literals.
+ * Then the node copy an error carries: what is masked and what is kept, also for an error that is
+ * not n8n's own node error.
  */
 const { LoggerProxy } = require('n8n-workflow');
 const { outlitEnvironment } = require('../support/outlit');
@@ -90,5 +92,41 @@ describe.each([
 			{ [field]: canary },
 			fails ? FAILURES.step : undefined,
 		);
+	});
+});
+
+describe('the node copy an error carries (n8n stores it with the execution)', () => {
+	const STRIPE = { operation: 'connect', provider: 'stripe', connectionMethod: 'direct', secretSource: 'fields', apiKey: 'rk_live_CANARY_copy_stripe_4b1d' };
+
+	test('secret fields and the JSON configs are masked; an empty one stays empty; the rest is as it was', async () => {
+		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 500 });
+		const r = await env.run({ ...STRIPE, additionalConfig: '{"note": "x"}' }, { credentials: { api: 'rest' } });
+		expect(r.error.node.parameters).toMatchObject({
+			apiKey: '[redacted]',
+			additionalConfig: '[redacted]',
+			provider: 'stripe',
+			connectionMethod: 'direct',
+			secretSource: 'fields',
+		});
+		const setup = await env.run({ operation: 'runSetupStep', provider: 'hubspot', step: 'mappings', setupConfig: '[1]' }, { credentials: { api: 'rest' } });
+		expect(setup.error.node.parameters).toMatchObject({ setupConfig: '[redacted]', provider: 'hubspot', step: 'mappings' });
+		// The stored error still shows that nothing was filled in.
+		const empty = await env.run({ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', secretSource: 'fields', apiToken: '' }, { credentials: { api: 'rest' } });
+		expect(empty.error.node.parameters).toMatchObject({ apiToken: '', provider: 'pylon' });
+	});
+
+	// An expression that fails raises n8n's ExpressionError, which is no NodeApiError or NodeOperationError.
+	const failingExpression = { ...STRIPE, provider: '={{ $json.p === "bad" ? $("Nope").item.json.p : $json.p }}' };
+	const input = [{ json: { p: 'stripe' } }, { json: { p: 'bad' } }];
+
+	test("an error that is not n8n's own node error: its message, its item, and the node copy masked", async () => {
+		const r = await env.run(failingExpression, { credentials: { api: 'rest' }, input });
+		expect([r.error.message, r.error.context.itemIndex, r.error.node.parameters.apiKey]).toEqual(["Referenced node doesn't exist", 1, '[redacted]']);
+		expect(JSON.stringify({ runData: r.runData, executionError: r.executionError })).not.toContain(STRIPE.apiKey);
+	});
+
+	test('its Continue On Fail item is the message alone: no empty description, code or HTTP status', async () => {
+		const r = await env.run(failingExpression, { credentials: { api: 'rest' }, input, continueOnFail: true });
+		expect(r.items[1]).toEqual({ json: { error: "Referenced node doesn't exist" }, pairedItem: { item: 1 } });
 	});
 });

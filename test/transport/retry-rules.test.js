@@ -35,6 +35,13 @@ describe('which answers are retried', () => {
 		[403, false, false],
 		[404, false, false],
 		[409, false, false],
+		// Beside the transient ones: 407, 424, 428, 430 and 499 are final; every 5xx, up to 599, is not.
+		[407, false, false],
+		[424, false, false],
+		[428, false, false],
+		[430, false, false],
+		[499, false, false],
+		[599, true, false],
 		[200, false, false],
 		[302, false, false],
 	])('%i: read %s, write %s', (status, read, write) => {
@@ -54,6 +61,19 @@ describe('which answers are retried', () => {
 		expect(shouldRetryResponse(answer(409, body), WRITE)).toBe(false);
 	});
 
+	test('a 2xx is never retried, even one that says retryable; a 400 that says so is (for a read)', () => {
+		const body = { code: 'TOOL_IMPLEMENTATION_ERROR', message: 'x', retryable: true, requestId: 'r' };
+		expect(shouldRetryResponse(answer(200, body), READ)).toBe(false);
+		expect(shouldRetryResponse(answer(400, body), READ)).toBe(true);
+	});
+
+	test('the envelope is a code, or the older text error with details: retryable elsewhere is not read', () => {
+		const retryable = { message: 'x', retryable: true };
+		expect(shouldRetryResponse(answer(409, { ...retryable, details: [] }), READ)).toBe(false);
+		expect(shouldRetryResponse(answer(409, { ...retryable, error: { message: 'x' }, details: [] }), READ)).toBe(false);
+		expect(shouldRetryResponse(answer(409, { ...retryable, error: 'x', details: [] }), READ)).toBe(true);
+	});
+
 	test('retryable in a body that is not the gateway envelope is not read', () => {
 		expect(shouldRetryResponse(answer(409, { retryable: true }), READ)).toBe(false);
 	});
@@ -61,6 +81,17 @@ describe('which answers are retried', () => {
 	test("the older gateway's plan limit (api_limit_exceeded, no retryable) is final", () => {
 		expect(shouldRetryResponse(answer(429, { error: 'api_limit_exceeded', details: [] }), READ)).toBe(false);
 		expect(shouldRetryResponse(answer(429, { error: 'Rate limit exceeded' }), READ)).toBe(true);
+	});
+
+	test('the older plan-limit body with retryable: true is retried like any 429', () => {
+		expect(shouldRetryResponse(answer(429, { error: 'api_limit_exceeded', details: [], retryable: true }), READ)).toBe(true);
+	});
+
+	test('an untrusted certificate is final, even for a read: another try meets the same certificate', () => {
+		for (const code of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+			expect([code, shouldRetryNetworkError(code, READ)]).toEqual([code, false]);
+		}
+		expect(shouldRetryNetworkError('ECONNRESET', READ)).toBe(true);
 	});
 
 	test('a network error: any for a read; for a write only when nothing can have been sent', () => {
@@ -89,6 +120,21 @@ describe('how long to wait', () => {
 		expect(serverWaitMs(answer(429, {}, { 'x-ratelimit-reset': '1000000000000' }), now)).toBe(1e15 - now);
 	});
 
+	test.each([
+		[{ 'Retry-After': '3' }, 3000],
+		[{ 'retry-after': '0' }, 0],
+		[{ 'retry-after': ' ' }, undefined],
+		[{ 'retry-after': 'Sun, 29 Nov 2026 12:00:05 GMT' }, 5000],
+		[{ 'retry-after': 'Sun, 29 Nov 2026 11:59:00 GMT' }, 0],
+		[{ 'retry-after': 'soon' }, undefined],
+		[{ 'x-ratelimit-reset': String(now / 1000 + 2) }, 2000],
+		[{ 'X-RateLimit-Reset': String(now + 1500) }, 1500],
+		[{ 'x-ratelimit-reset': '0' }, undefined],
+		[{ 'x-ratelimit-reset': String(now / 1000 - 10) }, 0],
+	])('the headers %j ask for %s ms (seconds or an HTTP date; a reset in seconds or ms; any case)', (headers, expected) => {
+		expect(serverWaitMs(answer(429, {}, headers), now)).toBe(expected);
+	});
+
 	test('a resetAt in the past means now', () => {
 		expect(serverWaitMs(answer(429, { resetAt: now - 5000 }), now)).toBe(0);
 	});
@@ -107,6 +153,11 @@ describe('how long to wait', () => {
 		expect(paceMs({ 'X-RateLimit-Limit': '0', 'X-RateLimit-Remaining': '0' })).toBe(0);
 		expect(paceMs({ 'X-RateLimit-Limit': 'many', 'X-RateLimit-Remaining': '0' })).toBe(0);
 		expect(paceMs({})).toBe(0);
+	});
+
+	test('an empty or blank X-RateLimit-Remaining is not 0: no pacing', () => {
+		expect(paceMs({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '' })).toBe(0);
+		expect(paceMs({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '  ' })).toBe(0);
 	});
 });
 
