@@ -40,6 +40,18 @@ describe('REST answers and methods at their edges', () => {
 		]);
 	});
 
+	test.each([
+		['rest', '/api/integrations', { items: [{ id: 'stripe', status: 'connected' }, 'hubspot'] }, 'an integration list with an entry that is not an object'],
+		['tools', '/api/tools/call', { integrations: [{ provider: 'stripe', status: 'ready' }, null] }, 'an integration status with an entry that is not an object'],
+	])('Get Many (%s): a list with an entry that is not an object is a readable error, not an item', async (api, path, body, what) => {
+		env.sandbox.injectFault({ method: api === 'rest' ? 'GET' : 'POST', path, status: 200, body });
+		const r = await run({ operation: 'getAll' }, { credentials: { api } });
+		expect(r.items).toEqual([]);
+		expect(r.error.message).toBe(
+			`Outlit returned ${what}, which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit's API, then try again.`,
+		);
+	});
+
 	test('Browser Session for a provider the REST routes connect by credentials: names every field, sends nothing', async () => {
 		const r = await run({ operation: 'connect', provider: 'supabase', connectionMethod: 'browser' }, { credentials: { api: 'rest' } });
 		expect(r.error.message).toBe(

@@ -140,7 +140,7 @@ describe('REST integration list', () => {
 		['is not an object', [], NOT_JSON],
 		['has no items', {}, unreadable('an integration list without "items"')],
 		// A string entry reaches the trigger as an object without an id.
-		['has an entry that is not an object', { items: ['stripe'] }, malformed('items[0].id is not a provider id')],
+		['has an entry that is not an object', { items: ['stripe'] }, unreadable('an integration list with an entry that is not an object')],
 		['has an entry without an id', { items: [{ name: 'Stripe' }] }, malformed('items[0].id is not a provider id')],
 		['has an empty id', { items: [{ id: '' }] }, malformed('items[0].id is not a provider id')],
 		['has an id that is not a string', { items: [{ id: 7 }] }, malformed('items[0].id is not a provider id')],
@@ -253,7 +253,7 @@ describe("the gateway's readiness list (outlit_get_integration_status)", () => {
 		['that is not an object', 'text', NOT_JSON],
 		['without integrations', { items: [] }, unreadable('an integration status without "integrations"')],
 		// null reaches the trigger as an object without a provider.
-		['with an entry that is not an object', { integrations: [null] }, malformed('integrations[0].provider is not a provider id')],
+		['with an entry that is not an object', { integrations: [null] }, unreadable('an integration status with an entry that is not an object')],
 		['with an entry without a provider id', { integrations: [{ provider: 'stripe', status: 'ready' }, { status: 'ready' }] }, malformed('integrations[1].provider is not a provider id')],
 		['with an empty status', { integrations: [{ provider: 'stripe', status: '' }] }, malformed('integrations[0].status is not a readiness status')],
 		['with a status that is not a string', { integrations: [{ provider: 'stripe', status: 3 }] }, malformed('integrations[0].status is not a readiness status')],

@@ -224,10 +224,11 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 			if (!Array.isArray(body.integrations)) {
 				throw shapeError(wire.node, 'an integration status without "integrations"', itemIndex);
 			}
-			const items = (body.integrations as IDataObject[]).map((item) => ({
-				...item,
-				connected: CONNECTED_READINESS.includes(bodyObject(item).status as string),
-			}));
+			const entries: unknown[] = body.integrations;
+			if (!entries.every(isJsonObject)) {
+				throw shapeError(wire.node, 'an integration status with an entry that is not an object', itemIndex);
+			}
+			const items = entries.map((item) => ({ ...item, connected: CONNECTED_READINESS.includes(item.status as string) }));
 			// The gateway has no connectedOnly filter.
 			return connectedOnly ? items.filter((item) => item.connected) : items;
 		},

@@ -110,10 +110,9 @@ export function restCapabilities(wire: Wire): OutlitCapabilities {
 		async listIntegrations(connectedOnly, itemIndex) {
 			const body = await call(wire, 'listIntegrations', { qs: { connectedOnly } }, itemIndex);
 			if (!Array.isArray(body.items)) throw shapeError(wire.node, 'an integration list without "items"', itemIndex);
-			return (body.items as IDataObject[]).map((item) => ({
-				...item,
-				connected: bodyObject(item).status === 'connected',
-			}));
+			const items: unknown[] = body.items;
+			if (!items.every(isJsonObject)) throw shapeError(wire.node, 'an integration list with an entry that is not an object', itemIndex);
+			return items.map((item) => ({ ...item, connected: item.status === 'connected' }));
 		},
 
 		async getCapabilities(providerId, itemIndex) {
