@@ -4,7 +4,7 @@
  * becomes a NodeApiError a person can act on; bad parameters fail before any request; continueOnFail
  * and pairedItem hold on every operation; and no secret reaches an output, an error or a log.
  */
-const { LoggerProxy } = require('n8n-workflow');
+const { captureLogs } = require('../support/logs');
 const { outlitEnvironment, leakedCanaries, CANARY } = require('../support/outlit');
 
 const env = outlitEnvironment({ connected: ['stripe', 'hubspot'] }, { api: 'rest' });
@@ -307,12 +307,7 @@ describe('continueOnFail and pairedItem on every operation', () => {
 });
 
 describe('secrets never leave the node', () => {
-	const logged = [];
-	const capture = (level) => (message, meta) => logged.push(`${level} ${message} ${JSON.stringify(meta ?? {}, errorJson)}`);
-	const errorJson = (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
-	beforeAll(() => {
-		LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose') });
-	});
+	const logged = captureLogs();
 
 	const scenarios = [
 		['direct connect success', { operation: 'connect', provider: 'posthog', connectionMethod: 'direct', secretSource: 'fields', apiKey: CANARY.posthogKey, region: 'us', projectId: '1' }, { sent: CANARY.posthogKey }],

@@ -7,7 +7,8 @@
  * no canary from the credential shows up in outputs, errors or logs. Expected request bodies and
  * tool inputs are the contracts' shapes, written as literals.
  */
-const { LoggerProxy, NodeHelpers } = require('n8n-workflow');
+const { NodeHelpers } = require('n8n-workflow');
+const { captureLogs } = require('../support/logs');
 const { outlitEnvironment, leakedCanaries, CANARY } = require('../support/outlit');
 const { Outlit } = require('../../nodes/Outlit/Outlit.node');
 const { OutlitProviderApi } = require('../../credentials/OutlitProviderApi.credentials');
@@ -325,12 +326,7 @@ describe('a missing or mismatched credential is a clear error, before any reques
 });
 
 describe('canary secrets from the credential appear in no output, error or log', () => {
-	const logged = [];
-	const capture = (level) => (message, meta) => logged.push(`${level} ${message} ${JSON.stringify(meta ?? {}, errorJson)}`);
-	const errorJson = (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v);
-	beforeAll(() => {
-		LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose') });
-	});
+	const logged = captureLogs();
 
 	const scenarios = [
 		['REST connect', 'rest', connect('posthog'), POSTHOG, { sent: CANARY.credPosthogKey }],

@@ -10,14 +10,11 @@
  * not n8n's own node error.
  */
 const { LoggerProxy } = require('n8n-workflow');
+const { captureLogs } = require('../support/logs');
 const { outlitEnvironment } = require('../support/outlit');
 
 const env = outlitEnvironment();
-const logged = [];
-beforeAll(() => {
-	const capture = (level) => (message, meta) => logged.push(`${level} ${message} ${JSON.stringify(meta ?? {}, (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v))}`);
-	LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose') });
-});
+const logged = captureLogs();
 
 /** [api, provider, secret field, its canary, the other fields the request needs] */
 const CONNECT = [
@@ -68,6 +65,13 @@ async function expectKeptSecret(parameters, api, provider, secrets, fault) {
 		expect({ source, surfaced: surfaced.includes(secret) }).toEqual({ source, surfaced: false });
 	}
 }
+
+test("the log check reads n8n's logger: a line it writes, an error's own fields included, is captured", () => {
+	logged.length = 0;
+	LoggerProxy.error('probe', { error: Object.assign(new Error('probe failed'), { detail: 'own field' }) });
+	expect(logged).toHaveLength(1);
+	expect(logged[0]).toMatch(/^error probe .*"detail":"own field".*"message":"probe failed"/);
+});
 
 describe.each([
 	['accepted', false],
