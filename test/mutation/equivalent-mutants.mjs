@@ -28,6 +28,36 @@ export const EQUIVALENT = [
 		code: "'credential'",
 		reason: "The Provider Secrets fallback for a missing parameter: only 'fields' selects the typed-in path, so any other fallback reads the credential, as 'credential' does",
 	},
+	{
+		within: 'readonly statusCode: number',
+		code: "'REST routes'",
+		reason: 'The client turns every one of these internal signals into an n8n error of its own (transport/client.ts) and reads them by class (instanceof), so a signal\'s name and message are never shown or read',
+	},
+	{
+		within: 'readonly statusCode: number',
+		code: "'tools gateway'",
+		reason: 'The client turns every one of these internal signals into an n8n error of its own (transport/client.ts) and reads them by class (instanceof), so a signal\'s name and message are never shown or read',
+	},
+	{
+		within: 'readonly statusCode: number',
+		code: "'ContractUnavailable'",
+		reason: 'The client turns every one of these internal signals into an n8n error of its own (transport/client.ts) and reads them by class (instanceof), so a signal\'s name and message are never shown or read',
+	},
+	{
+		within: 'readonly provider: ProviderChoice',
+		code: "'BrowserSetupOnly'",
+		reason: 'The client turns every one of these internal signals into an n8n error of its own (transport/client.ts) and reads them by class (instanceof), so a signal\'s name and message are never shown or read',
+	},
+	{
+		within: 'readonly what: string',
+		code: "'NotOnGateway'",
+		reason: 'The client turns every one of these internal signals into an n8n error of its own (transport/client.ts) and reads them by class (instanceof), so a signal\'s name and message are never shown or read',
+	},
+	{
+		within: 'readonly provider: ProviderChoice',
+		code: "'NotOnRest'",
+		reason: 'The client turns every one of these internal signals into an n8n error of its own (transport/client.ts) and reads them by class (instanceof), so a signal\'s name and message are never shown or read',
+	},
 ];
 
 export const strykerPlugins = [equivalentIgnorer(EQUIVALENT)];

@@ -2,8 +2,8 @@
 /**
  * The wait at two edges the main wait suite does not reach, through n8n's real engine against the
  * sandbox (REST routes): the first pause after a transient answer is one poll interval (the backoff
- * starts there and doubles), and a session of a provider the node's catalog does not know yet is
- * named by the ID Outlit gives.
+ * starts there and doubles), a poll answered 500 is polled again (a poll is a read), and a session
+ * of a provider the node's catalog does not know yet is named by the ID Outlit gives.
  */
 const { outlitEnvironment } = require('../support/outlit');
 
@@ -21,6 +21,15 @@ test('after one 503, the next poll comes one poll interval later, not more', asy
 	const [first, second] = env.sandbox.requests.filter((q) => q.path === STATUS).map((q) => Date.parse(q.at));
 	expect(second - first).toBeGreaterThanOrEqual(380);
 	expect(second - first).toBeLessThan(780);
+});
+
+test('a poll answered 500 is a read worth another try: the wait polls again and returns connected', async () => {
+	env.sandbox.reset({ autoCompleteAfterPolls: 0 });
+	const { sessionId } = (await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' })).items[0].json;
+	env.sandbox.injectFault({ method: 'GET', path: STATUS, status: 500, body: { error: 'Internal error' } });
+	const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 5 });
+	expect(r.error).toBeUndefined();
+	expect(r.items[0].json).toMatchObject({ status: 'connected', polls: 2 });
 });
 
 test.each([

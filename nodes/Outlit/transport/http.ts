@@ -22,10 +22,9 @@ export interface RequestSettings {
 	retry?: RetryPolicy;
 }
 
-/** JSON bodies arrive parsed; anything else (HTML from a proxy, truncated JSON) stays text. */
+/** JSON bodies arrive parsed; anything else (HTML from a proxy, truncated JSON, nothing) stays text. */
 export function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
-	if (body.trim() === '') return undefined;
 	try {
 		return JSON.parse(body);
 	} catch {
