@@ -4,9 +4,9 @@
 // unchanged; `npm run test:mutation` mutates EVERYTHING, so a new file outside these parts is included.
 export const RECORDED = [
 	// After the restructuring (issue 20) of December 2026 the test files moved, so no earlier result could
-	// be reused. On record again: the client and the request layer under it, the trigger's reads through
-	// the client, the wait, and the per-execution rule of the router. The rest of nodes/ and
-	// credentials/ (errors.ts, the two APIs, the operations, the trigger's decisions) waits for its run.
+	// be reused. On record again: the client and the request layer under it, the errors and the two APIs,
+	// the trigger, the wait, the router, the settings and the secret source. The operations, params, the
+	// catalog, the methods, the node's description and the credentials wait for their run.
 	'nodes/Outlit/transport/client.ts',
 	'nodes/Outlit/transport/retry.ts',
 	'nodes/Outlit/transport/http.ts',
@@ -17,7 +17,15 @@ export const RECORDED = [
 	'nodes/Outlit/transport/baseUrl.ts',
 	'nodes/Outlit/transport/integration.ts',
 	'nodes/Outlit/transport/wire.ts',
+	'nodes/Outlit/transport/errors.ts',
+	'nodes/Outlit/transport/gateway.ts',
+	'nodes/Outlit/transport/rest.ts',
+	'nodes/Outlit/transport/fields.ts',
+	'nodes/Outlit/transport/handoff.ts',
 	'nodes/OutlitTrigger/observe.ts',
+	'nodes/OutlitTrigger/decide.ts',
+	'nodes/OutlitTrigger/validate.ts',
+	'nodes/OutlitTrigger/OutlitTrigger.node.ts',
 	'nodes/Outlit/shared/wait.ts',
 	'nodes/Outlit/shared/errors.ts',
 	'nodes/Outlit/actions/router.ts',
