@@ -35,4 +35,18 @@ function httpRequestParameters(url, qs, apiKey) {
 	return parameters;
 }
 
-module.exports = { loadHttpRequestNode, httpRequestParameters, HTTP_REQUEST_VERSION: 4.2 };
+/**
+ * The same request with the key where n8n asks a secret to be kept: a Header Auth credential
+ * (`Authorization: Bearer …`), so n8n reads and applies the credential as it does for the Outlit node.
+ */
+function httpRequestWithCredentialParameters(url, qs) {
+	const { headerParameters, sendHeaders, ...rest } = httpRequestParameters(url, qs, '');
+	return { ...rest, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' };
+}
+
+/** The Header Auth credential those parameters name, in `n8n import:credentials` form. */
+function headerAuthCredential(apiKey) {
+	return { id: 'BenchHeaderAuth1', name: 'Outlit key (Header Auth)', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${apiKey}` } };
+}
+
+module.exports = { loadHttpRequestNode, httpRequestParameters, httpRequestWithCredentialParameters, headerAuthCredential, HTTP_REQUEST_VERSION: 4.2 };
