@@ -58,6 +58,11 @@ export const EQUIVALENT = [
 		code: "'NotOnRest'",
 		reason: 'The client turns every one of these internal signals into an n8n error of its own (transport/client.ts) and reads them by class (instanceof), so a signal\'s name and message are never shown or read',
 	},
+	{
+		within: 'function refusesProvider(apiMessage: string | undefined, details: unknown)',
+		code: "''",
+		reason: 'The text tested when Outlit sent no message: the refusal patterns start with "Invalid tool input at /provider" or "Unknown provider", so an empty fallback and any other text that matches neither read the same (no refusal)',
+	},
 ];
 
 export const strykerPlugins = [equivalentIgnorer(EQUIVALENT)];
