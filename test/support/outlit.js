@@ -26,15 +26,14 @@ const CANARY = {
 };
 
 /**
- * @param sandboxOptions startSandbox options (connected, contract, …)
- * @param defaults.api the credential's API choice for every run of this suite ('rest', 'tools',
- *   'auto'); a run's own `credentials` override it
+ * The hooks every engine suite registers: a harness from `build`, and one sandbox for the file,
+ * started with these options and reset to them before each test. Returns `{ harness, sandbox }`
+ * (the sandbox from beforeAll on).
  */
-function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
-	const build = () => createHarness({ nodes: [Outlit], credentials: [OutlitApi, OutlitProviderApi] });
+function engineEnvironment(build, sandboxOptions = {}) {
 	const env = { harness: build() };
-	// Built again inside each test: Stryker credits a mutant of the node class (its description, its
-	// operations) only to the tests that construct it.
+	// Built again inside each test: Stryker credits a mutant of a node class (its description, its
+	// operations, the trigger's poll) only to the tests that construct it.
 	beforeEach(() => {
 		env.harness = build();
 	});
@@ -50,6 +49,19 @@ function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
 		env.sandbox.clearFaults();
 		env.sandbox.clearRequests();
 	});
+	return env;
+}
+
+/**
+ * @param sandboxOptions startSandbox options (connected, contract, …)
+ * @param defaults.api the credential's API choice for every run of this suite ('rest', 'tools',
+ *   'auto'); a run's own `credentials` override it
+ */
+function outlitEnvironment(sandboxOptions = {}, { api } = {}) {
+	const env = engineEnvironment(
+		() => createHarness({ nodes: [Outlit], credentials: [OutlitApi, OutlitProviderApi] }),
+		sandboxOptions,
+	);
 
 	/**
 	 * Runs one Outlit node (its one version, 1) with these parameters (resource defaults to
@@ -89,4 +101,4 @@ function errorReplacer(_key, value) {
 	return value;
 }
 
-module.exports = { outlitEnvironment, leakedCanaries, CANARY };
+module.exports = { outlitEnvironment, engineEnvironment, leakedCanaries, CANARY };

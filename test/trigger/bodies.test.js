@@ -14,11 +14,7 @@
  * entry of a list reaches the trigger as an object without an id. Those rows pin the message the
  * user sees.
  */
-const { createHarness } = require('@repo/devkit/harness');
-const { startSandbox } = require('../sandbox');
-const { OutlitTrigger } = require('../../nodes/OutlitTrigger/OutlitTrigger.node');
-const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
-const { CANARY } = require('../support/outlit');
+const { triggerEnvironment } = require('../support/trigger');
 
 const LIST = { method: 'GET', path: '/api/integrations', status: 200 };
 const SYNC = { method: 'GET', path: '/api/integrations/sync-status', status: 200 };
@@ -30,26 +26,8 @@ const NOT_JSON =
 const unreadable = (what) =>
 	`Outlit returned ${what}, which the node cannot read: check that the Base URL in the Outlit API credential points at Outlit's API, then try again.`;
 
-const harness = createHarness({ nodes: [OutlitTrigger], credentials: [OutlitApi] });
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ apiKeys: [CANARY.apiKey] });
-});
-afterAll(async () => {
-	await sandbox?.close();
-});
-beforeEach(() => {
-	sandbox.reset({ connected: ['stripe', 'hubspot'] });
-	sandbox.clearFaults();
-});
-
-function trigger(api, parameters = {}) {
-	return harness.pollTrigger({
-		type: 'outlitTrigger',
-		parameters: { events: ALL, ...parameters },
-		credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: sandbox.url, api } },
-	});
-}
+const env = triggerEnvironment({ connected: ['stripe', 'hubspot'] }, { events: ALL });
+const trigger = (api, parameters) => env.trigger(parameters, { api });
 
 async function poll(t) {
 	const r = await t.poll();
@@ -68,7 +46,7 @@ async function activatedThenFailing(api, failing) {
 	const first = await poll(t);
 	expect(first.error).toBeUndefined();
 	expect(first.json).toBeNull();
-	sandbox.setSyncFailure(failing, 'StripeInvoice', 'Card declined');
+	env.sandbox.setSyncFailure(failing, 'StripeInvoice', 'Card declined');
 	return t;
 }
 
@@ -90,7 +68,7 @@ async function expectRefusedThenNormal(t, message, expectedEvent) {
 
 describe('REST integration list', () => {
 	test('reads id, name, category, status, syncStatus, errorMessage; a missing one is null; other fields are ignored', async () => {
-		sandbox.injectFault({
+		env.sandbox.injectFault({
 			...LIST,
 			body: {
 				items: [
@@ -102,9 +80,9 @@ describe('REST integration list', () => {
 			},
 		});
 		// Details are asked per failing provider, by id: acme, hubspot, stripe.
-		sandbox.injectFault({ ...SYNC, body: { provider: 'acme', syncs: [] } });
-		sandbox.injectFault({ ...SYNC, body: { provider: 'hubspot', syncs: [] } });
-		sandbox.injectFault({ ...SYNC, body: { provider: 'stripe', syncs: [] } });
+		env.sandbox.injectFault({ ...SYNC, body: { provider: 'acme', syncs: [] } });
+		env.sandbox.injectFault({ ...SYNC, body: { provider: 'hubspot', syncs: [] } });
+		env.sandbox.injectFault({ ...SYNC, body: { provider: 'stripe', syncs: [] } });
 		const t = trigger('rest', { options: { fireOnExistingFailures: true } });
 		const r = await poll(t);
 		expect(r.error).toBeUndefined();
@@ -122,7 +100,7 @@ describe('REST integration list', () => {
 	});
 
 	test('a list without entries: the poll succeeds and nothing is connected', async () => {
-		sandbox.injectFault({ ...LIST, body: { items: [] } });
+		env.sandbox.injectFault({ ...LIST, body: { items: [] } });
 		const t = trigger('rest');
 		const r = await poll(t);
 		expect(r).toMatchObject({ error: undefined, json: null, staticDataChanged: true });
@@ -154,7 +132,7 @@ describe('REST integration list', () => {
 		['has a status that is not a string', { items: [{ id: 'a', status: ['connected'] }] }, malformed('items[0].status is object, not a string')],
 	])('refuses a list that %s; the state is kept', async (_name, body, message) => {
 		const t = await activatedThenFailing('rest', 'stripe');
-		sandbox.injectFault({ ...LIST, body });
+		env.sandbox.injectFault({ ...LIST, body });
 		await expectRefusedThenNormal(t, message, { event: 'syncFailed', provider: 'stripe', model: 'StripeInvoice', errorMessage: 'Card declined' });
 	});
 });
@@ -162,8 +140,8 @@ describe('REST integration list', () => {
 describe('REST sync status', () => {
 	/** A list with stripe failing on the list level only (no errorMessage), then this sync status. */
 	async function firstPollWith(syncBody) {
-		sandbox.injectFault({ ...LIST, body: { items: [{ id: 'stripe', status: 'connected', syncStatus: 'FAILED' }] } });
-		sandbox.injectFault({ ...SYNC, body: syncBody });
+		env.sandbox.injectFault({ ...LIST, body: { items: [{ id: 'stripe', status: 'connected', syncStatus: 'FAILED' }] } });
+		env.sandbox.injectFault({ ...SYNC, body: syncBody });
 		const t = trigger('rest', { options: { fireOnExistingFailures: true } });
 		const r = await poll(t);
 		expect(r.error).toBeUndefined();
@@ -217,14 +195,14 @@ describe('REST sync status', () => {
 		['with an errorMessage that is not a string', { syncs: [{ model: 'M', errorMessage: { text: 'x' } }] }, malformed('syncs[0].errorMessage is object, not a string')],
 	])('refuses a body %s; the state is kept', async (_name, body, message) => {
 		const t = await activatedThenFailing('rest', 'stripe');
-		sandbox.injectFault({ ...SYNC, body });
+		env.sandbox.injectFault({ ...SYNC, body });
 		await expectRefusedThenNormal(t, message, { event: 'syncFailed', provider: 'stripe', model: 'StripeInvoice', errorMessage: 'Card declined' });
 	});
 });
 
 describe("the gateway's readiness list (outlit_get_integration_status)", () => {
 	test('reads provider, name, category and status; a missing name or category is null; other fields are ignored', async () => {
-		sandbox.injectFault({
+		env.sandbox.injectFault({
 			...STATUS,
 			body: {
 				integrations: [
@@ -260,7 +238,7 @@ describe("the gateway's readiness list (outlit_get_integration_status)", () => {
 		['with a name that is not a string', { integrations: [{ provider: 'stripe', name: 5, status: 'ready' }] }, malformed('integrations[0].name is number, not a string')],
 	])('refuses a body %s; the state is kept', async (_name, body, message) => {
 		const t = await activatedThenFailing('tools', 'stripe');
-		sandbox.injectFault({ ...STATUS, body });
+		env.sandbox.injectFault({ ...STATUS, body });
 		await expectRefusedThenNormal(t, message, { event: 'syncFailed', provider: 'stripe', status: 'requires_intervention' });
 	});
 });

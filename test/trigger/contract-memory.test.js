@@ -4,29 +4,10 @@
  * engine against the sandbox: when REST was last asked is kept only while Automatic is on the gateway
  * because REST did not answer; "API" set to one API, or REST answering, keeps nothing of it.
  */
-const { createHarness } = require('@repo/devkit/harness');
-const { startSandbox } = require('../sandbox');
-const { OutlitTrigger } = require('../../nodes/OutlitTrigger/OutlitTrigger.node');
-const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
-const { CANARY } = require('../support/outlit');
+const { triggerEnvironment } = require('../support/trigger');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ apiKeys: [CANARY.apiKey] });
-});
-afterAll(async () => {
-	await sandbox?.close();
-});
-beforeEach(() => {
-	sandbox.reset({ connected: ['stripe'] });
-});
-
-const trigger = (api) =>
-	createHarness({ nodes: [OutlitTrigger], credentials: [OutlitApi] }).pollTrigger({
-		type: 'outlitTrigger',
-		parameters: { events: ['syncFailed'] },
-		credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: sandbox.url, api } },
-	});
+const env = triggerEnvironment({ connected: ['stripe'] });
+const trigger = (api) => env.trigger({}, { api });
 
 test.each([
 	['rest', 'rest'],
@@ -41,7 +22,7 @@ test.each([
 });
 
 test('Automatic, REST retired: the gateway answers and the time REST was asked is kept', async () => {
-	sandbox.reset({ connected: ['stripe'], contract: 'tools' });
+	env.sandbox.reset({ connected: ['stripe'], contract: 'tools' });
 	const before = Date.now();
 	const t = trigger('auto');
 	const r = await t.poll();

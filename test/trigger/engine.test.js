@@ -4,43 +4,21 @@
  * n8n's HTTP helpers, the credential's authenticate) against the local sandbox over real HTTP.
  * Each poll's requests are counted from the sandbox's own log.
  */
-const { createHarness } = require('@repo/devkit/harness');
-const { startSandbox } = require('../sandbox');
-const { OutlitTrigger } = require('../../nodes/OutlitTrigger/OutlitTrigger.node');
-const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
 const { CANARY, leakedCanaries } = require('../support/outlit');
+const { triggerEnvironment } = require('../support/trigger');
 
 const LIST = 'GET /api/integrations';
 const details = (provider) => `GET /api/integrations/sync-status?provider=${provider}`;
 const BOTH = ['syncFailed', 'syncRecovered'];
 
-const harness = createHarness({ nodes: [OutlitTrigger], credentials: [OutlitApi] });
-let sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ apiKeys: [CANARY.apiKey] });
-});
-afterAll(async () => {
-	await sandbox?.close();
-});
-beforeEach(() => {
-	sandbox.reset({ connected: ['stripe', 'hubspot', 'pylon'] });
-});
-
-function trigger(parameters = {}, staticData) {
-	return harness.pollTrigger({
-		type: 'outlitTrigger',
-		parameters: { events: ['syncFailed'], ...parameters },
-		credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: sandbox.url } },
-		staticData,
-	});
-}
+const env = triggerEnvironment({ connected: ['stripe', 'hubspot', 'pylon'] });
+const trigger = (parameters, staticData) => env.trigger(parameters, { staticData });
 
 /** One poll; returns the emitted items' json, the error, and the API requests it made. */
 async function poll(t, options) {
-	sandbox.clearRequests();
+	env.sandbox.clearRequests();
 	const r = await t.poll(options);
-	const calls = sandbox.requests.map(
+	const calls = env.sandbox.requests.map(
 		(q) => `${q.method} ${q.path}${q.query.provider ? `?provider=${q.query.provider}` : ''}`,
 	);
 	const json = r.items ? r.items[0].map((item) => item.json) : null;
@@ -58,7 +36,7 @@ async function activated(parameters) {
 
 describe('seeding and firing once', () => {
 	test('the first poll seeds existing failures silently; quiet polls cost exactly one request', async () => {
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
 		const t = trigger();
 		const first = await poll(t);
 		expect(first).toMatchObject({ json: null, error: undefined, staticDataChanged: true });
@@ -73,7 +51,7 @@ describe('seeding and firing once', () => {
 	});
 
 	test('fireOnExistingFailures fires the existing failure on activation', async () => {
-		sandbox.setSyncFailure('pylon', 'PylonIssue', 'Token revoked');
+		env.sandbox.setSyncFailure('pylon', 'PylonIssue', 'Token revoked');
 		const t = trigger({ options: { fireOnExistingFailures: true } });
 		const first = await poll(t);
 		expect(first.json).toMatchObject([{ event: 'syncFailed', provider: 'pylon', model: 'PylonIssue' }]);
@@ -82,7 +60,7 @@ describe('seeding and firing once', () => {
 
 	test('a new failure fires once with its details; repeating the poll fires nothing', async () => {
 		const t = await activated();
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined', { lastSyncedAt: '2026-03-01T10:00:00.000Z' });
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined', { lastSyncedAt: '2026-03-01T10:00:00.000Z' });
 		const fired = await poll(t);
 		expect(fired.error).toBeUndefined();
 		expect(fired.calls).toEqual([LIST, details('stripe')]);
@@ -109,8 +87,8 @@ describe('seeding and firing once', () => {
 
 	test('new failures in two providers: 1 + 2 requests', async () => {
 		const t = await activated();
-		sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key expired');
-		sandbox.setSyncFailure('hubspot', 'HubspotDeal', 'Scope missing');
+		env.sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key expired');
+		env.sandbox.setSyncFailure('hubspot', 'HubspotDeal', 'Scope missing');
 		const fired = await poll(t);
 		expect(fired.calls.sort()).toEqual([LIST, details('hubspot'), details('stripe')].sort());
 		expect(fired.json.map((e) => `${e.provider}/${e.model}`).sort()).toEqual(['hubspot/HubspotDeal', 'stripe/StripeCustomer']);
@@ -118,9 +96,9 @@ describe('seeding and firing once', () => {
 
 	test('only watched providers are fetched and fire', async () => {
 		const t = await activated({ providers: ['hubspot'] });
-		sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key expired');
+		env.sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key expired');
 		expect(await poll(t)).toMatchObject({ json: null, calls: [LIST] });
-		sandbox.setSyncFailure('hubspot', 'HubspotDeal', 'Scope missing');
+		env.sandbox.setSyncFailure('hubspot', 'HubspotDeal', 'Scope missing');
 		const fired = await poll(t);
 		expect(fired.calls).toEqual([LIST, details('hubspot')]);
 		expect(fired.json.map((e) => e.provider)).toEqual(['hubspot']);
@@ -130,11 +108,11 @@ describe('seeding and firing once', () => {
 describe('recovery and re-failure', () => {
 	test('recovery fires once (1 request); a failure after it fires again', async () => {
 		const t = await activated({ events: BOTH });
-		sandbox.setSyncFailure('hubspot', 'HubspotContact', 'Rate limited', { lastSyncedAt: '2026-03-01T10:00:00.000Z' });
+		env.sandbox.setSyncFailure('hubspot', 'HubspotContact', 'Rate limited', { lastSyncedAt: '2026-03-01T10:00:00.000Z' });
 		const failed = await poll(t);
 		expect(failed.json).toHaveLength(1);
 
-		sandbox.clearSyncFailure('hubspot', 'HubspotContact');
+		env.sandbox.clearSyncFailure('hubspot', 'HubspotContact');
 		const recovered = await poll(t);
 		expect(recovered.calls).toEqual([LIST]);
 		expect(recovered.json).toMatchObject([
@@ -149,7 +127,7 @@ describe('recovery and re-failure', () => {
 		]);
 		expect((await poll(t)).json).toBeNull();
 
-		sandbox.setSyncFailure('hubspot', 'HubspotContact', 'Rate limited', { lastSyncedAt: '2026-03-02T10:00:00.000Z' });
+		env.sandbox.setSyncFailure('hubspot', 'HubspotContact', 'Rate limited', { lastSyncedAt: '2026-03-02T10:00:00.000Z' });
 		const again = await poll(t);
 		expect(again.json).toMatchObject([{ event: 'syncFailed', model: 'HubspotContact' }]);
 		expect(again.json[0].failureId).not.toBe(failed.json[0].failureId);
@@ -157,9 +135,9 @@ describe('recovery and re-failure', () => {
 
 	test('a changed error fires the new failure without a recovery', async () => {
 		const t = await activated({ events: BOTH });
-		sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key expired');
+		env.sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key expired');
 		const first = await poll(t);
-		sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key revoked');
+		env.sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key revoked');
 		const changed = await poll(t);
 		expect(changed.calls).toEqual([LIST, details('stripe')]);
 		expect(changed.json).toMatchObject([{ event: 'syncFailed', errorMessage: 'Key revoked' }]);
@@ -169,7 +147,7 @@ describe('recovery and re-failure', () => {
 	test('a changed state replaces the stored one whole: a key it no longer has is gone', async () => {
 		const t = await activated({ events: BOTH });
 		t.setStaticData({ ...t.staticData, leftover: 'from an older version' });
-		sandbox.setSyncFailure('pylon', 'PylonAccount', 'Token revoked');
+		env.sandbox.setSyncFailure('pylon', 'PylonAccount', 'Token revoked');
 		const fired = await poll(t);
 		expect(fired).toMatchObject({ staticDataChanged: true, json: [{ event: 'syncFailed', provider: 'pylon' }] });
 		expect(t.staticData).not.toHaveProperty('leftover');
@@ -178,11 +156,11 @@ describe('recovery and re-failure', () => {
 
 	test('state survives a restart (static data read back from JSON)', async () => {
 		const t = await activated({ events: BOTH });
-		sandbox.setSyncFailure('pylon', 'PylonAccount', 'Token revoked');
+		env.sandbox.setSyncFailure('pylon', 'PylonAccount', 'Token revoked');
 		expect((await poll(t)).json).toHaveLength(1);
 		t.setStaticData(JSON.parse(JSON.stringify(t.staticData)));
 		expect(await poll(t)).toMatchObject({ json: null, calls: [LIST] });
-		sandbox.clearSyncFailure('pylon');
+		env.sandbox.clearSyncFailure('pylon');
 		expect((await poll(t)).json).toMatchObject([{ event: 'syncRecovered', provider: 'pylon' }]);
 	});
 });
@@ -199,9 +177,9 @@ describe('outages leave the state alone; the failure fires once the API answers'
 
 	test.each(cases)('%s', async (_name, fault, message) => {
 		const t = await activated();
-		sandbox.setSyncFailure('stripe', 'StripeSubscription', 'Webhook secret invalid');
+		env.sandbox.setSyncFailure('stripe', 'StripeSubscription', 'Webhook secret invalid');
 		const before = t.staticData;
-		sandbox.injectFault(fault);
+		env.sandbox.injectFault(fault);
 
 		const failed = await poll(t);
 		expect(failed.error).toBeDefined();
@@ -222,10 +200,10 @@ describe('outages leave the state alone; the failure fires once the API answers'
 
 	test('network failure (connection refused)', async () => {
 		const t = await activated();
-		sandbox.setSyncFailure('stripe', 'StripeSubscription', 'Webhook secret invalid');
+		env.sandbox.setSyncFailure('stripe', 'StripeSubscription', 'Webhook secret invalid');
 		const before = t.staticData;
 		// The same stored state, polled through a credential whose Base URL nothing listens on.
-		const offline = harness.pollTrigger({
+		const offline = env.harness.pollTrigger({
 			type: 'outlitTrigger',
 			parameters: { events: ['syncFailed'] },
 			credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: 'http://127.0.0.1:1' } },
@@ -243,7 +221,7 @@ describe('outages leave the state alone; the failure fires once the API answers'
 
 	test('an outage on the very first poll leaves the trigger unseeded', async () => {
 		const t = trigger();
-		sandbox.injectFault({ path: '/api/integrations', status: 500 });
+		env.sandbox.injectFault({ path: '/api/integrations', status: 500 });
 		const failed = await poll(t);
 		expect(failed.error).toBeDefined();
 		expect(t.staticData).toEqual({});
@@ -255,7 +233,7 @@ describe('outages leave the state alone; the failure fires once the API answers'
 describe('manual mode (Fetch test event)', () => {
 	test('returns the current failures and leaves the stored state alone', async () => {
 		const t = await activated({ events: BOTH });
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
 		expect((await poll(t)).json).toHaveLength(1); // fired and stored
 		const stored = t.staticData;
 
@@ -268,7 +246,7 @@ describe('manual mode (Fetch test event)', () => {
 	});
 
 	test('a manual run before activation does not seed, so the first real poll still seeds', async () => {
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
 		const t = trigger();
 		const manual = await poll(t, { mode: 'manual' });
 		expect(manual.json).toHaveLength(1);
@@ -317,7 +295,7 @@ describe('manual mode (Fetch test event)', () => {
 
 	test('manual errors surface as errors', async () => {
 		const t = trigger();
-		sandbox.injectFault({ path: '/api/integrations', status: 500 });
+		env.sandbox.injectFault({ path: '/api/integrations', status: 500 });
 		const manual = await poll(t, { mode: 'manual' });
 		expect(manual.error.message).toBe('Outlit had a server error (500: Internal Server Error), which is usually temporary: try again in a moment.');
 	});

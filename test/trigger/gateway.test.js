@@ -6,41 +6,20 @@
  * that fires nothing already fired.
  */
 const http = require('node:http');
-const { createHarness } = require('@repo/devkit/harness');
-const { startSandbox } = require('../sandbox');
-const { OutlitTrigger } = require('../../nodes/OutlitTrigger/OutlitTrigger.node');
-const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
 const { CANARY, leakedCanaries } = require('../support/outlit');
+const { triggerEnvironment } = require('../support/trigger');
 
 const STATUS = 'POST /api/tools/call outlit_get_integration_status';
 const LIST = 'GET /api/integrations';
 const ALL = ['syncFailed', 'syncRecovered', 'integrationConnected', 'integrationDisconnected'];
 
-const harness = createHarness({ nodes: [OutlitTrigger], credentials: [OutlitApi] });
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ apiKeys: [CANARY.apiKey] });
-});
-afterAll(async () => {
-	await sandbox?.close();
-});
-beforeEach(() => {
-	sandbox.reset({ connected: ['stripe', 'hubspot'] });
-});
-
-function trigger(api, parameters = {}, staticData) {
-	return harness.pollTrigger({
-		type: 'outlitTrigger',
-		parameters: { events: ALL, ...parameters },
-		credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: sandbox.url, api } },
-		staticData,
-	});
-}
+const env = triggerEnvironment({ connected: ['stripe', 'hubspot'] }, { events: ALL });
+const trigger = (api, parameters, staticData) => env.trigger(parameters, { api, staticData });
 
 async function poll(t) {
-	sandbox.clearRequests();
+	env.sandbox.clearRequests();
 	const r = await t.poll();
-	const calls = sandbox.requests.map((q) => `${q.method} ${q.path}${q.tool ? ` ${q.tool}` : ''}`);
+	const calls = env.sandbox.requests.map((q) => `${q.method} ${q.path}${q.tool ? ` ${q.tool}` : ''}`);
 	return { ...r, json: r.items ? r.items[0].map((i) => i.json) : null, calls };
 }
 
@@ -48,7 +27,7 @@ describe('on the tools gateway', () => {
 	test('one outlit_get_integration_status {} per poll; requires_intervention fires once, ready recovers', async () => {
 		const t = trigger('tools');
 		expect(await poll(t)).toMatchObject({ json: null, calls: [STATUS], error: undefined });
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
 		const fired = await poll(t);
 		expect(fired.calls).toEqual([STATUS]);
 		expect(fired.json).toEqual([
@@ -66,7 +45,7 @@ describe('on the tools gateway', () => {
 			},
 		]);
 		expect((await poll(t)).json).toBeNull();
-		sandbox.clearSyncFailure('stripe');
+		env.sandbox.clearSyncFailure('stripe');
 		expect((await poll(t)).json).toMatchObject([{ event: 'syncRecovered', provider: 'stripe', status: 'ready' }]);
 	});
 
@@ -75,7 +54,7 @@ describe('on the tools gateway', () => {
 		await poll(t);
 		const session = await sandboxSession('slack');
 		expect((await poll(t)).json).toBeNull(); // awaiting_auth is not connected
-		sandbox.completeSession(session);
+		env.sandbox.completeSession(session);
 		expect((await poll(t)).json).toMatchObject([{ event: 'integrationConnected', provider: 'slack', status: 'ready' }]);
 		expect((await poll(t)).json).toBeNull();
 	});
@@ -83,7 +62,7 @@ describe('on the tools gateway', () => {
 	test('integrationDisconnected fires once', async () => {
 		const t = trigger('tools', { events: ['integrationDisconnected'] });
 		await poll(t);
-		sandbox.setConnected('hubspot', false);
+		env.sandbox.setConnected('hubspot', false);
 		expect((await poll(t)).json).toMatchObject([{ event: 'integrationDisconnected', provider: 'hubspot', status: 'not_connected' }]);
 		expect((await poll(t)).json).toBeNull();
 	});
@@ -92,7 +71,7 @@ describe('on the tools gateway', () => {
 		const t = trigger('tools');
 		await poll(t);
 		const before = t.staticData;
-		sandbox.injectFault({ path: '/api/tools/call', status: 503, body: { code: 'TOOL_GATEWAY_ERROR', message: 'busy', retryable: true, requestId: 'req_t' } });
+		env.sandbox.injectFault({ path: '/api/tools/call', status: 503, body: { code: 'TOOL_GATEWAY_ERROR', message: 'busy', retryable: true, requestId: 'req_t' } });
 		const failed = await poll(t);
 		expect(failed.error.message).toBe('Outlit had a server error (503: busy), which is usually temporary: try again in a moment. Outlit request ID: req_t.');
 		expect(failed.error.description).toContain('req_t');
@@ -103,7 +82,7 @@ describe('on the tools gateway', () => {
 
 /** Starts a browser session through the gateway as Connect would. */
 async function sandboxSession(provider) {
-	const res = await fetch(`${sandbox.url}/api/tools/call`, {
+	const res = await fetch(`${env.sandbox.url}/api/tools/call`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${CANARY.apiKey}`, 'content-type': 'application/json' },
 		body: JSON.stringify({ tool: 'outlit_setup_integration', input: { provider } }),
@@ -115,7 +94,7 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 	test('while REST answers, one REST list per poll (it names the failing model)', async () => {
 		const t = trigger('auto');
 		expect((await poll(t)).calls).toEqual([LIST]);
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
 		const fired = await poll(t);
 		expect(fired.json).toMatchObject([{ event: 'syncFailed', model: 'StripeInvoice', errorMessage: 'Card declined' }]);
 		expect(t.staticData.contract).toBe('rest');
@@ -124,10 +103,10 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 	test('REST retired: the poll moves to the gateway, remembers it, and an open failure does not fire again', async () => {
 		const t = trigger('auto');
 		await poll(t);
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
 		expect((await poll(t)).json).toHaveLength(1);
 
-		sandbox.setContract('tools');
+		env.sandbox.setContract('tools');
 		const moved = await poll(t);
 		expect(moved.calls).toEqual([LIST, STATUS]);
 		expect(moved.json).toBeNull();
@@ -136,12 +115,12 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 		// Remembered: a healthy poll is one gateway request.
 		expect(await poll(t)).toMatchObject({ calls: [STATUS], json: null });
 		// A new failure on the gateway still fires, once.
-		sandbox.setSyncFailure('hubspot', 'HubspotDeal', 'Scope missing');
+		env.sandbox.setSyncFailure('hubspot', 'HubspotDeal', 'Scope missing');
 		expect((await poll(t)).json).toMatchObject([{ event: 'syncFailed', provider: 'hubspot', status: 'requires_intervention' }]);
 	});
 
 	test('after a day on the gateway, REST is asked again and used if it answers; nothing re-fires', async () => {
-		sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
 		const dayAgo = new Date(Date.now() - 25 * 3600 * 1000).toISOString();
 		// A trigger that has been on the gateway (stripe's failure already known there) for a day.
 		const t = trigger('tools');
@@ -161,7 +140,7 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 	});
 
 	test('REST only (no gateway) with API = Tools Gateway: a readable error, the state kept', async () => {
-		sandbox.setContract('rest');
+		env.sandbox.setContract('rest');
 		const t = trigger('tools');
 		const r = await poll(t);
 		expect(r.error.message).toBe(
@@ -170,10 +149,10 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 	});
 
 	test('REST retired with API = REST Routes (Legacy): the message says which API to set', async () => {
-		sandbox.setContract('tools');
+		env.sandbox.setContract('tools');
 		const r = await poll(trigger('rest'));
 		expect(r.error.message).toBe(
-			`Outlit's REST routes did not answer (404) and may be retired: set "API" in the Outlit API credential to Automatic; Disconnect and webhook setup are then done in the Outlit web app (${sandbox.url}/integrations).`,
+			`Outlit's REST routes did not answer (404) and may be retired: set "API" in the Outlit API credential to Automatic; Disconnect and webhook setup are then done in the Outlit web app (${env.sandbox.url}/integrations).`,
 		);
 	});
 
@@ -182,7 +161,7 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 		await new Promise((resolve) => page.listen(0, '127.0.0.1', resolve));
 		const url = `http://127.0.0.1:${page.address().port}`;
 		try {
-			const t = harness.pollTrigger({
+			const t = env.harness.pollTrigger({
 				type: 'outlitTrigger',
 				parameters: { events: ALL },
 				credentials: { outlitApi: { apiKey: CANARY.apiKey, baseUrl: url, api: 'auto' } },
@@ -220,13 +199,13 @@ describe('contract choice: the exact day boundary, REST only, the list query, ma
 	});
 
 	test('the REST list is asked with connectedOnly=false: disconnected integrations are seen too', async () => {
-		sandbox.clearRequests();
+		env.sandbox.clearRequests();
 		await trigger('rest').poll();
-		expect(sandbox.requests.map((q) => [q.path, q.query])).toEqual([['/api/integrations', { connectedOnly: 'false' }]]);
+		expect(env.sandbox.requests.map((q) => [q.path, q.query])).toEqual([['/api/integrations', { connectedOnly: 'false' }]]);
 	});
 
 	test('API = REST Routes with REST retired: a readable error, and the gateway is never asked', async () => {
-		sandbox.setContract('tools');
+		env.sandbox.setContract('tools');
 		const r = await poll(trigger('rest'));
 		expect(r.calls).toEqual([LIST]);
 		expect(r.error).toBeDefined();
@@ -235,7 +214,7 @@ describe('contract choice: the exact day boundary, REST only, the list query, ma
 
 	test('a malformed list: the error says so, with what to check, and the state is kept', async () => {
 		const t = trigger('rest');
-		sandbox.injectFault({ path: '/api/integrations', status: 200, body: { items: [{ name: 'no id' }] } });
+		env.sandbox.injectFault({ path: '/api/integrations', status: 200, body: { items: [{ name: 'no id' }] } });
 		const r = await poll(t);
 		expect(r.error.message).toMatch(/^Outlit returned a malformed integration list: items\[0\]\.id/);
 		expect(r.error.description).toBe(
