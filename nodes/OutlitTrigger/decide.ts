@@ -17,7 +17,7 @@
  *   longer watched are dropped silently. Unselected events are not emitted; the state moves on.
  * - Repeating a poll with the state it produced emits nothing (n8n may run a poll twice).
  */
-import { findProvider } from '../Outlit/catalog/providers';
+import { PROVIDER_ID_PATTERN, findProvider } from '../Outlit/catalog/providers';
 import { CONNECTED_READINESS } from '../Outlit/transport/capabilities';
 
 const STATE_VERSION = 1;
@@ -28,8 +28,6 @@ export const MAX_FAILURES_PER_PROVIDER = 20;
 export const STORED_TEXT_MAX = 160;
 const STORED_MODEL_MAX = 100;
 const ID_PART_MAX = 64;
-/** Slugs of 1–100 characters, any case: wider than the catalog's PROVIDER_ID_PATTERN, for ids it lacks. */
-const PROVIDER_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
 /** FAIL / ERROR in REST's syncStatus; REQUIRES_INTERVENTION is the gateway's failing readiness. */
 const FAILURE_PATTERN = /FAIL|ERROR|REQUIRES_INTERVENTION/i;
 
@@ -125,8 +123,8 @@ export function fromReadiness(entry: ObservedReadiness): ObservedIntegration {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** Only provider ids are used as keys in the state. */
-export const isProviderId = (id: unknown): id is string => typeof id === 'string' && PROVIDER_ID.test(id);
+/** Only provider ids (the node's own rule: ids it can send back) are used as keys in the state. */
+export const isProviderId = (id: unknown): id is string => typeof id === 'string' && PROVIDER_ID_PATTERN.test(id);
 export const isFailureStatus = (status: unknown) => typeof status === 'string' && FAILURE_PATTERN.test(status);
 const isFailing = (status: unknown, errorMessage: unknown) => isFailureStatus(status) || text(errorMessage) !== null;
 export const isFailingIntegration = (i: ObservedIntegration) => isFailing(i.syncStatus, i.errorMessage);

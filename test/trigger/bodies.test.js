@@ -112,6 +112,16 @@ describe('REST integration list', () => {
 		]);
 	});
 
+	test('an id of 80 characters with dots, underscores and dashes, as Outlit allows, is read', async () => {
+		const id = `acme.crm_v2-${'z'.repeat(68)}`;
+		env.sandbox.injectFault({ ...LIST, body: { items: [{ id, status: 'connected' }] } });
+		const t = trigger('rest');
+		const r = await poll(t);
+		expect(r.error).toBeUndefined();
+		expect(id).toHaveLength(80);
+		expect(t.staticData.connected).toEqual([id]);
+	});
+
 	const malformed = (reason) => `Outlit returned a malformed integration list: ${reason}${AFTER}`;
 	test.each([
 		// Refused before the trigger reads it.
@@ -123,6 +133,8 @@ describe('REST integration list', () => {
 		['has an empty id', { items: [{ id: '' }] }, malformed('items[0].id is not a provider id')],
 		['has an id that is not a string', { items: [{ id: 7 }] }, malformed('items[0].id is not a provider id')],
 		['has an absurdly long id', { items: [{ id: 'x'.repeat(500) }] }, malformed('items[0].id is not a provider id')],
+		['has an id longer than the 80 characters Outlit allows', { items: [{ id: 'x'.repeat(81) }] }, malformed('items[0].id is not a provider id')],
+		['has an id in upper case, which no Outlit provider has', { items: [{ id: 'Stripe' }] }, malformed('items[0].id is not a provider id')],
 		['has an id that is not a slug', { items: [{ id: '__proto__' }] }, malformed('items[0].id is not a provider id')],
 		['has an id with spaces', { items: [{ id: 'google mail' }] }, malformed('items[0].id is not a provider id')],
 		['has a syncStatus that is not a string', { items: [{ id: 'a' }, { id: 'b', syncStatus: 3 }] }, malformed('items[1].syncStatus is number, not a string')],

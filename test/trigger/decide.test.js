@@ -406,7 +406,8 @@ describe('state: purity, bounds, robustness', () => {
 		const models = Array.from({ length: 35 }, (_, i) =>
 			sync(`${long('M', 300)}${String(i).padStart(2, '0')}`, `FAILED${long('S', 300)}`, long('e'), long('t', 300) + i),
 		);
-		const ids = Array.from({ length: MAX_PROVIDERS + 10 }, (_, i) => `${long('p', 97)}${String(i).padStart(3, '0')}`);
+		// The longest provider ids Outlit allows: 80 characters.
+		const ids = Array.from({ length: MAX_PROVIDERS + 10 }, (_, i) => `${long('p', 77)}${String(i).padStart(3, '0')}`);
 		const world = {
 			list: ids.map((id) => integration(id, 'FAILED', long('e'))),
 			details: Object.fromEntries(ids.map((id) => [id, models])),
