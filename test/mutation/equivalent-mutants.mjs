@@ -14,9 +14,9 @@ export const EQUIVALENT = [
 		reason: 'The separator between provider aliases: the catalog has one alias (gmail), so it is never printed',
 	},
 	{
-		within: 'function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll = false)',
+		within: 'function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll',
 		code: "''",
-		reason: "The Provider fallback for a missing parameter: n8n always gives the parameter's default, so the fallback is never read",
+		reason: "readProvider's two fallbacks: the Provider parameter's (n8n always gives the parameter's default, so it is never read), and the text a Provider that is not text becomes (an empty or any other such text fails the provider-ID pattern, so it is refused with the same message, which shows the raw value)",
 	},
 	{
 		within: 'function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number)',
@@ -62,6 +62,16 @@ export const EQUIVALENT = [
 		within: 'function refusesProvider(apiMessage: string | undefined, details: unknown)',
 		code: "''",
 		reason: 'The text tested when Outlit sent no message: the refusal patterns start with "Invalid tool input at /provider" or "Unknown provider", so an empty fallback and any other text that matches neither read the same (no refusal)',
+	},
+	{
+		within: 'function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, error: unknown)',
+		code: "''",
+		reason: 'The fallbacks of the Provider and Operation parameters, which n8n always fills (their defaults at least), so they are never read',
+	},
+	{
+		within: 'function fieldProperties(',
+		code: "field.type ?? 'string'",
+		reason: "An untyped field is a string field: the default only groups a field typed 'string' with an untyped one of the same key, and the catalog types no field 'string' (only 'boolean'), so the properties come out the same",
 	},
 ];
 
