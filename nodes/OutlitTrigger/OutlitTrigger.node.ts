@@ -2,11 +2,13 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { PROVIDERS, findProvider, providerOptions } from '../Outlit/catalog/providers';
-import { createOutlitClient } from '../Outlit/transport';
+import { KEY_LIKE, shownValue } from '../Outlit/shared/params';
+import { createOutlitClient, parameterError } from '../Outlit/transport';
 import {
 	currentFailures,
 	decide,
 	fromReadiness,
+	isProviderId,
 	normalizeState,
 	providersNeedingDetails,
 	type ObservedIntegration,
@@ -14,6 +16,26 @@ import {
 } from './decide';
 import { observe, parsed } from './observe';
 import { parseSyncStatus } from './validate';
+
+/**
+ * The Providers filter as IDs, read as the node reads Provider: a name in any case, an alias or
+ * surrounding spaces give the provider's ID (an expression may give them); anything that can be no
+ * provider ID, or looks like a key, is refused rather than silently watching nothing.
+ */
+function watchedProviders(ctx: IPollFunctions): string[] {
+	const raw = ctx.getNodeParameter('providers', []) as unknown;
+	return (Array.isArray(raw) ? raw : [raw]).map((value) => {
+		const id = findProvider(value)?.id ?? (typeof value === 'string' ? value.trim().toLowerCase() : '');
+		// A pasted key is well-formed too: refused, as the node refuses it in Provider.
+		if (isProviderId(id) && !KEY_LIKE.test(id)) return id;
+		const ids = PROVIDERS.map((p) => p.id).join(', ');
+		throw parameterError(
+			ctx.getNode(),
+			`Parameter "Providers" has ${shownValue(value) ?? 'an empty entry'}, which is not an Outlit provider ID: pick the integrations from its list, or leave it empty to watch all of them. The IDs: ${ids}.`,
+			'An expression in Providers must give a list of provider IDs, for example ["stripe", "hubspot"].',
+		);
+	});
+}
 
 /** What a manual run shows when nothing is happening, so the editor has the item shape to map. */
 function sampleItem(events: string[], providers: string[], now: string): IDataObject {
@@ -111,7 +133,7 @@ export class OutlitTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as string[];
-		const providers = this.getNodeParameter('providers', []) as string[];
+		const providers = watchedProviders(this);
 		const options = this.getNodeParameter('options', {}) as { fireOnExistingFailures?: boolean };
 		const manual = this.getMode() === 'manual';
 		const now = new Date().toISOString();

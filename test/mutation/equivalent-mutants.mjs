@@ -66,7 +66,7 @@ export const EQUIVALENT = [
 	{
 		within: 'function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, error: unknown)',
 		code: "''",
-		reason: 'The fallbacks of the Provider and Operation parameters, which n8n always fills (their defaults at least), so they are never read',
+		reason: 'The Operation fallback: n8n always fills the Operation parameter (its default at least), so the fallback is never read',
 	},
 	{
 		within: 'function fieldProperties(',

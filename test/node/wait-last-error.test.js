@@ -13,9 +13,10 @@ test('a session seen pending, then polls answered 500 until the Timeout: still p
 	const { sessionId } = (await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' })).items[0].json;
 	env.sandbox.injectFault({ method: 'GET', path: STATUS, status: 200, body: { sessionId, provider: 'slack', status: 'pending' } });
 	env.sandbox.injectFault({ method: 'GET', path: STATUS, status: 500, body: { error: 'Session store down' }, times: 1000 });
-	const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 0.5 });
+	// Two seconds: room for the first poll's answer on a loaded machine; the backoff keeps the polls few.
+	const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 2 });
 	expect(r.error.message).toBe(
-		'Timed out after 0.5 s waiting for the Slack connection, still pending: raise "Timeout", or send the connect URL to the person again and wait once more.',
+		'Timed out after 2 s waiting for the Slack connection, still pending: raise "Timeout", or send the connect URL to the person again and wait once more.',
 	);
 	expect(r.error.description).toMatch(
 		/^The session was still pending after \d+ polls \(last error: Outlit had a server error \(500: Session store down\), which is usually temporary: try again in a moment\)\. Raise "Timeout", or send the connect URL to the user again\.$/,

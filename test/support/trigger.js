@@ -9,7 +9,7 @@
 const { createHarness } = require('@repo/devkit/harness');
 const { OutlitTrigger } = require('../../nodes/OutlitTrigger/OutlitTrigger.node');
 const { OutlitApi } = require('../../credentials/OutlitApi.credentials');
-const { engineEnvironment, CANARY } = require('./outlit');
+const { engineEnvironment, CANARY } = require('./engine');
 
 /**
  * @param sandboxOptions startSandbox options (connected, contract, …): every test starts from them

@@ -4,7 +4,7 @@
  * n8n's HTTP helpers, the credential's authenticate) against the local sandbox over real HTTP.
  * Each poll's requests are counted from the sandbox's own log.
  */
-const { CANARY, leakedCanaries } = require('../support/outlit');
+const { CANARY, leakedCanaries } = require('../support/engine');
 const { triggerEnvironment } = require('../support/trigger');
 
 const LIST = 'GET /api/integrations';

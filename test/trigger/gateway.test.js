@@ -6,7 +6,7 @@
  * that fires nothing already fired.
  */
 const http = require('node:http');
-const { CANARY, leakedCanaries } = require('../support/outlit');
+const { CANARY, leakedCanaries } = require('../support/engine');
 const { triggerEnvironment } = require('../support/trigger');
 
 const STATUS = 'POST /api/tools/call outlit_get_integration_status';

@@ -8,7 +8,7 @@ import { providerRefusal, reworded, withoutEndPeriod, withRequestId } from '../t
 /** Parameter readers: a bad value fails before any request, with a message that names the parameter. */
 
 /** Values that look like a key: never repeated in a message, whatever parameter they sit in. */
-const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
+export const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
 
 /** A parameter's value as a message may show it: quoted and cut short, or what it is. */
 export function shownValue(raw: unknown): string | undefined {
@@ -72,8 +72,9 @@ export function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll = 
 export function asProviderRefusal(ctx: IExecuteFunctions, itemIndex: number, error: unknown): unknown {
 	const answer = providerRefusal(error);
 	if (!(error instanceof NodeApiError) || answer === undefined) return error;
-	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
-	if (findProvider(raw)) return error;
+	// Get Many and the session operations have no Provider: Outlit's own words stay.
+	const raw = ctx.getNodeParameter('provider', itemIndex, null) as unknown;
+	if (raw === null || findProvider(raw)) return error;
 	const { message, description } = unknownProviderText(raw, ctx.getNodeParameter('operation', itemIndex, '') === 'getCapabilities');
 	const requestId = typeof error.errorResponse?.requestId === 'string' ? error.errorResponse.requestId : undefined;
 	const said = `${description} Outlit's answer: ${withoutEndPeriod(answer)}.`;

@@ -58,9 +58,8 @@ export const connect = defineOperation({
 		if (!wait || typeof result.sessionId !== 'string') return [result];
 		const outcome = await waitForSession(this, api, itemIndex, { sessionId: result.sessionId, ...wait });
 		if (outcome.status !== 'connected') return [{ ...result, ...outcome }];
-		// Outlit may have a next step once authenticated (a CRM mapping recommendation): it replaces the handoff's.
+		// The handoff is used up. Outlit may have a next step once authenticated (a CRM mapping recommendation).
 		const followUp = await api.continueSetup(request, itemIndex);
-		if (!followUp) return [{ ...result, ...outcome }];
 		delete result.next;
 		return [{ ...result, ...outcome, ...followUp }];
 	},
