@@ -33,6 +33,15 @@ test.each([
 });
 
 test.each([
+	['a well-formed ID the catalog does not know yet', '={{ ["acme-crm"] }}'],
+	['the same in another case, with spaces', '={{ [" Acme-CRM "] }}'],
+])('%s is watched as that ID (Outlit may add providers first)', async (_name, providers) => {
+	const { r, t } = await firstPoll(providers);
+	expect(r.error).toBeUndefined();
+	expect(t.staticData.scope).toEqual(['acme-crm']);
+});
+
+test.each([
 	['a value with spaces inside', '={{ ["google mail"] }}', '"google mail"'],
 	['an empty entry', '={{ [""] }}', 'an empty entry'],
 	['a number', '={{ [7] }}', '"7"'],
@@ -41,6 +50,7 @@ test.each([
 	expect(r.error.message).toBe(
 		`Parameter "Providers" has ${shown}, which is not an Outlit provider ID: pick the integrations from its list, or leave it empty to watch all of them. The IDs: ${IDS}.`,
 	);
+	expect(r.error.description).toBe('An expression in Providers must give a list of provider IDs, for example ["stripe", "hubspot"].');
 	expect(env.sandbox.requests).toEqual([]);
 	expect(t.staticData).toEqual({});
 });
