@@ -73,11 +73,6 @@ export const EQUIVALENT = [
 		code: "field.type ?? 'string'",
 		reason: "An untyped field is a string field: the default only groups a field typed 'string' with an untyped one of the same key, and the catalog types no field 'string' (only 'boolean'), so the properties come out the same",
 	},
-	{
-		within: 'function watchedProviders(ctx: IPollFunctions)',
-		code: "''",
-		reason: "What a Providers entry that is not text becomes: an empty or any other such text fails the provider-ID pattern, so the entry is refused with the same message, which shows the raw value",
-	},
 ];
 
 export const strykerPlugins = [equivalentIgnorer(EQUIVALENT)];
