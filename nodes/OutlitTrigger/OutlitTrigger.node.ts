@@ -2,13 +2,12 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { PROVIDERS, findProvider, providerOptions } from '../Outlit/catalog/providers';
-import { KEY_LIKE, shownValue } from '../Outlit/shared/params';
+import { providerIdOf, shownValue } from '../Outlit/shared/params';
 import { createOutlitClient, parameterError } from '../Outlit/transport';
 import {
 	currentFailures,
 	decide,
 	fromReadiness,
-	isProviderId,
 	normalizeState,
 	providersNeedingDetails,
 	type ObservedIntegration,
@@ -25,9 +24,8 @@ import { parseSyncStatus } from './validate';
 function watchedProviders(ctx: IPollFunctions): string[] {
 	const raw = ctx.getNodeParameter('providers', []) as unknown;
 	return (Array.isArray(raw) ? raw : [raw]).map((value) => {
-		const id = findProvider(value)?.id ?? (typeof value === 'string' ? value.trim().toLowerCase() : '');
-		// A pasted key is well-formed too: refused, as the node refuses it in Provider.
-		if (isProviderId(id) && !KEY_LIKE.test(id)) return id;
+		const id = providerIdOf(value);
+		if (id !== undefined) return id;
 		const ids = PROVIDERS.map((p) => p.id).join(', ');
 		throw parameterError(
 			ctx.getNode(),

@@ -16,7 +16,12 @@ export const EQUIVALENT = [
 	{
 		within: 'function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll',
 		code: "''",
-		reason: "readProvider's two fallbacks: the Provider parameter's (n8n always gives the parameter's default, so it is never read), and the text a Provider that is not text becomes (an empty or any other such text fails the provider-ID pattern, so it is refused with the same message, which shows the raw value)",
+		reason: "The Provider parameter's fallback: n8n always gives the parameter's default, so it is never read",
+	},
+	{
+		within: 'function providerIdOf(raw: unknown)',
+		code: "''",
+		reason: 'What a Provider (or a Providers entry) that is not text becomes: an empty or any other such text fails the provider-ID pattern, so it is refused with the same message, which shows the raw value',
 	},
 	{
 		within: 'function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number)',

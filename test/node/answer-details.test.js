@@ -14,6 +14,7 @@
  * Inputs are the contracts' statuses, codes and bodies; every expectation is a literal (the sandbox's
  * own request IDs, random, by their format).
  */
+const { PROVIDERS } = require('../support/providers');
 const { outlitEnvironment, leakedCanaries, CANARY } = require('../support/outlit');
 
 const env = outlitEnvironment({ connected: ['stripe'] });
@@ -23,8 +24,7 @@ const REST = { credentials: { api: 'rest' } };
 const NO_RETRY = { retryTransientErrors: false };
 const SESSION = '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a';
 
-const IDS =
-	'salesforce, hubspot, attio, slack, google-calendar, google-mail, granola, gong, fireflies, pylon, stripe, mixpanel, posthog, supabase, clerk (or gmail, an alias of google-mail)';
+const IDS = `${PROVIDERS.map((p) => p.id).join(', ')} (or gmail, an alias of google-mail)`;
 const NOT_A_PROVIDER = `Parameter "Provider" is "acme-crm", which is not an Outlit provider ID. Use one of these 15: ${IDS}.`;
 const HOW =
 	'In the editor, pick the provider from the Provider list. An expression, or an AI agent filling the parameter with $fromAI(), must give one of these IDs.';

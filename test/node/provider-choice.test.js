@@ -8,12 +8,12 @@
  * - Connect, on a server that does not negotiate setup, reads the capability of the provider it asked
  *   about, wherever it stands in Outlit's answer.
  */
+const { PROVIDERS } = require('../support/providers');
 const { outlitEnvironment } = require('../support/outlit');
 
 const env = outlitEnvironment({ connected: ['stripe'] });
 
-const IDS =
-	'salesforce, hubspot, attio, slack, google-calendar, google-mail, granola, gong, fireflies, pylon, stripe, mixpanel, posthog, supabase, clerk (or gmail, an alias of google-mail)';
+const IDS = `${PROVIDERS.map((p) => p.id).join(', ')} (or gmail, an alias of google-mail)`;
 
 const NOT_A_PROVIDER = `Parameter "Provider" is "all", which is not an Outlit provider ID. Use one of these 15: ${IDS}.`;
 /** The sandbox's gateway request IDs (test/sandbox/gateway.js): req_ and 16 hex digits. */

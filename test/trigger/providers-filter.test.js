@@ -4,12 +4,12 @@
  * sandbox: it takes what the Outlit node's Provider takes (a name in any case, an alias, surrounding
  * spaces) and refuses what can be no provider ID, instead of silently watching nothing.
  */
+const { PROVIDERS } = require('../support/providers');
 const { CANARY } = require('../support/engine');
 const { triggerEnvironment } = require('../support/trigger');
 
 const env = triggerEnvironment({ connected: ['stripe', 'google-mail'] });
-const IDS =
-	'salesforce, hubspot, attio, slack, google-calendar, google-mail, granola, gong, fireflies, pylon, stripe, mixpanel, posthog, supabase, clerk';
+const IDS = `${PROVIDERS.map((p) => p.id).join(', ')}`;
 
 /** The trigger's first poll, firing existing failures, with this Providers expression. */
 async function firstPoll(providers) {

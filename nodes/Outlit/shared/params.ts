@@ -8,7 +8,7 @@ import { providerRefusal, reworded, withoutEndPeriod, withRequestId } from '../t
 /** Parameter readers: a bad value fails before any request, with a message that names the parameter. */
 
 /** Values that look like a key: never repeated in a message, whatever parameter they sit in. */
-export const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
+const KEY_LIKE = /^(?:ok|sk|rk|pk|phx|whsec)_/i;
 
 /** A parameter's value as a message may show it: quoted and cut short, or what it is. */
 export function shownValue(raw: unknown): string | undefined {
@@ -54,15 +54,25 @@ export function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll: t
 export function readProvider(ctx: IExecuteFunctions, itemIndex: number, orAll = false): ProviderChoice | undefined {
 	const raw = ctx.getNodeParameter('provider', itemIndex, '') as unknown;
 	if (orAll && typeof raw === 'string' && raw.trim().toLowerCase() === 'all') return undefined;
-	const entry = findProvider(raw);
-	if (entry) return { id: entry.id, name: entry.name, entry };
-	const id = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-	// A key pasted into Provider is well-formed too: refused, and never named in a message.
-	if (!PROVIDER_ID_PATTERN.test(id) || KEY_LIKE.test(id)) {
+	const id = providerIdOf(raw);
+	if (id === undefined) {
 		const { message, description } = unknownProviderText(raw, orAll);
 		throw parameterError(ctx.getNode(), message, description, itemIndex);
 	}
-	return { id, name: id };
+	const entry = findProvider(id);
+	return entry ? { id, name: entry.name, entry } : { id, name: id };
+}
+
+/**
+ * A provider's ID from what a person or an expression gave, as Provider and the trigger's Providers
+ * read it: the catalog's (any case, an alias, spaces), or a well-formed ID the catalog does not know
+ * yet; undefined for anything else. A pasted key is well-formed too: refused, and never named.
+ */
+export function providerIdOf(raw: unknown): string | undefined {
+	const entry = findProvider(raw);
+	if (entry) return entry.id;
+	const id = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+	return PROVIDER_ID_PATTERN.test(id) && !KEY_LIKE.test(id) ? id : undefined;
 }
 
 /**
