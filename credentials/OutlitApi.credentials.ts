@@ -81,6 +81,8 @@ export class OutlitApi implements ICredentialType {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/api/validate-api-key',
 			method: 'POST',
+			// n8n would send the key again to wherever a redirect points, on any origin.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

@@ -67,7 +67,8 @@ describe('the Outlit API credential', () => {
 
 	test('the credential test: POST /api/validate-api-key; a 401 says what to check, true whatever key was typed; a 404 says to fix Base URL', () => {
 		const { test: check } = new OutlitApi();
-		expect(check.request).toMatchObject({ url: '/api/validate-api-key', method: 'POST' });
+		// A redirect is not followed: n8n would send the key to whatever origin it points at.
+		expect(check.request).toMatchObject({ url: '/api/validate-api-key', method: 'POST', disableFollowRedirect: true });
 		expect(check.request.baseURL).toMatch(/^=\{\{.*baseUrl.*\}\}$/s);
 		expect(check.rules).toEqual([
 			{

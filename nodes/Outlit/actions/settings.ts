@@ -24,8 +24,18 @@ export function readRequestOptions(ctx: IExecuteFunctions): { settings: RequestS
 	const batch = ((options.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
 	const size = Number(batch.batchSize);
 	const intervalMs = Number(batch.batchInterval);
-	const batching = intervalMs > 0 && size >= 0 ? { size: Math.max(1, size), intervalMs } : undefined;
+	// Whole items: an expression's 2.5 would leave items between the batches unrun.
+	const batching = intervalMs > 0 && size >= 0 ? { size: Math.max(1, Math.floor(size)), intervalMs } : undefined;
 	return { settings, batching };
+}
+
+/** Percent-decoded; a literal % that starts no escape (a password such as pa%zz) stays as typed. */
+function decoded(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
 }
 
 function parseProxy(ctx: IExecuteFunctions, proxy: string): RequestSettings['proxy'] {
@@ -42,7 +52,7 @@ function parseProxy(ctx: IExecuteFunctions, proxy: string): RequestSettings['pro
 		host: url.hostname,
 		port: Number(url.port),
 		protocol: url.protocol.slice(0, -1), // "http:" -> "http"
-		...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
+		...(url.username ? { auth: { username: decoded(url.username), password: decoded(url.password) } } : {}),
 	};
 }
 

@@ -127,7 +127,9 @@ function said(apiMessage: string | undefined): string {
 
 /** When Outlit said a retry may succeed, as "after <time>" or "in N s"; undefined when it did not. */
 function retryWhen(resetAt: unknown, headers: Record<string, unknown>): string | undefined {
-	if (typeof resetAt === 'number' && Number.isFinite(resetAt)) return `after ${new Date(resetAt).toISOString()}`;
+	// A number a date cannot hold (beyond ±8.64e15 ms) counts as no time given.
+	const at = typeof resetAt === 'number' ? new Date(resetAt) : undefined;
+	if (at && !Number.isNaN(at.getTime())) return `after ${at.toISOString()}`;
 	const waitMs = retryAfterMs(headers, Date.now());
 	return waitMs === undefined ? undefined : `in ${Math.ceil(waitMs / 1000)} s`;
 }
@@ -453,6 +455,29 @@ export function outlitNetworkError(node: INode, error: unknown, baseUrl: string,
 	const reason = code ?? 'no response';
 	const text = networkWords(baseUrl, code, reason, hints);
 	return attach(apiError(node, { networkError: reason }, { ...text, httpCode: 'none', itemIndex }), 'outlitAnswer', { networkCode: code });
+}
+
+/**
+ * A 3xx, which the node does not follow: n8n would send the key to wherever it points. Only the
+ * target's origin is named (a path or query may carry a token).
+ */
+export function redirectError(node: INode, response: OutlitResponse, shownUrl: string, itemIndex?: number): NodeApiError {
+	const location = header(response.headers, 'location');
+	let target = 'another address';
+	try {
+		if (location !== undefined) target = new URL(location, shownUrl).origin;
+	} catch {
+		// Not a URL: named as "another address".
+	}
+	return apiError(node, { statusCode: response.statusCode }, {
+		message:
+			`The Base URL ${shownUrl} answered with a redirect to ${target} (${response.statusCode}), which the node does not follow, ` +
+			"so that the API key goes only to the Base URL: set Base URL in the Outlit API credential to the address of Outlit's API itself.",
+		description:
+			"Outlit's API answers without redirects; a redirect comes from an old address or a proxy in front of Outlit. Check the Base URL in the Outlit credential.",
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
 }
 
 /** n8n refused the request before sending it (a credential problem): its words, on the masked node. */

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type OutlitContext } from './connection';
-import { networkErrorCode, outlitNetworkError, requestRefused } from './errors';
+import { networkErrorCode, outlitNetworkError, redirectError, requestRefused } from './errors';
 import { redactNode } from './redact';
 import { nextRetryWait, notePace, reserveSlot, type Attempt, type Pacer, type RetryPolicy } from './retry';
 import { pause } from './sleep';
@@ -84,6 +84,8 @@ async function attemptOnce(
 		headers: { Accept: 'application/json' },
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
+		// n8n would send the key again to wherever a redirect points, on any origin.
+		disableFollowRedirect: true,
 		...(request.qs ? { qs: request.qs } : {}),
 		...(request.body ? { body: request.body } : {}),
 		...(settings.timeout ? { timeout: settings.timeout } : {}),
@@ -113,11 +115,13 @@ async function attemptOnce(
 			networkCode: networkErrorCode(error),
 		};
 	}
-	return {
-		response: {
-			statusCode: response.statusCode,
-			headers: (response.headers ?? {}) as Record<string, unknown>,
-			body: parseBody(response.body),
-		},
+	const answer: OutlitResponse = {
+		statusCode: response.statusCode,
+		headers: (response.headers ?? {}) as Record<string, unknown>,
+		body: parseBody(response.body),
 	};
+	if (answer.statusCode >= 300 && answer.statusCode < 400) {
+		throw redirectError(redactNode(ctx.getNode()), answer, connection.shownUrl, itemIndex);
+	}
+	return { response: answer };
 }

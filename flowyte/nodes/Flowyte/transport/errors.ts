@@ -123,6 +123,9 @@ export function flowyteApiError(
 	} else if (statusCode === 404) {
 		message = "Flowyte's connect route was not found: the Base URL may be wrong";
 		description = `${options.shown} answered 404 without Flowyte's problem+json, so it may not be the Flowyte API. Set Base URL in the Flowyte API credential to your Flowyte host, e.g. https://flowyte.example.com (the node adds /api/v1).`;
+	} else if (statusCode >= 300 && statusCode < 400) {
+		message = `Flowyte's Base URL answered with a redirect (${statusCode}), which the node does not follow: set Base URL in the Flowyte API credential to the Flowyte host itself`;
+		description = `Following it would send the signed request and the connection's secrets to another address. ${options.shown} redirected, so it may be an old address or a proxy in front of Flowyte.`;
 	} else if (statusCode === 429) {
 		message = 'Flowyte rate limit reached';
 		description = `Too many requests: wait a little and retry, or space the items out.${saidSentence(said)}`;

@@ -42,6 +42,8 @@ export async function postConnect(
 		headers: { Accept: 'application/json, application/problem+json' },
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
+		// n8n would send the signed request and its secrets again to wherever a redirect points.
+		disableFollowRedirect: true,
 		// No body at all for an OAuth connect: the contract's request body is optional.
 		...(body ? { body } : {}),
 	};

@@ -33,6 +33,7 @@ export function readSessionId(ctx: IExecuteFunctions, itemIndex: number): string
 	return readRequiredString(ctx, itemIndex, 'sessionId', 'Session ID', 'the sessionId that Connect (Browser Session) returned');
 }
 
+const POLL_INTERVAL_MIN_S = 0.1;
 const POLL_INTERVAL_MAX_S = 3600;
 /** One hour: a longer wait belongs to the trigger or a Wait-node loop, not a held execution. */
 const TIMEOUT_MAX_S = 3600;
@@ -46,7 +47,7 @@ export function waitFields(show: IDisplayOptions['show'] = {}): INodeProperties[
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
 			type: 'number',
-			typeOptions: { minValue: 0.1, maxValue: POLL_INTERVAL_MAX_S, numberPrecision: 1 },
+			typeOptions: { minValue: POLL_INTERVAL_MIN_S, maxValue: POLL_INTERVAL_MAX_S, numberPrecision: 1 },
 			default: 2,
 			description: 'How long to wait between status checks',
 			displayOptions: { show },
@@ -80,7 +81,8 @@ export function continueOnUnsuccessful(show?: IDisplayOptions['show']): INodePro
 /** The settings of waitFields and continueOnUnsuccessful, validated. */
 export function readWaitSettings(ctx: IExecuteFunctions, itemIndex: number): Omit<WaitSettings, 'sessionId'> {
 	return {
-		intervalMs: readSeconds(ctx, itemIndex, 'pollInterval', 'Poll Interval', POLL_INTERVAL_MAX_S, 2),
+		// The editor's minimum, which an expression escapes: a smaller interval would poll without pause.
+		intervalMs: Math.max(POLL_INTERVAL_MIN_S * 1000, readSeconds(ctx, itemIndex, 'pollInterval', 'Poll Interval', POLL_INTERVAL_MAX_S, 2)),
 		timeoutMs: readSeconds(ctx, itemIndex, 'timeout', 'Timeout', TIMEOUT_MAX_S, 300, `${LONG_WAIT_ADVICE}.`),
 		continueOnUnsuccessful: readOption<boolean>(ctx, itemIndex, 'continueOnUnsuccessful', false) === true,
 	};
