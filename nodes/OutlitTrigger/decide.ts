@@ -13,6 +13,11 @@
  *   model, or it was list-level and the provider still fails: then it was replaced.
  * - Seeding: on the first poll, and for a provider the filter just added, existing failures are
  *   recorded silently unless fireOnExistingFailures; their recovery is news and fires.
+ * - Contracts (REST, gateway) list different providers and identify failures differently: on the
+ *   first poll after the state's contract changed, failures and connections are only recorded, and
+ *   a stored failure the other contract saw is taken over silently if still failing, else dropped.
+ * - On the gateway only `ready` is a recovery: a stored failure stands while its provider is
+ *   setup_required, awaiting_auth or not_connected.
  * - Absence is not recovery: a watched provider missing from the list keeps its entry; providers no
  *   longer watched are dropped silently. Unselected events are not emitted; the state moves on.
  * - Repeating a poll with the state it produced emits nothing (n8n may run a poll twice).
@@ -289,6 +294,9 @@ export function decide(state: unknown, integrations: Integrations, details: Deta
 	const p = plan(state, integrations, opts.providers);
 	const { now } = opts;
 	const contract = opts.contract ?? 'rest';
+	// The first poll after a change of contract: the new one may list providers the old one never did
+	// (Salesforce, Gong, Mixpanel are gateway-only), so what it shows is recorded, like seeding.
+	const changed = p.prev.seededAt !== null && (p.prev.contract ?? 'rest') !== contract;
 	const wantRecovered = opts.events.includes('syncRecovered');
 	const events: TriggerItem[] = [];
 	const next: Record<string, StoredProvider> = {};
@@ -303,10 +311,16 @@ export function decide(state: unknown, integrations: Integrations, details: Deta
 			return item('syncRecovered', integration, { id: f.id, model: f.model, status, errorMessage: f.errorMessage, lastSyncedAt }, now);
 		};
 
+		// Another contract identifies failures differently (models vs readiness): what it saw is taken
+		// over silently, or dropped silently if it is not failing now. Per provider: an entry kept while
+		// its provider was unlisted may be older than the state's contract.
+		const switched = old !== undefined && (old.contract ?? 'rest') !== contract;
 		if (!isFailingIntegration(integration)) {
-			// On the gateway only `ready` is a recovery: leaving for not_connected is a disconnection.
-			const recovers = contract === 'rest' || integration.status === 'ready';
-			if (old && wantRecovered && recovers) events.push(...old.failures.map((f) => recovered(f)));
+			// On the gateway only `ready` is a recovery: setup_required, awaiting_auth or not_connected
+			// says nothing about the failure, which stands (and is not fired again if it comes back).
+			if (!old || switched) continue;
+			if (contract === 'tools' && integration.status !== 'ready') next[provider] = old;
+			else if (wantRecovered) events.push(...old.failures.map((f) => recovered(f)));
 			continue;
 		}
 		const sig = signatureOf(integration);
@@ -319,10 +333,7 @@ export function decide(state: unknown, integrations: Integrations, details: Deta
 
 		const current = failuresOf(integration, body);
 		const currentModels = new Set(current.map((f) => modelKey(f.model)));
-		// Another contract identifies failures differently (models vs readiness): what it saw is taken
-		// over silently. Per provider: an entry kept while its provider was unlisted may be older.
-		const switched = old !== undefined && (old.contract ?? 'rest') !== contract;
-		const silent = switched || (p.isNew(provider) && opts.fireOnExistingFailures !== true);
+		const silent = switched || changed || (p.isNew(provider) && opts.fireOnExistingFailures !== true);
 		const known = new Map((old?.failures ?? []).map((f) => [f.id, f]));
 
 		for (const f of old?.failures ?? []) {
@@ -346,7 +357,7 @@ export function decide(state: unknown, integrations: Integrations, details: Deta
 		.sort(compare);
 	for (const id of absent.slice(0, MAX_PROVIDERS - Object.keys(next).length)) next[id] = p.prev.providers[id];
 
-	const connected = connectionEvents(p, contract, opts, events);
+	const connected = connectionEvents(p, contract, changed, opts, events);
 	// `prev` is a fresh copy (normalizeState), so the next state shares nothing with the input.
 	const nextState: TriggerState = {
 		version: STATE_VERSION,
@@ -362,10 +373,11 @@ export function decide(state: unknown, integrations: Integrations, details: Deta
 
 /**
  * integrationConnected / integrationDisconnected, once when a watched provider enters or leaves the
- * connected set; on the first poll, for older state and for a newly watched provider it is only
- * recorded. An unlisted provider keeps its last known state. Returns the next connected set.
+ * connected set; on the first poll, for older state, for a newly watched provider and on the first
+ * poll after a change of contract it is only recorded. An unlisted provider keeps its last known
+ * state. Returns the next connected set.
  */
-function connectionEvents(p: Plan, contract: Contract, opts: DecideOptions, events: TriggerItem[]): string[] {
+function connectionEvents(p: Plan, contract: Contract, changed: boolean, opts: DecideOptions, events: TriggerItem[]): string[] {
 	const isConnected = (i: ObservedIntegration) =>
 		contract === 'tools' ? CONNECTED_READINESS.includes(String(i.status)) : i.status === 'connected';
 	const before = new Set(p.prev.connected ?? []);
@@ -375,7 +387,7 @@ function connectionEvents(p: Plan, contract: Contract, opts: DecideOptions, even
 	for (const integration of p.tracked) {
 		const id = integration.id;
 		const up = connected.has(id);
-		if (p.prev.connected === undefined || p.isNew(id) || before.has(id) === up) continue;
+		if (p.prev.connected === undefined || p.isNew(id) || changed || before.has(id) === up) continue;
 		const event = up ? 'integrationConnected' : 'integrationDisconnected';
 		if (!opts.events.includes(event)) continue;
 		const failureId = `${idPart(id)}:${up ? 'connected' : 'disconnected'}:${hash(opts.now)}`;

@@ -4,13 +4,18 @@
  * observation comes from the REST routes or the tools gateway at random (contract switches in both
  * directions), with failures starting and ending, integrations connecting and disconnecting,
  * providers missing from the list, outages, repeated polls and restarts (JSON round trips).
- * Every poll is compared with a reference written separately, in terms of episodes: a failure
- * episode fires syncFailed once (whatever contract sees it), its end fires syncRecovered once (on
- * the gateway only when the integration is ready again), and a change of connection fires once.
+ * Each view lists what its contract allows: the REST routes only their 12 providers (Mixpanel is
+ * gateway-only). Every poll is compared with a reference written separately, in terms of episodes: a
+ * failure episode fires syncFailed once, its end fires syncRecovered once (on the gateway only when
+ * the integration is ready again; until then the failure stands), and a change of connection fires
+ * once. On the first poll after a change of contract, failures and connections are only recorded;
+ * a failure one contract saw is taken over silently by the other, or dropped if not failing there.
  * Reproduce a failure with OUTLIT_MODEL_SEED=<seed>.
  */
 const { prng } = require('../support/prng');
 const { decide, providersNeedingDetails, fromReadiness } = require('../../nodes/OutlitTrigger/decide.ts');
+/** The providers the REST routes take (outlit-openapi.json's ProviderId). */
+const REST_IDS = require('../sandbox/contract/outlit-openapi.json').components.schemas.ProviderId.enum;
 
 const BASE_SEED = process.env.OUTLIT_MODEL_SEED ? Number(process.env.OUTLIT_MODEL_SEED) >>> 0 : 0x5eed2;
 // A tenth under Stryker (stryker.config.mjs sets OUTLIT_MUTATION_RUN), which runs it for every decide.ts mutant.
@@ -18,7 +23,8 @@ const SEQUENCES = process.env.OUTLIT_MUTATION_RUN ? 500 : 5000;
 const MAX_POLLS = 24;
 const TIME_LIMIT_MS = 90000; // a hang guard only
 const EVENTS = ['syncFailed', 'syncRecovered', 'integrationConnected', 'integrationDisconnected'];
-const POOL = ['hubspot', 'mixpanel', 'pylon', 'stripe'];
+const POOL = ['hubspot', 'mixpanel', 'pylon', 'stripe']; // mixpanel: on the gateway only
+const listedBy = (contract, id) => contract === 'tools' || REST_IDS.includes(id);
 const MINUTES = Array.from({ length: MAX_POLLS }, (_, i) => new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
 const { floor } = Math;
 
@@ -55,7 +61,7 @@ function restView(world) {
 	for (const [id, w] of Object.entries(world)) {
 		const message = w.failing ? `episode ${w.episode} broke` : null;
 		details[id] = w.failing ? [{ model: 'Main', status: 'FAILED', errorMessage: message, lastSyncedAt: null }] : [];
-		if (!w.present) continue;
+		if (!w.present || !listedBy('rest', id)) continue;
 		list.push({ id, name: id, category: 'test', status: w.connected ? 'connected' : 'not_connected', syncStatus: w.connected ? (w.failing ? 'FAILED' : 'SUCCESS') : null, errorMessage: message });
 	}
 	return { list, details };
@@ -79,38 +85,42 @@ function toolsView(world) {
 class Reference {
 	constructor() {
 		this.seeded = false;
-		/** provider -> the REST episode its fired failure is (null: seen on the gateway, no detail) */
+		this.contract = null; // the last answered poll's
+		/** provider -> the contract that saw its failure, and the REST episode (null on the gateway: no detail) */
 		this.failing = new Map();
 		this.connected = new Set();
 	}
 
 	poll(world, contract, fireOnExisting) {
 		const expected = [];
+		// The new contract may show what the old one never listed: this poll only records.
+		const changed = this.seeded && this.contract !== contract;
 		for (const [id, w] of Object.entries(world)) {
-			if (!w.present) continue; // absent: nothing is inferred
+			if (!w.present || !listedBy(contract, id)) continue; // unlisted: nothing is inferred
 			const failingNow = w.failing && w.connected;
-			if (failingNow && !this.failing.has(id)) {
-				if (this.seeded || fireOnExisting) expected.push(`syncFailed|${id}`);
-				this.failing.set(id, contract === 'rest' ? w.episode : null);
-			} else if (failingNow) {
+			const known = this.failing.get(id);
+			const mine = known !== undefined && known.contract === contract;
+			if (failingNow) {
 				// REST names the error: a different one (a new episode seen only now) is a new failure.
-				// A failure first seen on the other contract is taken over silently.
-				const known = this.failing.get(id);
-				if (contract === 'rest' && known !== null && known !== w.episode) expected.push(`syncFailed|${id}`);
-				this.failing.set(id, contract === 'rest' ? w.episode : null);
-			} else if (!failingNow && this.failing.has(id)) {
-				const recovers = contract === 'rest' || readinessOf(w) === 'ready';
-				if (recovers) expected.push(`syncRecovered|${id}`);
+				// A failure the other contract saw is taken over silently.
+				const news = known === undefined ? this.seeded || fireOnExisting : mine && contract === 'rest' && known.episode !== w.episode;
+				if (news && !changed) expected.push(`syncFailed|${id}`);
+				this.failing.set(id, { contract, episode: contract === 'rest' ? w.episode : null });
+			} else if (known !== undefined && !mine) {
+				this.failing.delete(id); // the other contract's failure, not shown here: dropped silently
+			} else if (known !== undefined && (contract === 'rest' || readinessOf(w) === 'ready')) {
+				expected.push(`syncRecovered|${id}`);
 				this.failing.delete(id);
-			}
+			} // else on the gateway, not ready yet: the failure stands
 			const connectedNow = w.connected;
-			if (this.seeded && connectedNow !== this.connected.has(id)) {
+			if (this.seeded && !changed && connectedNow !== this.connected.has(id)) {
 				expected.push(`${connectedNow ? 'integrationConnected' : 'integrationDisconnected'}|${id}`);
 			}
 			if (connectedNow) this.connected.add(id);
 			else this.connected.delete(id);
 		}
 		this.seeded = true;
+		this.contract = contract;
 		return expected.sort();
 	}
 }

@@ -594,7 +594,30 @@ describe('the tools gateway: readiness instead of sync detail', () => {
 		state = gw(state, [ready('stripe', 'requires_intervention'), ready('pylon', 'requires_intervention')], { ...opts, minute: 1 }).state;
 		const r = gw(state, [ready('stripe'), ready('pylon', 'not_connected')], { ...opts, minute: 2 });
 		expect(r.events.map((e) => [e.event, e.provider, e.status])).toEqual([['syncRecovered', 'stripe', 'ready']]);
-		expect(r.state.providers).toEqual({});
+		expect(Object.keys(r.state.providers)).toEqual(['pylon']);
+		const back = gw(r.state, [ready('stripe'), ready('pylon')], { ...opts, minute: 3 });
+		expect(back.events.map((e) => [e.event, e.provider, e.status])).toEqual([['syncRecovered', 'pylon', 'ready']]);
+	});
+
+	test('a failure stands through setup_required: its recovery fires on the return to ready', () => {
+		const opts = { events: BOTH };
+		const state = gw(undefined, [ready('hubspot')], { ...opts, minute: 0 }).state;
+		const failed = gw(state, [ready('hubspot', 'requires_intervention')], { ...opts, minute: 1 });
+		expect(failed.events.map((e) => [e.event, e.provider])).toEqual([['syncFailed', 'hubspot']]);
+		const waiting = gw(failed.state, [ready('hubspot', 'setup_required')], { ...opts, minute: 2 });
+		expect(waiting.events).toEqual([]);
+		const r = gw(waiting.state, [ready('hubspot')], { ...opts, minute: 3 });
+		expect(r.events.map((e) => [e.event, e.provider, e.status, e.failureId])).toEqual([['syncRecovered', 'hubspot', 'ready', 'hubspot:*:1fq5gg11a6u']]);
+	});
+
+	test('a failure that comes back from awaiting_auth to requires_intervention does not fire again', () => {
+		const opts = { events: BOTH };
+		const state = gw(undefined, [ready('hubspot')], { ...opts, minute: 0 }).state;
+		const failed = gw(state, [ready('hubspot', 'requires_intervention')], { ...opts, minute: 1 });
+		expect(failed.events.map((e) => [e.event, e.failureId])).toEqual([['syncFailed', 'hubspot:*:1fq5gg11a6u']]);
+		const auth = gw(failed.state, [ready('hubspot', 'awaiting_auth')], { ...opts, minute: 2 });
+		expect(auth.events).toEqual([]);
+		expect(gw(auth.state, [ready('hubspot', 'requires_intervention')], { ...opts, minute: 3 }).events).toEqual([]);
 	});
 
 	test('the gateway asks for no details (one request per poll)', () => {
@@ -713,10 +736,12 @@ describe('a switch of contract fires nothing already fired', () => {
 		expect(Object.keys(back.state.providers)).toEqual(['stripe']);
 	});
 
-	test('a failure that starts at the switch is news and fires', () => {
+	test('a failure first seen at the switch is recorded, not fired (the other API cannot tell how old it is); its recovery fires', () => {
 		const state = poll(undefined, { list: [{ ...restFailing, syncStatus: 'SUCCESS', errorMessage: null }] }, { events: ALL, minute: 0 }).state;
 		const r = poll(state, { list: [gatewayFailing] }, { events: ALL, minute: 1, contract: 'tools' });
-		expect(r.events.map((e) => [e.event, e.status])).toEqual([['syncFailed', 'requires_intervention']]);
+		expect(r.events).toEqual([]);
+		const recovered = poll(r.state, { list: [gatewayReady] }, { events: ALL, minute: 2, contract: 'tools' });
+		expect(recovered.events.map((e) => [e.event, e.status])).toEqual([['syncRecovered', 'ready']]);
 	});
 
 	test('restCheckedAt and contract survive normalizeState', () => {

@@ -3,7 +3,7 @@
  * The Outlit Trigger on the tools gateway and in Automatic mode, through n8n's real engine
  * (PollContext, PollTriggerExecutor) against the sandbox: one request per poll, readiness failures,
  * the two connection events, the REST-first rule and its daily re-check, and a switch of contract
- * that fires nothing already fired.
+ * that fires nothing already fired and reports nothing the other API saw as recovered.
  */
 const http = require('node:http');
 const { CANARY, leakedCanaries } = require('../support/engine');
@@ -117,6 +117,32 @@ describe('Automatic: REST while it answers, then the gateway, with a daily re-ch
 		// A new failure on the gateway still fires, once.
 		env.sandbox.setSyncFailure('hubspot', 'HubspotDeal', 'Scope missing');
 		expect((await poll(t)).json).toMatchObject([{ event: 'syncFailed', provider: 'hubspot', status: 'requires_intervention' }]);
+	});
+
+	test('REST retired: Salesforce, connected all along but never on the REST list, fires no integrationConnected on the first gateway poll', async () => {
+		env.sandbox.setConnected('salesforce', true);
+		const t = trigger('auto');
+		await poll(t);
+		expect(await poll(t)).toMatchObject({ calls: [LIST], json: null });
+		env.sandbox.setContract('tools');
+		const moved = await poll(t);
+		expect(moved.calls).toEqual([LIST, STATUS]);
+		expect(moved.json).toBeNull();
+		env.sandbox.setConnected('salesforce', false);
+		expect((await poll(t)).json).toMatchObject([{ event: 'integrationDisconnected', provider: 'salesforce', status: 'not_connected' }]);
+	});
+
+	test('REST retired: a failure the REST routes saw is not reported recovered by the gateway\'s ready', async () => {
+		const t = trigger('auto');
+		await poll(t);
+		env.sandbox.setSyncFailure('stripe', 'StripeInvoice', 'Card declined');
+		expect((await poll(t)).json).toMatchObject([{ event: 'syncFailed', provider: 'stripe', model: 'StripeInvoice' }]);
+		env.sandbox.clearSyncFailure('stripe');
+		env.sandbox.setContract('tools');
+		const moved = await poll(t);
+		expect(moved.calls).toEqual([LIST, STATUS]);
+		expect(moved.json).toBeNull();
+		expect(t.staticData.providers).toEqual({});
 	});
 
 	test('after a day on the gateway, REST is asked again and used if it answers; nothing re-fires', async () => {
