@@ -283,9 +283,10 @@ describe('2xx answers that are not the documented result', () => {
 		env.sandbox.flowyte.failNext({ status: 299, body: { success: true, data: { status: 'connected' } }, contentType: 'application/json' });
 		expect((await env.run({ kind: 'square' })).items.map((i) => i.json)).toEqual([{ kind: 'square', status: 'connected' }]);
 		env.sandbox.flowyte.failNext({ status: 300, body: { success: true, data: { status: 'connected' } }, contentType: 'application/json' });
+		// A 3xx is the redirection class: not followed, and read as a redirect (flowyte-redirects.test.js).
 		expect(shown(await env.run({ kind: 'square' }))).toEqual({
-			message: 'Flowyte answered 300: unexpected response',
-			description: 'Flowyte documents 200, 400 and 404 for this call, and 401/403 for the key.',
+			message: "Flowyte's Base URL answered with a redirect (300), which the node does not follow: set Base URL in the Flowyte API credential to the Flowyte host itself",
+			description: `Following it would send the signed request and the connection's secrets to another address. ${env.sandbox.url}/api/v1 redirected, so it may be an old address or a proxy in front of Flowyte.`,
 			httpCode: '300',
 		});
 	});

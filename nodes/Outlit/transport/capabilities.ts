@@ -31,7 +31,10 @@ export interface SetupStepRequest {
 	acceptRecommendation: boolean;
 }
 
-/** Gateway readiness values that mean connected (Outlit's CLI counts these as set up). */
+/**
+ * Gateway readiness values of an integration that is connected, as REST's `connected` status means it:
+ * authorized, whether setup remains (setup_required) or it needs repair (requires_intervention).
+ */
 export const CONNECTED_READINESS = ['ready', 'setup_required', 'requires_intervention'];
 
 export interface SessionState {
