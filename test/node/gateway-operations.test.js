@@ -229,7 +229,7 @@ describe('Connect on the gateway', () => {
 		const r = await run({ operation: 'connect', provider: 'hubspot', connectionMethod: 'browser', waitUntilConnected: true, pollInterval: 0.05, timeout: 10 });
 		expect(r.error).toBeUndefined();
 		const calls = toolCalls();
-		const sessionId = r.items[0].json.sessionId;
+		const sessionId = env.sandbox.latestSession().id;
 		expect(calls).toEqual([
 			['outlit_get_integration_capabilities', { provider: 'hubspot' }],
 			['outlit_setup_integration', { provider: 'hubspot' }],

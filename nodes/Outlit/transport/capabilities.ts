@@ -48,7 +48,7 @@ export interface OutlitCapabilities {
 	listIntegrations(connectedOnly: boolean, itemIndex?: number): Promise<IDataObject[]>;
 	getCapabilities(providerId: string | undefined, itemIndex?: number): Promise<IDataObject[]>;
 	connect(request: ConnectRequest, itemIndex?: number): Promise<IDataObject>;
-	/** After a browser session connected: the gateway's follow-up (status, next); nothing on REST. */
+	/** After a browser session connected: the gateway's follow-up (status, next, a new handoff's fields); nothing on REST or an older gateway. */
 	continueSetup(request: ConnectRequest, itemIndex?: number): Promise<IDataObject | undefined>;
 	sessionStatus(sessionId: string, itemIndex?: number): Promise<SessionState>;
 	disconnect(provider: ProviderChoice, ignoreNotConnected: boolean, itemIndex?: number): Promise<IDataObject>;

@@ -26,7 +26,7 @@ import {
 	type SetupContext,
 } from './errors';
 import { credentialObject } from './fields';
-import { handoffUrlProblem } from './handoff';
+import { HANDOFF_FIELDS, handoffUrlProblem } from './handoff';
 import { isJsonObject } from './http';
 import type { Wire } from './wire';
 
@@ -87,13 +87,13 @@ function checkUrl(wire: Wire, url: unknown, itemIndex?: number): void {
 	if (problem) throw unsafeUrlError(wire, problem, itemIndex);
 }
 
-/** A browser handoff's fields, checked: a URL the node may show, and a session where authentication needs one. */
+/**
+ * A browser handoff's fields, its URL checked. Any handoff's session ID may be null (Outlit's schema):
+ * then there is only the URL to show, as Outlit's CLI does.
+ */
 function handoffFields(wire: Wire, ctx: SetupContext, next: IDataObject, itemIndex?: number): IDataObject {
 	if (!isText(next.url)) {
 		throw invalidSetupAnswer(wire, ctx, `a browser handoff without a connect URL (${JSON.stringify(next.url ?? null)})`, itemIndex);
-	}
-	if (next.purpose === 'authentication' && !isText(next.sessionId)) {
-		throw invalidSetupAnswer(wire, ctx, 'an authentication handoff without a session ID', itemIndex);
 	}
 	checkUrl(wire, next.url, itemIndex);
 	return { sessionId: next.sessionId, connectUrl: next.url, expiresAt: next.expiresAt, purpose: next.purpose };
@@ -148,9 +148,8 @@ async function compatibilityConnect(wire: Wire, ctx: SetupContext, negotiation: 
 	if (body.state !== 'handoff_ready') {
 		throw invalidSetupAnswer(wire, ctx, `a browser session in the state ${JSON.stringify(body.state ?? null)}`, itemIndex);
 	}
-	// The node needs the session's ID to wait on it and its URL to show.
-	const missing = [!isText(body.sessionId) && 'session ID', !isText(body.connectUrl) && 'connect URL'].filter(Boolean);
-	if (missing.length) throw invalidSetupAnswer(wire, ctx, `a browser session without a ${missing.join(' or ')}`, itemIndex);
+	// The node needs the URL to show; a session ID may be null (Outlit's schema), and then there is nothing to wait on.
+	if (!isText(body.connectUrl)) throw invalidSetupAnswer(wire, ctx, 'a browser session without a connect URL', itemIndex);
 	checkUrl(wire, body.connectUrl, itemIndex);
 	return { ...body, connected: false };
 }
@@ -258,7 +257,9 @@ export function gatewayCapabilities(wire: Wire, negotiations: Negotiations = new
 			const input = { provider: request.provider.id, ...(mode ? { connectionMode: mode.browser } : {}) };
 			const body = await tool(wire, TOOLS.setup, input, itemIndex);
 			const item = setupItem(wire, { provider: request.provider, method: 'browser' }, body, itemIndex);
-			return { status: item.status, connected: item.connected, ...(item.next ? { next: item.next } : {}) };
+			// A new browser handoff (recovery, external setup) comes flattened, as Connect's first answer does.
+			const handoff = HANDOFF_FIELDS.filter((key) => key in item).map((key) => [key, item[key]]);
+			return { status: item.status, connected: item.connected, ...(item.next ? { next: item.next } : {}), ...Object.fromEntries(handoff) };
 		},
 
 		async sessionStatus(sessionId, itemIndex) {

@@ -36,3 +36,6 @@ export function handoffUrlProblem(value: unknown, baseUrl: string): string | und
 	}
 	return undefined;
 }
+
+/** A browser handoff's fields on an item, flattened from Outlit's `next` (gateway.ts). */
+export const HANDOFF_FIELDS = ['sessionId', 'connectUrl', 'expiresAt', 'purpose'] as const;

@@ -3,6 +3,7 @@
 export { BASE_URL_EXPRESSION } from './baseUrl';
 export { type Contract, type ConnectRequest, type ProviderChoice, type SessionState } from './capabilities';
 export { parameterError, proxyError, unknownSessionStatusError, unreadableListError, withoutEndPeriod } from './errors';
+export { HANDOFF_FIELDS } from './handoff';
 export { isJsonObject, type RequestSettings } from './http';
 export { backoffMs, DEFAULT_MAX_RETRY_WAIT_S, transientInfo, type RetryPolicy } from './retry';
 export { createOutlitClient, type OutlitClient } from './client';

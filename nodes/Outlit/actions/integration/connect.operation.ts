@@ -4,7 +4,7 @@ import { fieldProperties, providersWithout } from '../../catalog/fieldProperties
 import { providerFields } from '../../catalog/providers';
 import { readJsonObject, readProvider, shownValue } from '../../shared/params';
 import { waitForSession } from '../../shared/wait';
-import { parameterError, type ConnectRequest } from '../../transport';
+import { HANDOFF_FIELDS, parameterError, type ConnectRequest } from '../../transport';
 import { defineOperation, type Execution } from '../router';
 import { continueOnUnsuccessful, providerField, readWaitSettings, waitFields } from './common';
 import { readSecrets, secretSourceFields } from './secretSource';
@@ -31,6 +31,16 @@ function readConnectionMethod(ctx: IExecuteFunctions, itemIndex: number): Connec
 	);
 }
 
+/**
+ * The session Wait Until Connected may poll: only an authentication handoff's (REST's and the older
+ * gateway's sessions have no purpose and are one). Recovery and external-setup handoffs are terminal
+ * answers, and a handoff without a session ID has nothing to wait on (Outlit's integration docs).
+ */
+function sessionToWaitOn(result: IDataObject): string | undefined {
+	const authentication = result.purpose === undefined || result.purpose === 'authentication';
+	return authentication && typeof result.sessionId === 'string' ? result.sessionId : undefined;
+}
+
 /** Provider, method, and for Direct the provider's keys: from the credential, or typed in with Additional Config on top. */
 async function readConnectRequest(ctx: IExecuteFunctions, execution: Execution, itemIndex: number): Promise<ConnectRequest> {
 	const provider = readProvider(ctx, itemIndex);
@@ -55,13 +65,17 @@ export const connect = defineOperation({
 		const wait = waitUntilConnected ? readWaitSettings(this, itemIndex) : undefined;
 		// Connect's item gets `provider` here, whichever API answered (Outlit's own, where sent, wins).
 		const result: IDataObject = { provider: request.provider.id, ...(await api.connect(request, itemIndex)) };
-		if (!wait || typeof result.sessionId !== 'string') return [result];
-		const outcome = await waitForSession(this, api, itemIndex, { sessionId: result.sessionId, ...wait });
+		const sessionId = sessionToWaitOn(result);
+		if (!wait || sessionId === undefined) return [result];
+		const outcome = await waitForSession(this, api, itemIndex, { sessionId, ...wait });
 		if (outcome.status !== 'connected') return [{ ...result, ...outcome }];
-		// The handoff is used up. Outlit may have a next step once authenticated (a CRM mapping recommendation).
 		const followUp = await api.continueSetup(request, itemIndex);
-		delete result.next;
-		return [{ ...result, ...outcome, ...followUp }];
+		// No follow-up (REST, an older gateway): the connected session is where it stands, and `connected` says so.
+		if (!followUp) return [{ ...result, ...outcome, ...('connected' in result ? { connected: true } : {}) }];
+		// The handoff is used up: Outlit's follow-up says what is next (a CRM mapping, a new handoff).
+		const item: IDataObject = { ...result, ...outcome };
+		for (const key of [...HANDOFF_FIELDS, 'next']) delete item[key];
+		return [{ ...item, ...followUp }];
 	},
 	fields: [
 		providerField(),
