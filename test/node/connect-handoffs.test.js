@@ -87,7 +87,7 @@ describe('a handoff without a session ID: the connect URL is the answer, and the
 	});
 });
 
-describe('after Wait Until Connected the item says where the integration stands, not the used handoff', () => {
+describe('after Wait Until Connected the item says where the integration stands', () => {
 	test('older gateway (no follow-up): connected is true, as the session\'s final status says', async () => {
 		env.sandbox.reset({ legacyGateway: true, autoCompleteAfterPolls: 1 });
 		const r = await run({ ...browser, ...WAIT });
@@ -96,6 +96,24 @@ describe('after Wait Until Connected the item says where the integration stands,
 		expect(r.items.map((i) => i.json)).toEqual([
 			{ provider: 'hubspot', state: 'handoff_ready', sessionId: id, connectUrl, expiresAt, connected: true, status: 'connected', polls: 2, waitedMs: expect.any(Number) },
 		]);
+	});
+
+	test('Automatic, the gateway gone during the wait (no follow-up): the used handoff is no longer `next`, and connected is true', async () => {
+		env.sandbox.reset({ autoCompleteAfterPolls: 1 });
+		// From the first status poll on, the gateway answers as a server without one does (a 404 page).
+		env.sandbox.injectFault({ path: '/api/tools/call', tool: 'outlit_get_integration_setup_status', status: 404, body: 'Not Found', times: 5 });
+		const r = await run({ ...browser, ...WAIT }, { credentials: { api: 'auto' } });
+		expect(r.error).toBeUndefined();
+		expect(env.sandbox.requests.map((q) => q.body?.tool ?? `${q.method} ${q.path}`)).toEqual([
+			'outlit_get_integration_capabilities',
+			'outlit_setup_integration',
+			'outlit_get_integration_setup_status',
+			'GET /api/integrations/connect/status',
+			'GET /api/integrations/connect/status',
+		]);
+		const [item] = r.items.map((i) => i.json);
+		expect(item).not.toHaveProperty('next');
+		expect(item).toMatchObject({ provider: 'hubspot', status: 'connected', connected: true, purpose: 'authentication' });
 	});
 
 	test('a follow-up without a handoff: the used handoff\'s sessionId, connectUrl, expiresAt and purpose are gone', async () => {

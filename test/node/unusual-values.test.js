@@ -35,8 +35,9 @@ test('Items per Batch of 2.5 from an expression: every item runs once, in order'
 	expect(env.sandbox.requests).toHaveLength(5);
 });
 
-test('a proxy password with a % that starts no escape: used as typed, and the error names the Proxy, not "URI malformed"', async () => {
-	// Nothing listens on port 9, so there is no answer: what is left is the node's own network error.
+test('a proxy password with a % that starts no escape: the node\'s own error naming the Proxy, not a raw "URI malformed"', async () => {
+	// The node passes the password on as typed; n8n 2.41.1's proxy agent cannot send it either, so
+	// what is left is the node's network error, which says where to look.
 	const r = await env.run(
 		{ operation: 'getAll', requestOptions: { proxy: 'http://user:pa%zz@127.0.0.1:9' }, options: { retryTransientErrors: false } },
 		{ credentials: { api: 'rest' } },

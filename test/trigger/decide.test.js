@@ -594,9 +594,17 @@ describe('the tools gateway: readiness instead of sync detail', () => {
 		state = gw(state, [ready('stripe', 'requires_intervention'), ready('pylon', 'requires_intervention')], { ...opts, minute: 1 }).state;
 		const r = gw(state, [ready('stripe'), ready('pylon', 'not_connected')], { ...opts, minute: 2 });
 		expect(r.events.map((e) => [e.event, e.provider, e.status])).toEqual([['syncRecovered', 'stripe', 'ready']]);
-		expect(Object.keys(r.state.providers)).toEqual(['pylon']);
-		const back = gw(r.state, [ready('stripe'), ready('pylon')], { ...opts, minute: 3 });
-		expect(back.events.map((e) => [e.event, e.provider, e.status])).toEqual([['syncRecovered', 'pylon', 'ready']]);
+		expect(r.state.providers).toEqual({});
+	});
+
+	test('a disconnection ends a failure: a new connection that fails is news, one that is ready is no recovery', () => {
+		const opts = { events: BOTH };
+		const state = gw(undefined, [ready('pylon'), ready('stripe')], { ...opts, minute: 0 }).state;
+		const failed = gw(state, [ready('pylon', 'requires_intervention'), ready('stripe', 'requires_intervention')], { ...opts, minute: 1 }).state;
+		const gone = gw(failed, [ready('pylon', 'not_connected'), ready('stripe', 'not_connected')], { ...opts, minute: 2 });
+		expect(gone.events).toEqual([]);
+		const back = gw(gone.state, [ready('pylon', 'requires_intervention'), ready('stripe')], { ...opts, minute: 3 });
+		expect(back.events.map((e) => [e.event, e.provider, e.failureId])).toEqual([['syncFailed', 'pylon', 'pylon:*:1fq5gg11a6u']]);
 	});
 
 	test('a failure stands through setup_required: its recovery fires on the return to ready', () => {

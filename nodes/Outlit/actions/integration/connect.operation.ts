@@ -70,11 +70,13 @@ export const connect = defineOperation({
 		const outcome = await waitForSession(this, api, itemIndex, { sessionId, ...wait });
 		if (outcome.status !== 'connected') return [{ ...result, ...outcome }];
 		const followUp = await api.continueSetup(request, itemIndex);
-		// No follow-up (REST, an older gateway): the connected session is where it stands, and `connected` says so.
-		if (!followUp) return [{ ...result, ...outcome, ...('connected' in result ? { connected: true } : {}) }];
-		// The handoff is used up: Outlit's follow-up says what is next (a CRM mapping, a new handoff).
+		// The handoff is used up: it is no longer what comes next.
 		const item: IDataObject = { ...result, ...outcome };
-		for (const key of [...HANDOFF_FIELDS, 'next']) delete item[key];
+		delete item.next;
+		// No follow-up (REST, an older gateway, or a gateway gone during the wait): the connected session is where it stands.
+		if (!followUp) return [{ ...item, ...('connected' in result ? { connected: true } : {}) }];
+		// Outlit's follow-up says what is next (a CRM mapping, a new handoff): the used handoff's fields go.
+		for (const key of HANDOFF_FIELDS) delete item[key];
 		return [{ ...item, ...followUp }];
 	},
 	fields: [
