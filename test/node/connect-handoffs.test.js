@@ -127,7 +127,8 @@ describe('after Wait Until Connected the item says where the integration stands'
 			'outlit_get_integration_setup_status',
 			'outlit_setup_integration',
 		]);
-		expect(r.items.map((i) => i.json)).toEqual([
+		// Strict: the used handoff's keys are gone, not left as undefined.
+		expect(r.items.map((i) => i.json)).toStrictEqual([
 			{ provider: 'slack', name: 'Slack', category: 'communication', status: 'ready', connected: true, polls: 2, waitedMs: expect.any(Number) },
 		]);
 	});

@@ -50,8 +50,9 @@ describe.each([301, 302, 303, 307, 308])('a %d to another origin', (status) => {
 		);
 		expect(elsewhere.seen).toEqual([]);
 		expect(r.error).toMatchObject({ name: 'NodeApiError', message: message(status), httpCode: String(status) });
-		// The target's path and query are not shown: they may carry a token.
+		// The target's path and query are not shown, nor kept in what n8n stores: they may carry a token.
 		expect(`${r.error.message} ${r.error.description}`).not.toContain('t0k');
+		expect(r.error.errorResponse).toEqual({ statusCode: status });
 		expect(leakedCanaries(r.error)).toEqual([]);
 		// Stopped at the first answer: a write is not sent again.
 		expect(env.sandbox.requests).toHaveLength(1);

@@ -73,3 +73,10 @@ describe('the first poll after a switch records what the new API shows', () => {
 		expect(moved.events).toEqual([]);
 	});
 });
+
+test('a state from before the trigger recorded its API counts as the REST routes: no switch, a new failure there fires', () => {
+	// Seeded with connected recorded but no `contract`, as the trigger stored it before it read the gateway.
+	const older = { version: 1, seededAt: at(0), scope: null, providers: {}, connected: ['stripe'] };
+	const r = poll(older, [rest('stripe', 'FAILED', 'Stripe API key was revoked')], { details: invoiceFailing, minute: 1 });
+	expect(r.events).toEqual(['syncFailed|stripe|StripeInvoice']);
+});
