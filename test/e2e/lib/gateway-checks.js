@@ -109,7 +109,13 @@ async function checkGatewayOps(scope, run, requests, { canaries: c, sandboxUrl }
 	});
 	await check('sandbox received exactly the expected tool calls, all on /api/tools/call', () => {
 		assert(requests.every((r) => r.method === 'POST' && r.path === '/api/tools/call'), 'only gateway requests');
-		const sessions = { slack: slack.sessionId, hubspot: hub.sessionId, recommendation: hub.next && hub.next.recommendation };
+		// HubSpot's item no longer carries its used session (the follow-up replaced the handoff): the
+		// polls name the one session the first setup call handed off, a UUID other than Slack's.
+		const hubspotPolls = requests.filter((r) => r.body.tool === 'outlit_get_integration_setup_status' && r.body.input.sessionId !== slack.sessionId);
+		const hubspotSession = hubspotPolls[0] && hubspotPolls[0].body.input.sessionId;
+		assert(UUID.test(String(hubspotSession)), `hubspot session: ${hubspotSession}`);
+		assertEqual(hub.sessionId, undefined, 'hubspot item after the follow-up: no used session');
+		const sessions = { slack: slack.sessionId, hubspot: hubspotSession, recommendation: hub.next && hub.next.recommendation };
 		assertEqual(requests.map((r) => [r.body.tool, r.body.input]), expectedToolCalls(c, sessions), 'tool calls');
 		assert(requests.every((r) => r.headers.authorization === `Bearer ${c.outlitKey}`), 'Bearer key');
 	});

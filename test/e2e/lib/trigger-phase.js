@@ -107,15 +107,22 @@ async function runTriggerPhase(scope, { n8n, sb, duringFirstWait }) {
 	});
 
 	// Outlit retires its REST routes: the Automatic credential's trigger moves to the gateway by
-	// itself, takes the two open failures over without firing them again, and fires a new one once.
+	// itself. Its first poll there only records what it sees (the gateway lists providers REST never
+	// did), taking the two open failures over without firing them again; a new failure then fires once.
 	sb.setConnected('hubspot', true);
-	sb.setSyncFailure('hubspot', 'HubspotDeal', 'Deal sync failed (e2e 3)');
 	sb.setContract('tools');
 	const beforeSwitch = gatewayPolls(sb);
 	await scope.time('trigger: wait for the first poll on the gateway', async () => {
-		await check('REST retired: the trigger moves to the gateway and fires only the new failure, once', async () => {
+		await check('REST retired: the trigger moves to the gateway, and its first poll there fires nothing', async () => {
+			await waitFor('the first gateway poll', () => gatewayPolls(sb) > beforeSwitch, { timeoutMs: POLL_WAIT_MS, intervalMs: 250 });
+			await sleep(5000);
+			assertEqual((await executionsOf(n8n.dbFile, WORKFLOW_ID)).length, 2, 'executions');
+		});
+	});
+	sb.setSyncFailure('hubspot', 'HubspotDeal', 'Deal sync failed (e2e 3)');
+	await scope.time('trigger: wait for a new failure on the gateway', async () => {
+		await check('on the gateway a new failure fires once', async () => {
 			const ex = await waitForExecutions(n8n, 3, 'the third trigger execution (gateway)');
-			assert(gatewayPolls(sb) > beforeSwitch, 'the trigger asked the gateway');
 			assertEqual(ex.length, 3, 'executions');
 			const { trigger } = triggerItems(ex[2]);
 			assertEqual(trigger.map((t) => [t.event, t.provider, t.model, t.status]), [['syncFailed', 'hubspot', null, 'requires_intervention']], 'gateway execution items');
