@@ -96,7 +96,11 @@ function handoffFields(wire: Wire, ctx: SetupContext, next: IDataObject, itemInd
 		throw invalidSetupAnswer(wire, ctx, `a browser handoff without a connect URL (${JSON.stringify(next.url ?? null)})`, itemIndex);
 	}
 	checkUrl(wire, next.url, itemIndex);
-	return { sessionId: next.sessionId, connectUrl: next.url, expiresAt: next.expiresAt, purpose: next.purpose };
+	// Exactly the keys Connect drops once the handoff is used (HANDOFF_FIELDS): the type ties the two.
+	return { sessionId: next.sessionId, connectUrl: next.url, expiresAt: next.expiresAt, purpose: next.purpose } satisfies Record<
+		(typeof HANDOFF_FIELDS)[number],
+		unknown
+	>;
 }
 
 /** The setup answer as an item: Outlit's fields, `connected`, a flattened handoff, no null `next`/`error`. */
