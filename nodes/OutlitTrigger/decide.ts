@@ -16,9 +16,9 @@
  * - Contracts (REST, gateway) list different providers and identify failures differently: on the
  *   first poll after the state's contract changed, failures and connections are only recorded, and
  *   a stored failure the other contract saw is taken over silently if still failing, else dropped.
- * - On the gateway only `ready` is a recovery: a stored failure stands while its provider is
- *   setup_required or awaiting_auth, and ends silently at not_connected (a disconnection; a failing
- *   new connection is news).
+ * - A stored failure ends silently at not_connected (a disconnection; a failing new connection is
+ *   news). On the gateway only `ready` is a recovery: a failure stands through setup_required and
+ *   awaiting_auth.
  * - Absence is not recovery: a watched provider missing from the list keeps its entry; providers no
  *   longer watched are dropped silently. Unselected events are not emitted; the state moves on.
  * - Repeating a poll with the state it produced emits nothing (n8n may run a poll twice).
@@ -317,10 +317,10 @@ export function decide(state: unknown, integrations: Integrations, details: Deta
 		// its provider was unlisted may be older than the state's contract.
 		const switched = old !== undefined && (old.contract ?? 'rest') !== contract;
 		if (!isFailingIntegration(integration)) {
-			// On the gateway only `ready` is a recovery: setup_required or awaiting_auth says nothing about
-			// the failure, which stands (and is not fired again if it comes back); a disconnection ends it.
-			if (!old || switched) continue;
-			if (contract === 'tools' && integration.status === 'not_connected') continue;
+			// A disconnection ends the failure without a recovery (on both contracts). On the gateway only
+			// `ready` is a recovery: setup_required or awaiting_auth says nothing about the failure, which
+			// stands (and is not fired again if it comes back).
+			if (!old || switched || integration.status === 'not_connected') continue;
 			if (contract === 'tools' && integration.status !== 'ready') next[provider] = old;
 			else if (wantRecovered) events.push(...old.failures.map((f) => recovered(f)));
 			continue;

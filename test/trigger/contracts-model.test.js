@@ -108,7 +108,7 @@ class Reference {
 				this.failing.set(id, { contract, episode: contract === 'rest' ? w.episode : null });
 			} else if (known !== undefined && !mine) {
 				this.failing.delete(id); // the other contract's failure, not shown here: dropped silently
-			} else if (known !== undefined && contract === 'tools' && !w.connected) {
+			} else if (known !== undefined && !w.connected) {
 				this.failing.delete(id); // disconnected: the failure ends with the connection, no recovery
 			} else if (known !== undefined && (contract === 'rest' || readinessOf(w) === 'ready')) {
 				expected.push(`syncRecovered|${id}`);

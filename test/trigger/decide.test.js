@@ -192,6 +192,16 @@ describe('recovery and re-failure', () => {
 		expect(recovered.events.map((e) => e.event)).toEqual(['syncRecovered']);
 	});
 
+	test('REST: a disconnection ends a failure without a recovery; a failing new connection is news', () => {
+		const gone = { list: [{ id: 'stripe', name: 'stripe name', category: 'cat', status: 'not_connected', syncStatus: null, errorMessage: null }] };
+		const failed = poll(seeded(healthy), failing, { events: BOTH, minute: 2 });
+		const disconnected = poll(failed.state, gone, { events: BOTH, minute: 3 });
+		expect(disconnected.events).toEqual([]);
+		expect(disconnected.state.providers).toEqual({});
+		const back = poll(disconnected.state, failing, { events: BOTH, minute: 4 });
+		expect(back.events.map((e) => [e.event, e.provider, e.failureId])).toEqual([['syncFailed', 'stripe', failed.events[0].failureId]]);
+	});
+
 	test('a failure recorded while seeding fires its recovery', () => {
 		const state = seeded(failing);
 		const r = poll(state, healthy, { events: BOTH, minute: 2 });

@@ -133,6 +133,22 @@ describe('recovery and re-failure', () => {
 		expect(again.json[0].failureId).not.toBe(failed.json[0].failureId);
 	});
 
+	test('a disconnection ends a failure without a recovery; the failing reconnection fires again', async () => {
+		const t = await activated({ events: BOTH });
+		env.sandbox.setSyncFailure('pylon', 'PylonIssue', 'Token revoked');
+		const failed = await poll(t);
+		expect(failed.json).toMatchObject([{ event: 'syncFailed', provider: 'pylon' }]);
+
+		env.sandbox.setConnected('pylon', false);
+		const gone = await poll(t);
+		expect(gone).toMatchObject({ json: null, error: undefined });
+		expect(t.staticData.providers).toEqual({});
+
+		env.sandbox.setConnected('pylon', true);
+		env.sandbox.setSyncFailure('pylon', 'PylonIssue', 'Token revoked');
+		expect((await poll(t)).json).toMatchObject([{ event: 'syncFailed', provider: 'pylon', model: 'PylonIssue' }]);
+	});
+
 	test('a changed error fires the new failure without a recovery', async () => {
 		const t = await activated({ events: BOTH });
 		env.sandbox.setSyncFailure('stripe', 'StripeCustomer', 'Key expired');
