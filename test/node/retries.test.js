@@ -168,6 +168,30 @@ describe('the settings bound the retries', () => {
 		expect(count('POST', '/api/tools/call')).toBe(1);
 	});
 
+	test('stopping the execution during a write says so, not that Outlit could not be reached', async () => {
+		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/disconnect', delayMs: 3000 });
+		const abort = new AbortController();
+		setTimeout(() => abort.abort(), 300);
+		const { r, ms } = await timed(env.run({ operation: 'disconnect', provider: 'stripe' }, { credentials: { api: 'rest' }, abortSignal: abort.signal }));
+		expect(r.error.message).toBe(
+			'The request to Outlit was canceled because the execution was stopped: Outlit may have made the change before the stop, so check it (Get Many lists what is connected) before you run the workflow again.',
+		);
+		expect(r.error.description).toBe('The execution was stopped while a request to Outlit was under way.');
+		expect(r.error.context.itemIndex).toBe(0);
+		expect(count('POST', '/api/integrations/disconnect')).toBe(1);
+		expect(ms).toBeLessThan(2500);
+	});
+
+	test('stopping the execution during a read says the request was canceled', async () => {
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', delayMs: 3000 });
+		const abort = new AbortController();
+		setTimeout(() => abort.abort(), 300);
+		const { r, ms } = await timed(env.run({ operation: 'getAll' }, { credentials: { api: 'rest' }, abortSignal: abort.signal }));
+		expect(r.error.message).toBe('The request to Outlit was canceled because the execution was stopped: run the workflow again to go on.');
+		expect(count('GET', '/api/integrations')).toBe(1);
+		expect(ms).toBeLessThan(2500);
+	});
+
 	test('stopping the execution ends a retry wait', async () => {
 		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations', status: 429, headers: { 'Retry-After': '20' }, body: { error: 'Rate limit exceeded' } });
 		const abort = new AbortController();

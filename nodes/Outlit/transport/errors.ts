@@ -788,12 +788,17 @@ export function baseUrlFormatError(node: INode, defaultUrl: string): NodeOperati
 	);
 }
 
-/** The execution was stopped during a wait. n8n files an error that mentions "canceled" as canceled, not failed. */
-export function canceledError(node: INode, itemIndex: number): NodeOperationError {
+/** The execution was stopped during a wait or a request. n8n files an error that mentions "canceled" as canceled, not failed. */
+export function canceledError(node: INode, itemIndex?: number, during: 'wait' | 'read' | 'write' = 'wait'): NodeOperationError {
+	if (during === 'wait') {
+		return parameterError(node, 'The wait was canceled because the execution was stopped: run the workflow again to go on.', 'The execution was stopped while waiting.', itemIndex);
+	}
 	return parameterError(
 		node,
-		'The wait was canceled because the execution was stopped: run the workflow again to go on.',
-		'The execution was stopped while waiting.',
+		during === 'read'
+			? 'The request to Outlit was canceled because the execution was stopped: run the workflow again to go on.'
+			: 'The request to Outlit was canceled because the execution was stopped: Outlit may have made the change before the stop, so check it (Get Many lists what is connected) before you run the workflow again.',
+		'The execution was stopped while a request to Outlit was under way.',
 		itemIndex,
 	);
 }

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type OutlitContext } from './connection';
-import { networkErrorCode, outlitNetworkError, redirectError, requestRefused } from './errors';
+import { canceledError, networkErrorCode, outlitNetworkError, redirectError, requestRefused } from './errors';
 import { redactNode } from './redact';
 import { nextRetryWait, notePace, reserveSlot, type Attempt, type Pacer, type RetryPolicy } from './retry';
 import { pause } from './sleep';
@@ -36,9 +36,12 @@ export function isJsonObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The Outlit node's context (the trigger's and the credential test's have no cancel signal or Request Options). */
+const isExecution = (ctx: OutlitContext): ctx is IExecuteFunctions => 'getExecutionCancelSignal' in ctx;
+
 /** An abortable pause in an execution (even of 0: a stopped execution sends nothing more), a plain one elsewhere. */
 async function waitMs(ctx: OutlitContext, ms: number, itemIndex?: number): Promise<void> {
-	if ('getExecutionCancelSignal' in ctx) await pause(ctx as IExecuteFunctions, itemIndex ?? 0, ms);
+	if (isExecution(ctx)) await pause(ctx, itemIndex ?? 0, ms);
 	else await sleep(ms);
 }
 
@@ -105,10 +108,13 @@ async function attemptOnce(
 	} catch (error) {
 		// A credential problem reads well as it is; anything else is no answer.
 		if (error instanceof NodeOperationError) throw requestRefused(redactNode(ctx.getNode()), error, itemIndex);
+		// A stop aborts the request under way: that is no network failure, and a write may have been made.
+		if (isExecution(ctx) && ctx.getExecutionCancelSignal()?.aborted) {
+			throw canceledError(redactNode(ctx.getNode()), itemIndex, request.idempotent ? 'read' : 'write');
+		}
 		return {
 			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex, {
-				// Only the Outlit node has Request Options (an execution context); the trigger does not.
-				requestOptions: 'getExecutionCancelSignal' in ctx,
+				requestOptions: isExecution(ctx),
 				timeoutMs: settings.timeout,
 				proxy: settings.proxy !== undefined,
 			}),
