@@ -160,6 +160,19 @@ describe.each([
 });
 
 describe('Request Options also reach the polls of a wait (which retry by their own rule)', () => {
+	test('a Timeout shorter than the wait\'s time left ends each poll, and the last error names it', async () => {
+		const started = await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' }, { credentials: { api: 'rest' } });
+		const { sessionId } = started.items[0].json;
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', delayMs: 1000, times: 50 });
+		const r = await env.run(
+			withOptions({ operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 1 }, { timeout: 200 }),
+			{ credentials: { api: 'rest' } },
+		);
+		expect(r.error.message).toContain(
+			`Last error: Could not reach Outlit at ${env.sandbox.url} (no answer within the Timeout of 200 ms): raise Timeout in the node's Request Options, or try again later.`,
+		);
+	});
+
 	test('Wait for Connection polls through the Proxy', async () => {
 		const proxy = await startProxy();
 		try {

@@ -90,6 +90,20 @@ describe('Wait for Connection', () => {
 		expect(lenient.items[0].json.waitedMs).toBeGreaterThanOrEqual(350);
 	});
 
+	test('a poll that gets no answer does not hold the wait past its Timeout', async () => {
+		const sessionId = await newSession('google-calendar');
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', delayMs: 8000, times: 3 });
+		const started = Date.now();
+		const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 1.5 });
+		// The Timeout of 1.5 s, plus at most the 1 s a last poll may take: far below the 8 s delay.
+		expect(Date.now() - started).toBeLessThan(6000);
+		expect(r.error.message).toBe(
+			`Timed out after 1.5 s waiting for the integration connection: no poll got an answer, so the session's state is unknown. Last error: Could not reach Outlit at ${env.sandbox.url} (no answer in time): check the Base URL in the Outlit API credential, then try again. Fix that, then run Get Connection Status with Session ID ${sessionId} to see where the connection stands.`,
+		);
+		expect(statusPolls().length).toBeGreaterThanOrEqual(1);
+		expect(statusPolls().length).toBeLessThanOrEqual(3);
+	}, 20000);
+
 	test('stops promptly when the execution is cancelled, and polls no more', async () => {
 		const sessionId = await newSession('slack');
 		const controller = new AbortController();

@@ -28,11 +28,11 @@ export async function waitForSession(
 	itemIndex: number,
 	settings: WaitSettings,
 ): Promise<IDataObject> {
-	// The polls retry by this loop's rule, bounded by the deadline, not by the transport's.
-	const api = client.withoutRetries();
 	const { sessionId, intervalMs, timeoutMs } = settings;
 	const started = Date.now();
 	const deadline = started + timeoutMs;
+	// The polls retry by this loop's rule, not by the transport's, and none outlasts the deadline.
+	const api = client.withoutRetries(deadline);
 	let polls = 0;
 	let transientStreak = 0;
 	let last: SessionState | undefined;

@@ -62,9 +62,12 @@ function wireFor(
 	};
 }
 
-/** The client, plus a view of it whose calls never retry (for loops that retry by their own rule). */
+/**
+ * The client, plus a view of it whose calls never retry (for loops that retry by their own rule),
+ * each request bounded by the loop's deadline when it has one.
+ */
 export interface OutlitClient extends OutlitCapabilities {
-	withoutRetries(): OutlitCapabilities;
+	withoutRetries(deadline?: number): OutlitCapabilities;
 	/** The credential's "API" setting. */
 	apiSetting(): Promise<OutlitConnection['api']>;
 	/**
@@ -91,12 +94,13 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	// Built once per execution (masking the node walks its parameters); a credential error is raised for every item.
 	let wires: { retrying: Wire; single: Wire } | undefined;
 
-	async function wire(retries: boolean): Promise<Wire> {
+	async function wire(retries: boolean, deadline?: number): Promise<Wire> {
 		if (!wires) {
 			const connection = await readConnection.call(ctx);
 			const single = { ...settings, retry: undefined };
 			wires = { retrying: wireFor(ctx, connection, settings, pacer), single: wireFor(ctx, connection, single, pacer) };
 		}
+		if (deadline !== undefined) return wireFor(ctx, wires.single.connection, { ...settings, retry: undefined, deadline }, pacer);
 		return retries ? wires.retrying : wires.single;
 	}
 
@@ -117,8 +121,9 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		gatewayStep: boolean,
 		retries: boolean,
 		trigger?: { order: readonly Contract[] },
+		deadline?: number,
 	): Promise<T> {
-		const w = await wire(retries);
+		const w = await wire(retries, deadline);
 		const order = trigger?.order ?? contractsFor(w.connection.api, method, gatewayStep);
 		// Why a contract did not take the call: each explains a next contract that does not answer either.
 		let browserOnly: BrowserSetupOnly | undefined;
@@ -152,9 +157,9 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		}
 	}
 
-	function capabilities(retries: boolean): OutlitCapabilities {
+	function capabilities(retries: boolean, deadline?: number): OutlitCapabilities {
 		const via = <T>(method: Method, i: number | undefined, call: (c: OutlitCapabilities) => Promise<T>, gatewayStep = true) =>
-			run(method, i, call, gatewayStep, retries);
+			run(method, i, call, gatewayStep, retries, undefined, deadline);
 		return {
 			listIntegrations: async (connectedOnly, i) =>
 				await via('listIntegrations', i, async (c) => await c.listIntegrations(connectedOnly, i)),
@@ -173,7 +178,7 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 
 	return {
 		...capabilities(true),
-		withoutRetries: () => capabilities(false),
+		withoutRetries: (deadline) => capabilities(false, deadline),
 		apiSetting: async () => (await wire(true)).connection.api,
 		observeIntegrations: async (order) =>
 			await run('listIntegrations', undefined, async (c, contract) => ({ contract, items: await c.listIntegrations(false) }), true, true, { order }),

@@ -20,7 +20,12 @@ export interface RequestSettings {
 	skipSslCertificateValidation?: boolean;
 	/** Retry Transient Errors / Max Retry Wait; no retries when absent. */
 	retry?: RetryPolicy;
+	/** A wait's deadline (epoch ms): a request gets the time left, at least LAST_POLL_MS, so none holds the wait past it. */
+	deadline?: number;
 }
+
+/** What the last poll of a wait may take past its deadline. */
+const LAST_POLL_MS = 1000;
 
 /** JSON bodies arrive parsed; anything else (HTML from a proxy, truncated JSON, nothing) stays text. */
 export function parseBody(body: unknown): unknown {
@@ -80,6 +85,9 @@ async function attemptOnce(
 	settings: RequestSettings,
 	itemIndex?: number,
 ): Promise<Attempt> {
+	const left = settings.deadline === undefined ? undefined : Math.max(settings.deadline - Date.now(), LAST_POLL_MS);
+	// The Request Options timeout, unless a wait's time left is shorter.
+	const timeout = left !== undefined && !(settings.timeout && settings.timeout <= left) ? left : settings.timeout;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,
@@ -91,7 +99,7 @@ async function attemptOnce(
 		disableFollowRedirect: true,
 		...(request.qs ? { qs: request.qs } : {}),
 		...(request.body ? { body: request.body } : {}),
-		...(settings.timeout ? { timeout: settings.timeout } : {}),
+		...(timeout ? { timeout } : {}),
 		...(settings.proxy ? { proxy: settings.proxy } : {}),
 		...(settings.skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}),
 	};
@@ -115,7 +123,8 @@ async function attemptOnce(
 		return {
 			error: outlitNetworkError(redactNode(ctx.getNode()), error, connection.shownUrl, itemIndex, {
 				requestOptions: isExecution(ctx),
-				timeoutMs: settings.timeout,
+				// Request Options' Timeout is named only when it was the one that ran out.
+				timeoutMs: timeout === settings.timeout ? settings.timeout : undefined,
 				proxy: settings.proxy !== undefined,
 			}),
 			networkCode: networkErrorCode(error),
