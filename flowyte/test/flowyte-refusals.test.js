@@ -121,6 +121,16 @@ describe.each([
 		);
 	});
 
+	// An object, a list or a boolean from an expression is no host, database, user or password: it
+	// would reach Flowyte as "[object Object]", "a,b" or "true" (the provider API key reads them as empty).
+	test('expressions that give an object, a list or a boolean count as missing, all named at once', async () => {
+		await expectRefused(
+			sqlParameters(kind, { host: '={{ { name: "db" } }}', database: '={{ true }}', user: '={{ ["ro", "rw"] }}', password: '={{ { secret: 1 } }}' }),
+			`The ${name} connection is missing: Host, Database, User, Password`,
+			FILL,
+		);
+	});
+
 	test.each([
 		[0, 'Port is 0.'],
 		[65536, 'Port is 65536.'],

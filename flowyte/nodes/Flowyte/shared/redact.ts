@@ -42,11 +42,14 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  *
  * Rule for short secrets: a form of 4 or more characters is masked wherever it appears; a form of
  * 1–3 characters only as a whole token (no letter or digit right before or after it), so a password
- * "pw" is masked in "password pw rejected" but not inside "pwned". Empty secrets are skipped.
+ * "pw" is masked in "password pw rejected" but not inside "pwned". Each secret is masked with and
+ * without the spaces around it. Empty secrets are skipped.
  */
 export function scrub(text: string, secrets: readonly string[]): string {
 	const forms = new Set<string>();
-	for (const secret of secrets) {
+	// Without its surrounding spaces too: a password is sent with them, but texts are read trimmed and
+	// a server may trim what it echoes.
+	for (const secret of secrets.flatMap((s) => [s, s.trim()])) {
 		if (!secret) continue;
 		forms.add(secret);
 		forms.add(urlEncoded(secret));
