@@ -416,6 +416,22 @@ describe('secrets never leave the node', () => {
 		expect(leakedCanaries({ runData: r.runData, executionError: r.executionError })).toEqual([]);
 	});
 
+	test('an echo JSON-escaped the way other encoders write it (non-ASCII as \\uXXXX, or <>& as \\u003c…) is masked too', async () => {
+		// Python's json.dumps escapes every non-ASCII character by default; Go's encoding/json escapes <, > and &.
+		const password = 'pä<ss-CANARY-6b1e';
+		env.sandbox.flowyte.failNext({
+			status: 500,
+			title: 'Internal Server Error',
+			detail: 'python {"password": "p\\u00e4<ss-CANARY-6b1e"}; go {"password":"pä\\u003css-CANARY-6b1e"}',
+		});
+		const r = await env.run(sqlParameters('postgres', { password }));
+		expect(env.last().body.credentials.password).toBe(password);
+		expect(r.error.description).toBe(
+			'This is usually temporary: retry in a moment. Flowyte said: python {"password": "[redacted]"}; go {"password":"[redacted]"}.',
+		);
+		expect(JSON.stringify({ runData: r.runData, executionError: r.executionError })).not.toMatch(/ss-CANARY-6b1e/);
+	});
+
 	test('a short password is masked where it stands alone, not inside words', async () => {
 		env.sandbox.flowyte.failNext({ status: 500, title: 'Internal Server Error', detail: 'password pw rejected (pwned list)' });
 		const r = await env.run(sqlParameters('mysql', { password: 'pw' }));
