@@ -60,7 +60,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
 		const json = JSON.stringify(secret).slice(1, -1);
 		forms.add(json);
 		// As other JSON encoders escape by default: every non-ASCII character (Python), or <, > and & (Go).
-		forms.add(json.replace(/[^\x00-\x7f]/g, unicodeEscape));
+		forms.add(json.replace(/[\u0080-\uffff]/g, unicodeEscape));
 		forms.add(json.replace(/[<>&]/g, unicodeEscape));
 	}
 	if (forms.size === 0) return text;
