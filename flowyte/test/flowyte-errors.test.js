@@ -400,6 +400,38 @@ describe('secrets never leave the node', () => {
 		);
 	});
 
+	test('a password with spaces around it is masked where Flowyte echoes it without them, or at the end of what it said', async () => {
+		// Sent as typed, spaces included; Flowyte's texts are read trimmed, and a server may trim the echo itself.
+		const password = `  ${CANARY.sqlPassword}  `;
+		env.sandbox.flowyte.failNext({
+			status: 400,
+			title: 'Bad Request',
+			detail: `password rejected: ${password}`,
+			errors: [{ field: 'credentials.password', message: `'${CANARY.sqlPassword}' is too weak` }],
+		});
+		const r = await env.run(sqlParameters('postgres', { password }));
+		expect(env.last().body.credentials.password).toBe(password);
+		expect(r.error.message).toBe("Flowyte rejected the request as invalid: credentials.password: '[redacted]' is too weak");
+		expect(r.error.description).toBe('Flowyte said: password rejected:   [redacted]. Correct the fields named and run the node again.');
+		expect(leakedCanaries({ runData: r.runData, executionError: r.executionError })).toEqual([]);
+	});
+
+	test('an echo JSON-escaped the way other encoders write it (non-ASCII as \\uXXXX, or <>& as \\u003c…) is masked too', async () => {
+		// Python's json.dumps escapes every non-ASCII character by default; Go's encoding/json escapes <, > and &.
+		const password = 'pä<ss-CANARY-6b1e';
+		env.sandbox.flowyte.failNext({
+			status: 500,
+			title: 'Internal Server Error',
+			detail: 'python {"password": "p\\u00e4<ss-CANARY-6b1e"}; go {"password":"pä\\u003css-CANARY-6b1e"}',
+		});
+		const r = await env.run(sqlParameters('postgres', { password }));
+		expect(env.last().body.credentials.password).toBe(password);
+		expect(r.error.description).toBe(
+			'This is usually temporary: retry in a moment. Flowyte said: python {"password": "[redacted]"}; go {"password":"[redacted]"}.',
+		);
+		expect(JSON.stringify({ runData: r.runData, executionError: r.executionError })).not.toMatch(/ss-CANARY-6b1e/);
+	});
+
 	test('a short password is masked where it stands alone, not inside words', async () => {
 		env.sandbox.flowyte.failNext({ status: 500, title: 'Internal Server Error', detail: 'password pw rejected (pwned list)' });
 		const r = await env.run(sqlParameters('mysql', { password: 'pw' }));

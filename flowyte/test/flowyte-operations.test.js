@@ -298,8 +298,12 @@ describe('credential test (no request: the contract specifies only Connect)', ()
 		expect((await test_({ apiKey: CANARY.flowyteKey, baseUrl: 'https://flowyte.example.com/API/V1' })).message).toContain('(API root https://flowyte.example.com/api/v1)');
 	});
 
-	test('user name and password in the Base URL are not shown', async () => {
-		const result = await test_({ apiKey: CANARY.flowyteKey, baseUrl: 'https://me:secret@flowyte.example.com/api/v1' });
-		expect(result.message).toContain('(API root https://flowyte.example.com/api/v1)');
+	test('user name and password in the Base URL fail (they would replace the Bearer key), and are not shown', async () => {
+		const result = await test_({ apiKey: CANARY.flowyteKey, baseUrl: 'https://me:pw-CANARY-url-71c0@flowyte.example.com/api/v1' });
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'The Flowyte Base URL must not contain a user name or password. Flowyte takes only the API key, as a Bearer token: a user name or password in Base URL would be sent as Basic authorization in its place. Set Base URL in the Flowyte API credential to your Flowyte host only, e.g. https://flowyte.example.com. Nothing was sent.',
+		});
 	});
 });

@@ -58,6 +58,18 @@ describe('the credential', () => {
 	test.each(['/#x', '/?t=1', '?t=1', '/api/v1?t=1', '/api/v1#x'])('Base URL <sandbox>%s is refused before any request', async (suffix) => {
 		await expectRefused(sqlParameters('postgres'), ...QUERY_REFUSAL, { credentials: { baseUrl: `${env.sandbox.url}${suffix}` } });
 	});
+
+	const USERINFO_REFUSAL = [
+		'The Flowyte Base URL must not contain a user name or password',
+		'Flowyte takes only the API key, as a Bearer token: a user name or password in Base URL would be sent as Basic authorization in its place. Set Base URL in the Flowyte API credential to your Flowyte host only, e.g. https://flowyte.example.com. Nothing was sent.',
+	];
+	// The request would carry "Authorization: Basic …" (the URL's user name and password) instead of the Flowyte key.
+	test.each(['me:pw-CANARY-url-71c0@', 'me@', ':pw-CANARY-url-71c0@'])('Base URL with %j before the host is refused before any request', async (userinfo) => {
+		const r = await expectRefused(sqlParameters('postgres'), ...USERINFO_REFUSAL, {
+			credentials: { baseUrl: env.sandbox.url.replace('http://', `http://${userinfo}`) },
+		});
+		expect(JSON.stringify({ runData: r.runData, executionError: r.executionError })).not.toContain('pw-CANARY-url-71c0');
+	});
 });
 
 describe('the kind', () => {
@@ -116,6 +128,16 @@ describe.each([
 	test('blank text and expressions that resolve to nothing count as missing, all named at once', async () => {
 		await expectRefused(
 			sqlParameters(kind, { host: '   ', database: '={{ $json.nothing }}', user: '={{ null }}', password: '' }),
+			`The ${name} connection is missing: Host, Database, User, Password`,
+			FILL,
+		);
+	});
+
+	// An object, a list or a boolean from an expression is no host, database, user or password: it
+	// would reach Flowyte as "[object Object]", "a,b" or "true" (the provider API key reads them as empty).
+	test('expressions that give an object, a list or a boolean count as missing, all named at once', async () => {
+		await expectRefused(
+			sqlParameters(kind, { host: '={{ { name: "db" } }}', database: '={{ true }}', user: '={{ ["ro", "rw"] }}', password: '={{ { secret: 1 } }}' }),
 			`The ${name} connection is missing: Host, Database, User, Password`,
 			FILL,
 		);

@@ -68,8 +68,9 @@ describe('Base URL → API root', () => {
 		expect(validApiRoot(baseUrl)).toEqual({ root, shown: root });
 	});
 
-	test('credentials in the URL stay in the root, not in what messages show', () => {
-		expect(validApiRoot('https://u:p@flowyte.example.com')).toEqual({ root: 'https://u:p@flowyte.example.com/api/v1', shown: 'https://flowyte.example.com/api/v1' });
+	test('a user name or password in the URL gives no root: it would replace the Bearer key', () => {
+		expect(validApiRoot('https://u:p@flowyte.example.com')).toBeUndefined();
+		expect(validApiRoot('https://u@flowyte.example.com')).toBeUndefined();
 	});
 
 	test.each(['', '  ', 'flowyte.example.com', 'ftp://flowyte.example.com', 'https://', 'https:///api/v1', 'https://flow yte.example.com', 'https://[::1', null, undefined, 'https://h/#x', 'https://h/?t=1', 'https://h?t=1', 'https://h/api/v1#'])('%j is not valid', (baseUrl) => {
@@ -89,6 +90,10 @@ describe('credential checks before any request', () => {
 
 	test('then the Base URL', () => {
 		expect(credentialProblem('flowyte_sk_x', 'nonsense')?.message).toBe('The Flowyte Base URL is not a valid http(s) URL');
+	});
+
+	test.each(['https://u:p@h', 'https://u@h/api/v1', 'http://:p@127.0.0.1:8080'])('a Base URL with a user name or password (%j) is refused as such', (baseUrl) => {
+		expect(credentialProblem('flowyte_sk_x', baseUrl)?.message).toBe('The Flowyte Base URL must not contain a user name or password');
 	});
 
 	test.each(['https://h/#x', 'https://h/?t=1', 'nonsense?'])('a Base URL with "?" or "#" (%j) is refused as such', (baseUrl) => {

@@ -33,24 +33,35 @@ function urlEncoded(secret: string): string {
 	}
 }
 
+/** A UTF-16 unit as JSON's `\uXXXX` escape, lower-case hex as Python and Go write it. */
+const unicodeEscape = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Text from Flowyte (a problem's detail, a field message) with any secret the request carried
  * masked, in case the server echoes one back: as sent, URL-encoded (a DSN such as
- * `postgres://ro:p%40ss@…`) or JSON-escaped (a body quoted inside a message).
+ * `postgres://ro:p%40ss@…`) or JSON-escaped (a body quoted inside a message, as JavaScript, Python
+ * or Go escape it).
  *
  * Rule for short secrets: a form of 4 or more characters is masked wherever it appears; a form of
  * 1–3 characters only as a whole token (no letter or digit right before or after it), so a password
- * "pw" is masked in "password pw rejected" but not inside "pwned". Empty secrets are skipped.
+ * "pw" is masked in "password pw rejected" but not inside "pwned". Each secret is masked with and
+ * without the spaces around it. Empty secrets are skipped.
  */
 export function scrub(text: string, secrets: readonly string[]): string {
 	const forms = new Set<string>();
-	for (const secret of secrets) {
+	// Without its surrounding spaces too: a password is sent with them, but texts are read trimmed and
+	// a server may trim what it echoes.
+	for (const secret of secrets.flatMap((s) => [s, s.trim()])) {
 		if (!secret) continue;
 		forms.add(secret);
 		forms.add(urlEncoded(secret));
-		forms.add(JSON.stringify(secret).slice(1, -1));
+		const json = JSON.stringify(secret).slice(1, -1);
+		forms.add(json);
+		// As other JSON encoders escape by default: every non-ASCII character (Python), or <, > and & (Go).
+		forms.add(json.replace(/[\u0080-\uffff]/g, unicodeEscape));
+		forms.add(json.replace(/[<>&]/g, unicodeEscape));
 	}
 	if (forms.size === 0) return text;
 	// One pass, longest first: a longer form wins over a shorter one it contains, and a mask is never masked again.

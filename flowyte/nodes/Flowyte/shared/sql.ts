@@ -25,6 +25,14 @@ function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * No value for a required field: blank, or neither text nor a number. An expression's object, list
+ * or boolean would otherwise reach Flowyte as "[object Object]", "a,b" or "true".
+ */
+function isMissing(value: unknown): boolean {
+	return typeof value !== 'number' && (typeof value !== 'string' || isBlank(value));
+}
+
 /** A port as sent (`"5432"`), or undefined unless it is a whole number in range. */
 export function portText(value: unknown): string | undefined {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
@@ -88,7 +96,7 @@ function pemRefusal(problem: PemProblem): Refusal {
  * only for them, so `require` ignores it).
  */
 export function sqlCredentials(kind: IntegrationKind, input: SqlInput): SqlCredentials | Refusal {
-	const missing = SQL_FIELDS.filter(({ key }) => isBlank(input[key])).map(({ label }) => label);
+	const missing = SQL_FIELDS.filter(({ key }) => isMissing(input[key])).map(({ label }) => label);
 	if (missing.length) {
 		return {
 			message: `The ${kind.name} connection is missing: ${missing.join(', ')}`,

@@ -20,19 +20,31 @@ export function hasQueryOrFragment(baseUrl: unknown): boolean {
 	return /[?#]/.test(String(baseUrl ?? ''));
 }
 
-/** The API root if the Base URL is an http(s) URL with a host and no query or fragment, else undefined. */
+/**
+ * A user name or password before the host: the HTTP client sends it as `Authorization: Basic …` in
+ * place of the Bearer key, so Flowyte would never see the key. Refused instead.
+ */
+export function hasUserInfo(baseUrl: unknown): boolean {
+	try {
+		const url = new URL(String(baseUrl ?? '').trim());
+		return url.username !== '' || url.password !== '';
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The API root if the Base URL is an http(s) URL with a host and no query, fragment, user name or
+ * password, else undefined.
+ */
 export function validApiRoot(baseUrl: unknown): { root: string; shown: string } | undefined {
 	const raw = String(baseUrl ?? '').trim();
-	if (hasQueryOrFragment(raw)) return undefined;
+	if (hasQueryOrFragment(raw) || hasUserInfo(raw)) return undefined;
 	// Checked as typed, a scheme then a host: once /api/v1 is added, "https://" would read as the host "api".
 	if (/\s/.test(raw) || !/^https?:\/\/[^/]/i.test(raw)) return undefined;
 	try {
 		const root = apiRoot(raw);
-		// What messages may show: no user name or password.
-		const url = new URL(root);
-		url.username = '';
-		url.password = '';
-		return { root, shown: url.toString() };
+		return { root, shown: new URL(root).toString() };
 	} catch {
 		return undefined;
 	}

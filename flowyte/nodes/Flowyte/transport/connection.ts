@@ -3,14 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { API_KEY_PREFIX } from '../catalog/kinds';
 import { redactNode } from '../shared/redact';
-import { hasQueryOrFragment, validApiRoot } from './baseUrl';
+import { hasQueryOrFragment, hasUserInfo, validApiRoot } from './baseUrl';
 
 export const CREDENTIAL_TYPE = 'flowyteApi';
 
 export interface FlowyteConnection {
 	/** The API root requests go to: the Base URL with `/api/v1`, no trailing slash. */
 	root: string;
-	/** The same, as messages may show it (no user name or password). */
+	/** The same, as messages show it. */
 	shown: string;
 	/** The decrypted credential, handed to n8n so it is not loaded again for every request. */
 	credentials: ICredentialDataDecryptedObject;
@@ -34,6 +34,13 @@ export function credentialProblem(apiKey: unknown, baseUrl: unknown): { message:
 			message: 'The Flowyte Base URL must not contain "?" or "#"',
 			description:
 				'Set Base URL in the Flowyte API credential to your Flowyte host only, e.g. https://flowyte.example.com: remove the query string or fragment (from the "?" or "#" on). The node adds /api/v1 and the route itself. Nothing was sent.',
+		};
+	}
+	if (hasUserInfo(baseUrl)) {
+		return {
+			message: 'The Flowyte Base URL must not contain a user name or password',
+			description:
+				'Flowyte takes only the API key, as a Bearer token: a user name or password in Base URL would be sent as Basic authorization in its place. Set Base URL in the Flowyte API credential to your Flowyte host only, e.g. https://flowyte.example.com. Nothing was sent.',
 		};
 	}
 	if (!validApiRoot(baseUrl)) {
