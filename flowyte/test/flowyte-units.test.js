@@ -92,7 +92,7 @@ describe('credential checks before any request', () => {
 		expect(credentialProblem('flowyte_sk_x', 'nonsense')?.message).toBe('The Flowyte Base URL is not a valid http(s) URL');
 	});
 
-	test.each(['https://u:p@h', 'https://u@h/api/v1', 'http://:p@127.0.0.1:8080'])('a Base URL with a user name or password (%j) is refused as such', (baseUrl) => {
+	test.each(['https://u:p@h', 'https://u@h/api/v1', 'http://:p@127.0.0.1:8080', '\u00a0https://u:p@h\u00a0'])('a Base URL with a user name or password (%j) is refused as such', (baseUrl) => {
 		expect(credentialProblem('flowyte_sk_x', baseUrl)?.message).toBe('The Flowyte Base URL must not contain a user name or password');
 	});
 
@@ -165,6 +165,10 @@ describe('the SQL descriptor', () => {
 	test('a complete descriptor is built with string values, no ca_pem when none is given', () => {
 		expect(sqlCredentials(postgres, full)).toEqual({ host: 'h', port: '5432', database: 'd', user: 'u', password: 'p', sslmode: 'verify-full' });
 		expect(sqlCredentials(postgres, { ...full, caPem: '  ' })).not.toHaveProperty('ca_pem');
+	});
+
+	test('a CA certificate that an expression gives as null is no certificate, not the text "null"', () => {
+		expect(sqlCredentials(postgres, { ...full, caPem: null })).toEqual({ host: 'h', port: '5432', database: 'd', user: 'u', password: 'p', sslmode: 'verify-full' });
 	});
 
 	test.each([['verify-ca', true], ['verify-full', true], ['require', false]])('with %s, a CA certificate is sent: %s', (sslmode, sent) => {

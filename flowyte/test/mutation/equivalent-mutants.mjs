@@ -14,6 +14,11 @@ export const EQUIVALENT = [
 		reason: 'Flowyte Base URL fallback for a missing value: validApiRoot refuses a missing Base URL whether or not this check sees a "?"',
 	},
 	{
+		within: 'function hasUserInfo(baseUrl: unknown)',
+		code: "''",
+		reason: 'Flowyte Base URL fallback for a missing value: neither the empty text nor any fallback text without "://" parses as a URL, so neither has a user name',
+	},
+	{
 		within: 'function validApiRoot(baseUrl: unknown)',
 		code: "''",
 		reason: 'Flowyte Base URL fallback for a missing value: any text that is not an http(s) URL is refused the same way',
