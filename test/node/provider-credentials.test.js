@@ -136,6 +136,22 @@ describe('Run Setup Step webhooks, default path: the credential\'s Webhook Secre
 		expect(leakedCanaries(r.error)).toEqual([]);
 	});
 
+	test('tools gateway without Provider Credentials selected: the same web-app error, not a request for a credential', async () => {
+		const r = await run('tools', webhooks('stripe'), undefined);
+		expect(r.error.message).toBe(
+			`The "webhooks" setup step is not available with "API" set to Tools Gateway: do it in the Outlit web app (${env.sandbox.url}/integrations), or set "API" in the Outlit API credential to Automatic to use Outlit's older API while it answers.`,
+		);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
+	// An expression makes n8n show (and require) Custom Step too, so it is filled.
+	test('a Step expression giving "webhooks" with spaces around it still sends the credential\'s Webhook Secret', async () => {
+		const r = await run('rest', webhooks('stripe', { step: '={{ " webhooks " }}', customStep: 'unused' }), STRIPE);
+		expect(r.error).toBeUndefined();
+		expect(bodies()).toEqual([{ provider: 'stripe', step: 'webhooks', config: { webhookSecret: CANARY.credWebhookSecret } }]);
+		expect(r.items[0].json).toMatchObject({ provider: 'stripe', step: 'webhooks', status: 'completed', webhookSecretStored: true });
+	});
+
 	test('Pylon\'s webhook step takes no secret: no credential needed, no config sent', async () => {
 		env.sandbox.reset({ connected: ['pylon'] });
 		const r = await run('rest', webhooks('pylon'), undefined);

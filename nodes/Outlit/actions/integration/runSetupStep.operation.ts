@@ -24,7 +24,9 @@ export const runSetupStep = defineOperation({
 	description: 'Run a follow-up step such as CRM mappings or webhooks on a connected integration',
 	async run(itemIndex, api, execution) {
 		const provider = readProvider(this, itemIndex);
-		const choice = this.getNodeParameter('step', itemIndex) as unknown;
+		const raw = this.getNodeParameter('step', itemIndex) as unknown;
+		// Trimmed as the step is sent: an expression's " webhooks" is the webhooks step, its secret included.
+		const choice = typeof raw === 'string' ? raw.trim() : raw;
 		const step =
 			choice === CUSTOM
 				? readRequiredString(this, itemIndex, 'customStep', 'Custom Step', 'a step Get Capabilities lists for the provider')
@@ -49,7 +51,8 @@ export const runSetupStep = defineOperation({
 		// Setup Config (JSON) plus, for webhooks, the step's secrets: a credential's go on top (the chosen
 		// source); typed-in ones yield to Setup Config, as fields do to Additional Config on Connect.
 		let config = readJsonObject(this, itemIndex, 'setupConfig', 'Setup Config (JSON)');
-		if (choice === WEBHOOKS) {
+		// Not on Tools Gateway, which has no webhook step: the step's own error (the web app) comes first.
+		if (choice === WEBHOOKS && (await api.apiSetting()) !== 'tools') {
 			const { source, values } = await readSecrets(this, execution, itemIndex, provider, webhookFields, 'Setup Config (JSON)');
 			const merged: IDataObject = source === 'credential' ? { ...config, ...values } : { ...values, ...config };
 			config = Object.keys(merged).length ? merged : undefined;
