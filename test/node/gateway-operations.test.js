@@ -316,6 +316,20 @@ describe('Get Connection Status and Wait for Connection on the gateway', () => {
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
+	// ToolInput_outlit_get_integration_setup_status: version digit [1-8], variant [89abAB] (or the nil / max UUID).
+	test.each([
+		['version 0', '0f6d0f76-1dc7-0c5c-bba5-6685f74a5e3a'],
+		['variant c', '0f6d0f76-1dc7-4c5c-cba5-6685f74a5e3a'],
+	])('a UUID Outlit\'s schema refuses (%s) fails before any request, as any other non-UUID does', async (_name, sessionId) => {
+		for (const operation of ['getConnectionStatus', 'waitForConnection']) {
+			const r = await run({ operation, sessionId });
+			expect(r.error.message).toBe(
+				'Parameter "Session ID" must be a UUID, e.g. 0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a: use the sessionId that Connect (Browser Session) returned.',
+			);
+		}
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
 	test('the wait retries an envelope that says retryable, waiting until resetAt', async () => {
 		const sessionId = await session();
 		env.sandbox.injectFault({
