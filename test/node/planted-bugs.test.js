@@ -115,9 +115,10 @@ describe('the wait honours every way Outlit says when to retry, and its deadline
 describe('an unknown session, whatever Outlit answers (the docs are silent)', () => {
 	test.each([
 		['404', 'rest', 'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.'],
-		['400', 'rest', 'Outlit rejected the request: Invalid request (sessionId: Invalid session). Correct that value in the node or in its Outlit Provider Credentials, then run it again.'],
+		// A 400 can only be about the Session ID, the one thing sent: the advice is about it, not a provider or config.
+		['400', 'rest', 'Outlit rejected the request: Invalid request (sessionId: Invalid session). Check "Session ID": use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.'],
 		['404', 'tools', 'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect. Outlit request ID: REQ.'],
-		['400', 'tools', "Outlit rejected the request: Unknown setup session. Check the node's parameters (the provider, its fields and any JSON config), then run it again. Outlit request ID: REQ."],
+		['400', 'tools', 'Outlit rejected the request: Unknown setup session. Check "Session ID": use the sessionId that Connect (Browser Session) returned, or start a new session with Connect. Outlit request ID: REQ.'],
 	])('answered %s on %s: a readable error, and the wait stops at once', async (answer, api, message) => {
 		env.sandbox.reset({ unknownSession: answer });
 		const sessionId = '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a';

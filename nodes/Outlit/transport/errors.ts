@@ -181,8 +181,8 @@ function refusesProvider(apiMessage: string | undefined, details: unknown): bool
 	return /^(?:Invalid tool input at \/provider(?![\w/])|Unknown provider\b)/i.test(apiMessage ?? '');
 }
 
-/** A rejected request: Outlit's words, the first few invalid fields, and where to correct them. */
-function rejected(apiMessage: string | undefined, fallback: string, details: unknown, noDetails: string): Said {
+/** A rejected request: Outlit's words, the first few invalid fields, and where to correct them (`remedy`, when only one parameter was sent). */
+function rejected(apiMessage: string | undefined, fallback: string, details: unknown, noDetails: string, remedy?: string): Said {
 	const lines = Array.isArray(details)
 		? details.map((issue) => {
 				const { path, message } = bodyObject(issue);
@@ -193,11 +193,13 @@ function rejected(apiMessage: string | undefined, fallback: string, details: unk
 	const shown = lines.slice(0, FIELDS_IN_MESSAGE).join('; ');
 	const more = lines.length > FIELDS_IN_MESSAGE ? `; ${lines.length - FIELDS_IN_MESSAGE} more` : '';
 	const answer = `Outlit rejected the request: ${apiMessage ?? fallback}${shown ? ` (${shown}${more})` : ''}`;
-	const remedy = lines.length
-		? `Correct ${lines.length === 1 ? 'that value' : 'those values'} in the node or in its Outlit Provider Credentials, then run it again.`
-		: "Check the node's parameters (the provider, its fields and any JSON config), then run it again.";
+	const advice =
+		remedy ??
+		(lines.length
+			? `Correct ${lines.length === 1 ? 'that value' : 'those values'} in the node or in its Outlit Provider Credentials, then run it again.`
+			: "Check the node's parameters (the provider, its fields and any JSON config), then run it again.");
 	return {
-		message: `${withoutEndPeriod(answer)}. ${remedy}`,
+		message: `${withoutEndPeriod(answer)}. ${advice}`,
 		description: lines.length ? lines.join('; ') : noDetails,
 		refusal: refusesProvider(apiMessage, details) ? answer : undefined,
 	};
@@ -228,6 +230,9 @@ function unexpected(statusCode: number, apiMessage: string | undefined, descript
 const SESSION_NOT_FOUND =
 	'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
 
+/** The session-status call sends only the Session ID: a rejected request is about it, not a provider or config. */
+const SESSION_REMEDY = 'Check "Session ID": use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
+
 /** Only fields Outlit documents are copied, so nothing from the request can reach the error. */
 const SAFE_FIELDS = ['code', 'requestId', 'retryable', 'resetAt', 'plan', 'feature', 'currentConnections', 'limit', 'details'];
 
@@ -254,7 +259,10 @@ function restWords(response: OutlitResponse, apiMessage: string | undefined, not
 	const { statusCode } = response;
 	const body = bodyObject(response.body);
 	if (statusCode === 400) {
-		return rejected(apiMessage, 'invalid request', body.details, 'Check the node parameters: the provider ID, the required fields and any JSON config.');
+		const session = notFound === 'sessionStatus';
+		return session
+			? rejected(apiMessage, 'invalid request', body.details, SESSION_REMEDY, SESSION_REMEDY)
+			: rejected(apiMessage, 'invalid request', body.details, 'Check the node parameters: the provider ID, the required fields and any JSON config.');
 	}
 	if (statusCode === 401) return KEY_REJECTED;
 	if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
@@ -347,7 +355,9 @@ function gatewayWords(tool: string, response: OutlitResponse, apiMessage: string
 	}
 	if (statusCode === 403) return keyForbidden(apiMessage);
 	if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
-		return rejected(apiMessage, 'invalid input', body.details, 'Check the node parameters: the provider, the required fields and any JSON config.');
+		return tool === 'outlit_get_integration_setup_status'
+			? rejected(apiMessage, 'invalid input', body.details, SESSION_REMEDY, SESSION_REMEDY)
+			: rejected(apiMessage, 'invalid input', body.details, 'Check the node parameters: the provider, the required fields and any JSON config.');
 	}
 	if (code === 'INVALID_TOOL_CALL') {
 		return {
