@@ -230,8 +230,15 @@ function unexpected(statusCode: number, apiMessage: string | undefined, descript
 const SESSION_NOT_FOUND =
 	'Outlit has no connection session with this Session ID: use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
 
-/** The session-status call sends only the Session ID: a rejected request is about it, not a provider or config. */
 const SESSION_REMEDY = 'Check "Session ID": use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.';
+
+/** The session-status call sends only the Session ID: a rejection is about it, unless Outlit names another field. */
+function sessionRejected(apiMessage: string | undefined, fallback: string, details: unknown, otherwise: string): Said {
+	const paths = Array.isArray(details) ? details.map((issue) => JSON.stringify(bodyObject(issue).path ?? null)) : [];
+	return paths.every((path) => path === '["sessionId"]')
+		? rejected(apiMessage, fallback, details, SESSION_REMEDY, SESSION_REMEDY)
+		: rejected(apiMessage, fallback, details, otherwise);
+}
 
 /** Only fields Outlit documents are copied, so nothing from the request can reach the error. */
 const SAFE_FIELDS = ['code', 'requestId', 'retryable', 'resetAt', 'plan', 'feature', 'currentConnections', 'limit', 'details'];
@@ -259,10 +266,10 @@ function restWords(response: OutlitResponse, apiMessage: string | undefined, not
 	const { statusCode } = response;
 	const body = bodyObject(response.body);
 	if (statusCode === 400) {
-		const session = notFound === 'sessionStatus';
-		return session
-			? rejected(apiMessage, 'invalid request', body.details, SESSION_REMEDY, SESSION_REMEDY)
-			: rejected(apiMessage, 'invalid request', body.details, 'Check the node parameters: the provider ID, the required fields and any JSON config.');
+		const otherwise = 'Check the node parameters: the provider ID, the required fields and any JSON config.';
+		return notFound === 'sessionStatus'
+			? sessionRejected(apiMessage, 'invalid request', body.details, otherwise)
+			: rejected(apiMessage, 'invalid request', body.details, otherwise);
 	}
 	if (statusCode === 401) return KEY_REJECTED;
 	if (statusCode === 403 && body.code === 'plan_connection_limit_exceeded') {
@@ -355,9 +362,10 @@ function gatewayWords(tool: string, response: OutlitResponse, apiMessage: string
 	}
 	if (statusCode === 403) return keyForbidden(apiMessage);
 	if (code === 'INVALID_TOOL_INPUT' || (statusCode === 400 && code !== 'INVALID_TOOL_CALL')) {
+		const otherwise = 'Check the node parameters: the provider, the required fields and any JSON config.';
 		return tool === 'outlit_get_integration_setup_status'
-			? rejected(apiMessage, 'invalid input', body.details, SESSION_REMEDY, SESSION_REMEDY)
-			: rejected(apiMessage, 'invalid input', body.details, 'Check the node parameters: the provider, the required fields and any JSON config.');
+			? sessionRejected(apiMessage, 'invalid input', body.details, otherwise)
+			: rejected(apiMessage, 'invalid input', body.details, otherwise);
 	}
 	if (code === 'INVALID_TOOL_CALL') {
 		return {
