@@ -46,3 +46,16 @@ test('a session still pending at the Timeout, every poll answered: it says so, n
 	const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.05, timeout: 0.3 });
 	expect(r.error.message).toBe('Timed out after 0.3 s waiting for the Slack connection, still pending: raise "Timeout", or send the connect URL to the person again and wait once more.');
 });
+
+test('a poll that hangs after one answered: the wait ends about at its Timeout, still pending', async () => {
+	const { sessionId } = (await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' })).items[0].json;
+	env.sandbox.clearRequests();
+	// The first poll answers at once, the second only after 6 s.
+	env.sandbox.injectFault({ method: 'GET', path: STATUS, delayMs: 0 });
+	env.sandbox.injectFault({ method: 'GET', path: STATUS, delayMs: 6000 });
+	const started = Date.now();
+	const r = await env.run({ operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 1, options: { continueOnUnsuccessful: true } });
+	// Timeout 1 s, and at most a second for the poll at the deadline (a loaded machine adds to it).
+	expect(Date.now() - started).toBeLessThan(3500);
+	expect(r.items[0].json).toMatchObject({ sessionId, provider: 'slack', status: 'pending', timedOut: true, polls: 2 });
+});
