@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
-import { apiKeyFormatError, baseUrlFormatError } from './errors';
+import { apiKeyFormatError, baseUrlFormatError, baseUrlQueryError } from './errors';
 import { redactNode } from './redact';
 import type { ApiChoice, OutlitConnection } from './wire';
 
@@ -23,8 +23,8 @@ export const API_CHOICES: readonly ApiChoice[] = ['auto', 'tools', 'rest'];
 
 /**
  * Reads the credential and checks what can be checked without a request: a key that is not an
- * Outlit Platform key, or a Base URL that is not http(s), fails here naming the field (and never
- * the value).
+ * Outlit Platform key, or a Base URL that is not http(s) or has a query or fragment, fails here
+ * naming the field (and never the value).
  */
 export async function readConnection(this: OutlitContext): Promise<OutlitConnection> {
 	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string; api?: string }>(
@@ -45,6 +45,10 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	// An http(s) URL always has a host (WHATWG refuses one without).
 	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || /\s/.test(baseUrl)) {
 		throw baseUrlFormatError(redactNode(this.getNode()), DEFAULT_BASE_URL);
+	}
+	// The paths would go after it (and a proxy's token in it into messages).
+	if (/[?#]/.test(baseUrl)) {
+		throw baseUrlQueryError(redactNode(this.getNode()), DEFAULT_BASE_URL);
 	}
 	// Shown in messages: without a user name or password the Base URL may carry.
 	url.username = '';

@@ -788,6 +788,15 @@ export function baseUrlFormatError(node: INode, defaultUrl: string): NodeOperati
 	);
 }
 
+/** A Base URL with a query or fragment: Outlit's paths cannot be added to it (its value is never shown: it may carry a token). */
+export function baseUrlQueryError(node: INode, defaultUrl: string): NodeOperationError {
+	return parameterError(
+		node,
+		`The Base URL in the Outlit API credential has a query (?…) or fragment (#…), which the node cannot add Outlit's paths to: set it to ${defaultUrl} or your proxy's URL without them.`,
+		`Set Base URL in the Outlit credential to ${defaultUrl} or your proxy's URL, without a query or fragment.`,
+	);
+}
+
 /** The execution was stopped during a wait. n8n files an error that mentions "canceled" as canceled, not failed. */
 export function canceledError(node: INode, itemIndex: number): NodeOperationError {
 	return parameterError(
