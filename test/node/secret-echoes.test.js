@@ -106,6 +106,20 @@ describe('a Base URL with a query or fragment: refused before any request, never
 	});
 });
 
+describe('a Base URL with a user name or password: refused before any request', () => {
+	// n8n's HTTP client sends a URL's user name and password as Basic authorization instead of the
+	// Bearer API key: Outlit never got the key, and the node said to replace the key.
+	test.each(['rest', 'tools'])('%s: nothing sent (neither the key nor the password), and the message says what to remove', async (api) => {
+		const baseUrl = env.sandbox.url.replace('http://', `http://proxyuser:${CANARY.stripeKey}@`);
+		const r = await env.run({ operation: 'getAll', ...NO_RETRY }, { credentials: { api, baseUrl } });
+		expect(r.error.message).toBe(
+			"The Base URL in the Outlit API credential has a user name or password, which would be sent instead of the API key: set it to https://app.outlit.ai or your proxy's URL without them.",
+		);
+		expect(env.sandbox.requests).toEqual([]);
+		expect(stored(r)).toEqual([]);
+	});
+});
+
 describe("a Proxy in Request Options with a password: the error's node copy masks it", () => {
 	test('a proxy that does not answer', async () => {
 		const r = await env.run(
