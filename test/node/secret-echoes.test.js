@@ -86,6 +86,21 @@ describe("Outlit's words echoing a secret the request carried: masked", () => {
 	});
 });
 
+describe('a connect URL carrying the API key: refused, never output', () => {
+	test.each([
+		['in its query', `/connect/{sessionId}?k=${CANARY.apiKey}`],
+		['in its path', `/connect/${CANARY.apiKey}`],
+	])('%s', async (_where, path) => {
+		env.sandbox.setHandoffUrl(`${env.sandbox.url}${path}`);
+		const r = await env.run({ operation: 'connect', provider: 'attio', connectionMethod: 'browser' }, { credentials: { api: 'tools' } });
+		expect(r.error.message).toBe(
+			`Outlit returned a connect URL this node will not use (it carries the API key or a provider secret): check that the Base URL in the Outlit API credential is your Outlit's address, or connect in the Outlit web app (${env.sandbox.url}/integrations).`,
+		);
+		expect(JSON.stringify(r.items)).not.toContain('/connect/');
+		expect(stored(r)).toEqual([]);
+	});
+});
+
 describe('a Base URL with a query or fragment: refused before any request, never shown', () => {
 	test.each([
 		['a query (a proxy token)', (url) => `${url}/outlit?token=${CANARY.apiKey}`],

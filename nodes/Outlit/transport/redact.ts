@@ -12,7 +12,8 @@ const SECRET_PARAMETERS = new Set([
 	'setupConfig',
 ]);
 
-const MASK = '[redacted]';
+/** What stands for a secret: in a masked parameter, and in Outlit's answers (withoutSecrets). */
+export const MASK = '[redacted]';
 
 /** A proxy as typed in Request Options, its user name and password (up to the last "@") masked. */
 function maskedProxy(proxy: string): string {
