@@ -67,6 +67,20 @@ describe("Outlit's words echoing a secret the request carried: masked", () => {
 		expect(leakedCanaries(r.error)).toEqual([]);
 	});
 
+	test("REST: a provider this release does not know, its secret in Additional Config under the provider's own name", async () => {
+		const secret = 'acme_CANARY_client_secret_77';
+		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: `clientSecret ${secret} rejected for region eu` } });
+		const r = await env.run(
+			{ operation: 'connect', provider: '={{ "acme-crm" }}', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: JSON.stringify({ clientSecret: secret, region: 'eu' }), ...NO_RETRY },
+			{ credentials: { api: 'rest' } },
+		);
+		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ provider: 'acme-crm', config: { clientSecret: secret, region: 'eu' } }]);
+		expect(r.error.message).toBe(
+			"Outlit rejected the request: clientSecret [redacted] rejected for region eu. Check the node's parameters (the provider, its fields and any JSON config), then run it again.",
+		);
+		expect(JSON.stringify({ runData: r.runData, executionError: r.executionError })).not.toContain(secret);
+	});
+
 	test('REST: a webhook step whose answer repeats the webhook secret: the item has it masked', async () => {
 		env.sandbox.reset({ connected: ['stripe'] });
 		env.sandbox.injectFault({

@@ -38,11 +38,17 @@ export function redactNode(node: INode): INode {
 	return { ...node, parameters };
 }
 
+/**
+ * Keys named as secrets, for what the catalog does not know (Additional Config for a provider Outlit
+ * added later): not `groupKey` and the like, whose values are names Outlit's answers may repeat.
+ */
+const SECRET_NAME = /secret|token|password|api[-_]?key|private[-_]?key/i;
+
 /** The provider secrets a request body carries: the non-empty strings under a secret key, at any depth. */
 export function secretsIn(body: unknown, found: string[] = []): string[] {
 	if (body && typeof body === 'object') {
 		for (const [key, value] of Object.entries(body)) {
-			if (SECRET_KEYS.has(key) && typeof value === 'string') {
+			if ((SECRET_KEYS.has(key) || SECRET_NAME.test(key)) && typeof value === 'string') {
 				if (value !== '') found.push(value);
 			} else secretsIn(value, found);
 		}
