@@ -331,6 +331,18 @@ describe('a missing or mismatched credential is a clear error, before any reques
 		expect(env.sandbox.requests).toHaveLength(0);
 	});
 
+	// No credential selected: "select or create them" would send the user to a credential that cannot hold the provider.
+	test.each([
+		['Connect', connect('={{ "acme-crm" }}'), 'Additional Config (JSON)'],
+		['Run Setup Step', webhooks('={{ "acme-crm" }}'), 'Setup Config (JSON)'],
+	])('%s, a provider the credential cannot hold and none selected: says to use Fields / Expression', async (_op, parameters, config) => {
+		const r = await run('rest', parameters, undefined);
+		expect(r.error.message).toBe(
+			`Outlit Provider Credentials cannot hold the keys of "acme-crm": set "Provider Secrets" to Fields / Expression and put the keys in ${config}.`,
+		);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+
 	test('with Continue On Fail each item gets its own error item', async () => {
 		const input = [{ json: { p: 'pylon' } }, { json: { p: 'stripe' } }];
 		const r = await run('rest', connect('={{ $json.p }}'), PYLON, { input, continueOnFail: true });

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
-import { apiKeyFormatError, baseUrlFormatError } from './errors';
+import { apiKeyFormatError, baseUrlFormatError, baseUrlQueryError, baseUrlUserError } from './errors';
 import { redactNode } from './redact';
 import type { ApiChoice, OutlitConnection } from './wire';
 
@@ -23,8 +23,8 @@ export const API_CHOICES: readonly ApiChoice[] = ['auto', 'tools', 'rest'];
 
 /**
  * Reads the credential and checks what can be checked without a request: a key that is not an
- * Outlit Platform key, or a Base URL that is not http(s), fails here naming the field (and never
- * the value).
+ * Outlit Platform key, or a Base URL that is not http(s) or has a query, a fragment, a user name or
+ * a password, fails here naming the field (and never the value).
  */
 export async function readConnection(this: OutlitContext): Promise<OutlitConnection> {
 	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string; api?: string }>(
@@ -46,9 +46,14 @@ export async function readConnection(this: OutlitContext): Promise<OutlitConnect
 	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || /\s/.test(baseUrl)) {
 		throw baseUrlFormatError(redactNode(this.getNode()), DEFAULT_BASE_URL);
 	}
-	// Shown in messages: without a user name or password the Base URL may carry.
-	url.username = '';
-	url.password = '';
+	// The paths would go after it (and a proxy's token in it into messages).
+	if (/[?#]/.test(baseUrl)) {
+		throw baseUrlQueryError(redactNode(this.getNode()), DEFAULT_BASE_URL);
+	}
+	// n8n's HTTP client would send them as Basic authorization instead of the Bearer API key.
+	if (url.username || url.password) {
+		throw baseUrlUserError(redactNode(this.getNode()), DEFAULT_BASE_URL);
+	}
 	const shownUrl = url.toString().replace(/\/+$/, '');
 	// Credentials saved before the field existed have no `api`: they get the default.
 	const api = API_CHOICES.includes(credentials.api as ApiChoice) ? (credentials.api as ApiChoice) : 'auto';

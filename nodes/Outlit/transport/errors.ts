@@ -806,6 +806,24 @@ export function baseUrlFormatError(node: INode, defaultUrl: string): NodeOperati
 	);
 }
 
+/** A Base URL with a query or fragment: Outlit's paths cannot be added to it (its value is never shown: it may carry a token). */
+export function baseUrlQueryError(node: INode, defaultUrl: string): NodeOperationError {
+	return parameterError(
+		node,
+		`The Base URL in the Outlit API credential has a query (?…) or fragment (#…), which the node cannot add Outlit's paths to: set it to ${defaultUrl} or your proxy's URL without them.`,
+		`Set Base URL in the Outlit credential to ${defaultUrl} or your proxy's URL, without a query or fragment.`,
+	);
+}
+
+/** A Base URL with a user name or password: n8n would send them as Basic authorization, and never the API key. */
+export function baseUrlUserError(node: INode, defaultUrl: string): NodeOperationError {
+	return parameterError(
+		node,
+		`The Base URL in the Outlit API credential has a user name or password, which would be sent instead of the API key: set it to ${defaultUrl} or your proxy's URL without them.`,
+		`Outlit takes the API key as a Bearer token; a user name or password in Base URL would replace it. Set Base URL in the Outlit credential to ${defaultUrl} or your proxy's URL, without them.`,
+	);
+}
+
 /** The execution was stopped during a wait or a request. n8n files an error that mentions "canceled" as canceled, not failed. */
 export function canceledError(node: INode, itemIndex?: number, during: 'wait' | 'read' | 'write' = 'wait'): NodeOperationError {
 	if (during === 'wait') {

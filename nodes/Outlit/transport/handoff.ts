@@ -1,3 +1,5 @@
+import { MASK } from './redact';
+
 /**
  * Outlit's CLI refuses a browser handoff URL it cannot trust, and so does this node: the URL goes to
  * a person, so one on another origin, over plain http, or carrying credentials would be a phishing
@@ -31,6 +33,8 @@ export function handoffUrlProblem(value: unknown, baseUrl: string): string | und
 	}
 	if (url.username || url.password) return 'it carries a user name or password';
 	if (url.hash) return 'it has a fragment';
+	// The API key or a provider secret of the request, masked in Outlit's answer (http.ts).
+	if (value.includes(MASK)) return 'it carries the API key or a provider secret';
 	for (const [key, v] of url.searchParams) {
 		if (UNSAFE_QUERY_KEY.test(key) || CREDENTIAL_VALUE.test(v)) return 'its query carries credential-like parameters';
 	}

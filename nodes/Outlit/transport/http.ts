@@ -8,7 +8,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type OutlitContext } from './connection';
 import { canceledError, networkErrorCode, outlitNetworkError, redirectError, requestRefused } from './errors';
-import { redactNode } from './redact';
+import { redactNode, secretsIn, withoutSecrets } from './redact';
 import { nextRetryWait, notePace, reserveSlot, type Attempt, type Pacer, type RetryPolicy } from './retry';
 import { pause } from './sleep';
 import type { OutlitConnection, OutlitResponse, WireRequest } from './wire';
@@ -133,7 +133,8 @@ async function attemptOnce(
 	const answer: OutlitResponse = {
 		statusCode: response.statusCode,
 		headers: (response.headers ?? {}) as Record<string, unknown>,
-		body: parseBody(response.body),
+		// Outlit's words may repeat the API key or a provider secret of the request: masked before anything reads them.
+		body: withoutSecrets(parseBody(response.body), [String(connection.credentials?.apiKey ?? '').trim(), ...secretsIn(request.body)]),
 	};
 	if (answer.statusCode >= 300 && answer.statusCode < 400) {
 		throw redirectError(redactNode(ctx.getNode()), answer, connection.shownUrl, itemIndex);

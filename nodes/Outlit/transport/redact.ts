@@ -1,15 +1,24 @@
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { secretFieldKeys } from '../catalog/providers';
 
+/** The keys that hold a provider secret, in a parameter or in a request body. */
+const SECRET_KEYS = new Set(secretFieldKeys());
+
 /** Parameters that can hold a provider secret: the secret credential fields and the JSON configs. */
 const SECRET_PARAMETERS = new Set([
-	...secretFieldKeys(),
+	...SECRET_KEYS,
 	'additionalConfig',
 	'setupConfig',
 ]);
 
-const MASK = '[redacted]';
+/** What stands for a secret: in a masked parameter, and in Outlit's answers (withoutSecrets). */
+export const MASK = '[redacted]';
+
+/** A proxy as typed in Request Options, its user name and password (up to the last "@") masked. */
+function maskedProxy(proxy: string): string {
+	return proxy.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/is, `$1${MASK}@`);
+}
 
 /**
  * n8n stores a node error together with a copy of its node, parameters included, in the execution
@@ -21,5 +30,55 @@ export function redactNode(node: INode): INode {
 		// An empty one stays empty: the stored error still shows that nothing was filled in.
 		if (SECRET_PARAMETERS.has(key) && parameters[key] !== '') parameters[key] = MASK;
 	}
+	// Request Options' Proxy may carry a password.
+	const options = parameters.requestOptions as INodeParameters | undefined;
+	if (options && typeof options === 'object' && typeof options.proxy === 'string') {
+		parameters.requestOptions = { ...options, proxy: maskedProxy(options.proxy) };
+	}
 	return { ...node, parameters };
+}
+
+/**
+ * Keys named as secrets, for what the catalog does not know (Additional Config for a provider Outlit
+ * added later): not `groupKey` and the like, whose values are names Outlit's answers may repeat.
+ */
+const SECRET_NAME = /secret|token|password|api[-_]?key|private[-_]?key/i;
+
+/** The provider secrets a request body carries: the non-empty strings under a secret key, at any depth. */
+export function secretsIn(body: unknown, found: string[] = []): string[] {
+	if (body && typeof body === 'object') {
+		for (const [key, value] of Object.entries(body)) {
+			if ((SECRET_KEYS.has(key) || SECRET_NAME.test(key)) && typeof value === 'string') {
+				if (value !== '') found.push(value);
+			} else secretsIn(value, found);
+		}
+	}
+	return found;
+}
+
+/** Secrets this short are masked only as whole words, so that an answer's other words stay readable. */
+const SHORT_SECRET = 4;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * An answer with every occurrence of these secrets masked in its strings: Outlit may repeat what it
+ * was sent (in an error's words, or a step's answer), and its words reach messages and items. An
+ * answer without any is returned as it is (most are: no copy per request).
+ */
+export function withoutSecrets(value: unknown, secrets: readonly string[]): unknown {
+	// The longest first: a secret that contains another is masked whole.
+	const patterns = secrets
+		.filter((s) => s !== '')
+		.sort((a, b) => b.length - a.length)
+		.map((s) => new RegExp(s.length < SHORT_SECRET ? `(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])` : escapeRegExp(s), 'gu'));
+	const holds = (v: unknown): boolean =>
+		typeof v === 'string' ? patterns.some((p) => v.search(p) !== -1) : v !== null && typeof v === 'object' && Object.values(v).some(holds);
+	const mask = (v: unknown): unknown => {
+		if (typeof v === 'string') return patterns.reduce((text, p) => text.replace(p, MASK), v);
+		if (Array.isArray(v)) return v.map(mask);
+		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]));
+		return v;
+	};
+	return holds(value) ? mask(value) : value;
 }

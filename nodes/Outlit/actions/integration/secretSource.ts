@@ -76,20 +76,21 @@ export async function readSecrets(
 	}
 	// A catalog provider without such fields needs no credential (the switch is hidden for it).
 	if (provider.entry && fields.length === 0) return { source: 'credential', values: {} };
+	// Checked first: selecting a credential would not help a provider it cannot hold.
+	if (!provider.entry) {
+		throw parameterError(
+			ctx.getNode(),
+			`Outlit Provider Credentials cannot hold the keys of "${provider.id}": set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
+			`They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
+			itemIndex,
+		);
+	}
 	const selected = ctx.getNode().credentials?.[PROVIDER_CREDENTIAL_TYPE];
 	if (!selected) {
 		throw parameterError(
 			ctx.getNode(),
 			`No Outlit Provider Credentials selected for ${provider.name}: select or create them in this node, or set "Provider Secrets" to Fields / Expression.`,
 			`Select (or create) Outlit Provider Credentials for ${provider.name} in this node, or set "Provider Secrets" to Fields / Expression.`,
-			itemIndex,
-		);
-	}
-	if (!provider.entry) {
-		throw parameterError(
-			ctx.getNode(),
-			`Outlit Provider Credentials cannot hold the keys of "${provider.id}": set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
-			`They hold the providers this node lists. Set "Provider Secrets" to Fields / Expression and put the keys in ${configField}.`,
 			itemIndex,
 		);
 	}
