@@ -90,7 +90,7 @@ export class OutlitApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from.',
+						'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from, without a user name or password (those would be sent instead of the key).',
 				},
 			},
 			{
@@ -98,7 +98,7 @@ export class OutlitApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						`Nothing at this Base URL answers as Outlit. Set Base URL to ${DEFAULT_BASE_URL}, or to the address of the proxy in front of your Outlit.`,
+						`Nothing at this Base URL answers as Outlit. Set Base URL to ${DEFAULT_BASE_URL}, or to the address of the proxy in front of your Outlit, without a query (?…) or fragment (#…).`,
 				},
 			},
 		],

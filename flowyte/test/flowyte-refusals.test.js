@@ -112,7 +112,7 @@ describe.each([
 	['postgres', 'PostgreSQL', 5432],
 	['mysql', 'MySQL', 3306],
 ])('%s', (kind, name, usualPort) => {
-	const FILL = 'Fill in Host, Port, Database, User, Password, SSL Mode; an expression may have resolved to nothing.';
+	const FILL = 'Fill in Host, Port, Database, User, Password, SSL Mode with text or a number; an expression may have resolved to nothing, or to an object, a list or true/false.';
 
 	test.each([
 		['host', 'Host'],

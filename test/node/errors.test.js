@@ -103,6 +103,7 @@ describe('bad parameters fail before any request, naming the parameter', () => {
 		['direct credentials for a browser provider', { operation: 'connect', provider: 'hubspot', connectionMethod: 'direct', secretSource: 'fields' }, 'HubSpot connects by browser session only: set "Connection Method" to Browser Session.'],
 		['a step the provider does not have', { operation: 'runSetupStep', provider: 'stripe', step: 'mappings' }, 'Stripe has no "mappings" setup step: set "Step" to one of its steps (webhooks).'],
 		['an empty custom step', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' ' }, 'Parameter "Custom Step" is empty: give it a step Get Capabilities lists for the provider, or check the expression that fills it.'],
+		['the webhooks step as a custom step (it would go without its secret)', { operation: 'runSetupStep', provider: 'stripe', step: 'custom', customStep: ' webhooks ' }, 'Custom Step "webhooks" is the Webhooks step: set "Step" to Webhooks, so that the node sends its Webhook Secret.'],
 		['a step from an expression that is empty', { operation: 'runSetupStep', provider: 'stripe', step: '={{ "" }}', customStep: 'backfill' }, 'Parameter "Step" is empty: give it one of mappings, mixpanelMapping, webhooks, custom, or check the expression that fills it.'],
 		['an empty session ID', { operation: 'getConnectionStatus', sessionId: '={{ "" }}' }, 'Parameter "Session ID" is empty: give it the sessionId that Connect (Browser Session) returned, or check the expression that fills it.'],
 	];

@@ -320,6 +320,7 @@ describe('Get Connection Status and Wait for Connection on the gateway', () => {
 	test.each([
 		['version 0', '0f6d0f76-1dc7-0c5c-bba5-6685f74a5e3a'],
 		['variant c', '0f6d0f76-1dc7-4c5c-cba5-6685f74a5e3a'],
+		['the max UUID in capitals (the schema has it in lower case only)', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'],
 	])('a UUID Outlit\'s schema refuses (%s) fails before any request, as any other non-UUID does', async (_name, sessionId) => {
 		for (const operation of ['getConnectionStatus', 'waitForConnection']) {
 			const r = await run({ operation, sessionId });

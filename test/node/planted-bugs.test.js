@@ -168,7 +168,7 @@ describe('secrets never reach an error', () => {
 	});
 
 	// A user name or password in Base URL is refused before any request (n8n would send them instead of the key).
-	test('an unreachable Base URL with the key in it does not echo it', async () => {
+	test('a Base URL with the key as its password is refused without echoing it', async () => {
 		const r = await env.run({ operation: 'getAll', options: { maxRetryWait: 1 } }, { credentials: { baseUrl: `http://u:${CANARY.apiKey}@127.0.0.1:9` } });
 		expect(r.error.message).toBe(
 			"The Base URL in the Outlit API credential has a user name or password, which would be sent instead of the API key: set it to https://app.outlit.ai or your proxy's URL without them.",

@@ -173,6 +173,19 @@ describe('Request Options also reach the polls of a wait (which retry by their o
 		);
 	});
 
+	test('a Timeout longer than the wait\'s time left: the poll ends with the wait, and the error does not send the user to it', async () => {
+		const started = await env.run({ operation: 'connect', provider: 'slack', connectionMethod: 'browser' }, { credentials: { api: 'rest' } });
+		const { sessionId } = started.items[0].json;
+		env.sandbox.injectFault({ method: 'GET', path: '/api/integrations/connect/status', delayMs: 8000, times: 3 });
+		const begun = Date.now();
+		const r = await env.run(
+			withOptions({ operation: 'waitForConnection', sessionId, pollInterval: 0.1, timeout: 1 }, { timeout: 6000 }),
+			{ credentials: { api: 'rest' } },
+		);
+		expect(Date.now() - begun).toBeLessThan(4000);
+		expect(r.error.message).toContain(`Last error: Could not reach Outlit at ${env.sandbox.url} (no answer in time): check the Base URL in the Outlit API credential, then try again.`);
+	}, 20000);
+
 	test('Wait for Connection polls through the Proxy', async () => {
 		const proxy = await startProxy();
 		try {

@@ -174,7 +174,7 @@ describe('the settings bound the retries', () => {
 		setTimeout(() => abort.abort(), 300);
 		const { r, ms } = await timed(env.run({ operation: 'disconnect', provider: 'stripe' }, { credentials: { api: 'rest' }, abortSignal: abort.signal }));
 		expect(r.error.message).toBe(
-			'The request to Outlit was canceled because the execution was stopped: Outlit may have made the change before the stop, so check it (Get Many lists what is connected) before you run the workflow again.',
+			'The request to Outlit was canceled because the execution was stopped, and Outlit may have made the change before the stop: check the integration (Get Many, Get Capabilities or the Outlit web app) before you run the workflow again.',
 		);
 		expect(r.error.description).toBe('The execution was stopped while a request to Outlit was under way.');
 		expect(r.error.context.itemIndex).toBe(0);

@@ -49,19 +49,59 @@ describe("Outlit's words echoing a secret the request carried: masked", () => {
 		expect(stored(r)).toEqual([]);
 	});
 
-	test('a secret under 4 characters is masked as a whole word only: the words around it stay readable', async () => {
+	test('a secret under 8 characters is masked as a whole word only: the words and IDs around it stay whole', async () => {
 		env.sandbox.injectFault({
 			method: 'POST',
 			path: '/api/integrations/connect',
 			status: 400,
-			body: { error: 'Token Q7z rejected: Q7zz and xQ7z are other words', details: [{ path: ['config', 'apiToken'], message: 'Q7z is too short' }] },
+			body: { error: 'Token Q7z rejected: Q7zz, xQ7z and pylon-Q7z-org are other words', details: [{ path: ['config', 'apiToken'], message: 'Q7z is too short' }] },
 		});
 		const r = await env.run(
 			{ operation: 'connect', provider: 'pylon', connectionMethod: 'direct', ...NO_RETRY },
 			{ credentials: { api: 'rest' }, providerCredential: { provider: 'pylon', apiToken: 'Q7z' } },
 		);
 		expect(r.error.message).toBe(
-			'Outlit rejected the request: Token [redacted] rejected: Q7zz and xQ7z are other words (config.apiToken: [redacted] is too short). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+			'Outlit rejected the request: Token [redacted] rejected: Q7zz, xQ7z and pylon-Q7z-org are other words (config.apiToken: [redacted] is too short). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+		);
+	});
+
+	test('a secret repeated URL-encoded is masked too', async () => {
+		env.sandbox.reset({ connected: ['stripe'] });
+		env.sandbox.injectFault({
+			method: 'POST',
+			path: '/api/integrations/setup-step',
+			status: 200,
+			body: { status: 'completed', provider: 'stripe', step: 'webhooks', url: 'https://hooks.example/in?s=whsec%20CANARY%2F%C3%BC%2B5&x=1' },
+		});
+		const r = await env.run(
+			{ operation: 'runSetupStep', provider: 'stripe', step: 'webhooks', secretSource: 'fields', webhookSecret: 'whsec CANARY/ü+5' },
+			{ credentials: { api: 'rest' } },
+		);
+		expect(r.error).toBeUndefined();
+		expect(r.items[0].json).toMatchObject({ url: 'https://hooks.example/in?s=[redacted]&x=1' });
+	});
+
+	test('a secret sent with spaces around it is masked where Outlit repeats it without them', async () => {
+		const secret = '  acme CANARY secret 42 ';
+		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'clientSecret "acme CANARY secret 42" rejected' } });
+		const r = await env.run(
+			{ operation: 'connect', provider: '={{ "acme-crm" }}', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: JSON.stringify({ clientSecret: secret }), ...NO_RETRY },
+			{ credentials: { api: 'rest' } },
+		);
+		expect(env.sandbox.requests.map((q) => q.body)).toEqual([{ provider: 'acme-crm', config: { clientSecret: secret } }]);
+		expect(r.error.message).toBe(
+			"Outlit rejected the request: clientSecret \"[redacted]\" rejected. Check the node's parameters (the provider, its fields and any JSON config), then run it again.",
+		);
+	});
+
+	test('only a key whose name ends like a secret counts: a tokenType value is not masked', async () => {
+		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'tokenType bearer is not supported; use tokenType basic' } });
+		const r = await env.run(
+			{ operation: 'connect', provider: '={{ "acme-crm" }}', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: JSON.stringify({ tokenType: 'bearer', apiToken: 'acme_CANARY_token_99' }), ...NO_RETRY },
+			{ credentials: { api: 'rest' } },
+		);
+		expect(r.error.message).toBe(
+			"Outlit rejected the request: tokenType bearer is not supported; use tokenType basic. Check the node's parameters (the provider, its fields and any JSON config), then run it again.",
 		);
 	});
 

@@ -95,7 +95,7 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 
 		test('a rejected key says what to check, true for any key typed, without echoing it', async () => {
 			const message =
-				'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from.';
+				'Outlit did not accept this API key. Check that it is an Outlit Platform API key (those start with ok_), that it was not revoked, and that Base URL is the Outlit it comes from, without a user name or password (those would be sent instead of the key).';
 			// A key of another shape, and one of the right shape that Outlit rejects: the same words fit both.
 			for (const apiKey of ['phc_public_ingest_key', 'ok_revoked_key']) {
 				const result = await test_({ apiKey, baseUrl: sandbox.url });
@@ -108,7 +108,7 @@ describe('the built package in n8n-core\'s PackageDirectoryLoader', () => {
 			const result = await test_({ apiKey: CANARY.apiKey, baseUrl: `${sandbox.url}/not-outlit` });
 			expect(result).toEqual({
 				status: 'Error',
-				message: 'Nothing at this Base URL answers as Outlit. Set Base URL to https://app.outlit.ai, or to the address of the proxy in front of your Outlit.',
+				message: 'Nothing at this Base URL answers as Outlit. Set Base URL to https://app.outlit.ai, or to the address of the proxy in front of your Outlit, without a query (?…) or fragment (#…).',
 			});
 			expect(sandbox.requests.map((q) => q.path)).toEqual(['/not-outlit/api/validate-api-key']);
 		});

@@ -91,7 +91,8 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
 	const pacer: Pacer = newPacer();
 
-	// Built once per execution (masking the node walks its parameters); a credential error is raised for every item.
+	// Built once per execution (masking the node walks its parameters), but for a wait's polls, each
+	// bounded by its deadline; a credential error is raised for every item.
 	let wires: { retrying: Wire; single: Wire } | undefined;
 
 	async function wire(retries: boolean, deadline?: number): Promise<Wire> {

@@ -833,7 +833,7 @@ export function canceledError(node: INode, itemIndex?: number, during: 'wait' | 
 		node,
 		during === 'read'
 			? 'The request to Outlit was canceled because the execution was stopped: run the workflow again to go on.'
-			: 'The request to Outlit was canceled because the execution was stopped: Outlit may have made the change before the stop, so check it (Get Many lists what is connected) before you run the workflow again.',
+			: 'The request to Outlit was canceled because the execution was stopped, and Outlit may have made the change before the stop: check the integration (Get Many, Get Capabilities or the Outlit web app) before you run the workflow again.',
 		'The execution was stopped while a request to Outlit was under way.',
 		itemIndex,
 	);

@@ -27,6 +27,9 @@ export interface RequestSettings {
 /** What the last poll of a wait may take past its deadline. */
 const LAST_POLL_MS = 1000;
 
+/** n8n's own request timeout when Request Options has none (axios.defaults.timeout in n8n). */
+const N8N_TIMEOUT_MS = 300_000;
+
 /** JSON bodies arrive parsed; anything else (HTML from a proxy, truncated JSON, nothing) stays text. */
 export function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
@@ -86,8 +89,9 @@ async function attemptOnce(
 	itemIndex?: number,
 ): Promise<Attempt> {
 	const left = settings.deadline === undefined ? undefined : Math.max(settings.deadline - Date.now(), LAST_POLL_MS);
-	// The Request Options timeout, unless a wait's time left is shorter.
-	const timeout = left !== undefined && !(settings.timeout && settings.timeout <= left) ? left : settings.timeout;
+	// The Request Options timeout (else n8n's), unless a wait's time left is shorter: a poll that hangs
+	// still gives up in time for the next one.
+	const timeout = left !== undefined && left < (settings.timeout || N8N_TIMEOUT_MS) ? left : settings.timeout;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,

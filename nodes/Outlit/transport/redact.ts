@@ -40,9 +40,10 @@ export function redactNode(node: INode): INode {
 
 /**
  * Keys named as secrets, for what the catalog does not know (Additional Config for a provider Outlit
- * added later): not `groupKey` and the like, whose values are names Outlit's answers may repeat.
+ * added later): `clientSecret`, `accessToken`, `password`, `apiKey`… Only the name's end counts, so
+ * `tokenType` or `groupKey`, whose values are words Outlit's answers may repeat, are not.
  */
-const SECRET_NAME = /secret|token|password|api[-_]?key|private[-_]?key/i;
+const SECRET_NAME = /(?:secret|token|password|passphrase|api[-_]?key|private[-_]?key)$/i;
 
 /** The provider secrets a request body carries: the non-empty strings under a secret key, at any depth. */
 export function secretsIn(body: unknown, found: string[] = []): string[] {
@@ -56,26 +57,40 @@ export function secretsIn(body: unknown, found: string[] = []): string[] {
 	return found;
 }
 
-/** Secrets this short are masked only as whole words, so that an answer's other words stay readable. */
-const SHORT_SECRET = 4;
+/** Secrets this short are masked only as a whole word, so that an answer's other words (an ID such as "stripe-test-org") stay whole. */
+const SHORT_SECRET = 8;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A secret as a URL carries it; itself if it cannot be encoded (a lone surrogate). */
+function urlEncoded(secret: string): string {
+	try {
+		return encodeURIComponent(secret);
+	} catch {
+		return secret;
+	}
+}
+
 /**
- * An answer with every occurrence of these secrets masked in its strings: Outlit may repeat what it
- * was sent (in an error's words, or a step's answer), and its words reach messages and items. An
- * answer without any is returned as it is (most are: no copy per request).
+ * An answer with every occurrence of these secrets masked in its strings (as sent, trimmed, or
+ * URL-encoded): Outlit may repeat what it was sent (in an error's words, a step's answer, a URL), and
+ * its words reach messages and items. An answer without any is returned as it is (no copy per request).
  */
 export function withoutSecrets(value: unknown, secrets: readonly string[]): unknown {
-	// The longest first: a secret that contains another is masked whole.
-	const patterns = secrets
-		.filter((s) => s !== '')
-		.sort((a, b) => b.length - a.length)
-		.map((s) => new RegExp(s.length < SHORT_SECRET ? `(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])` : escapeRegExp(s), 'gu'));
+	const forms = [...new Set(secrets.flatMap((s) => [s, s.trim(), urlEncoded(s)]))].filter((f) => f !== '');
+	if (forms.length === 0) return value;
+	// One pass, the longest first: a secret that contains another is masked whole, and a mask never again.
+	const pattern = new RegExp(
+		forms
+			.sort((a, b) => b.length - a.length)
+			.map((f) => (f.length < SHORT_SECRET ? `(?<![\\p{L}\\p{N}_-])${escapeRegExp(f)}(?![\\p{L}\\p{N}_-])` : escapeRegExp(f)))
+			.join('|'),
+		'gu',
+	);
 	const holds = (v: unknown): boolean =>
-		typeof v === 'string' ? patterns.some((p) => v.search(p) !== -1) : v !== null && typeof v === 'object' && Object.values(v).some(holds);
+		typeof v === 'string' ? v.search(pattern) !== -1 : v !== null && typeof v === 'object' && Object.values(v).some(holds);
 	const mask = (v: unknown): unknown => {
-		if (typeof v === 'string') return patterns.reduce((text, p) => text.replace(p, MASK), v);
+		if (typeof v === 'string') return v.replace(pattern, MASK);
 		if (Array.isArray(v)) return v.map(mask);
 		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]));
 		return v;

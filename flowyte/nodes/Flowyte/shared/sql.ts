@@ -100,7 +100,7 @@ export function sqlCredentials(kind: IntegrationKind, input: SqlInput): SqlCrede
 	if (missing.length) {
 		return {
 			message: `The ${kind.name} connection is missing: ${missing.join(', ')}`,
-			description: `Fill in ${SQL_FIELDS.map((f) => f.label).join(', ')}; an expression may have resolved to nothing.`,
+			description: `Fill in ${SQL_FIELDS.map((f) => f.label).join(', ')} with text or a number; an expression may have resolved to nothing, or to an object, a list or true/false.`,
 		};
 	}
 	const port = portText(input.port);

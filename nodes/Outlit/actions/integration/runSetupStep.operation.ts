@@ -31,6 +31,15 @@ export const runSetupStep = defineOperation({
 			choice === CUSTOM
 				? readRequiredString(this, itemIndex, 'customStep', 'Custom Step', 'a step Get Capabilities lists for the provider')
 				: requiredString(this, itemIndex, choice, 'Step', `one of ${STEPS.join(', ')}`);
+		// Only the Webhooks choice shows and sends the step's secrets.
+		if (choice === CUSTOM && step === WEBHOOKS) {
+			throw parameterError(
+				this.getNode(),
+				'Custom Step "webhooks" is the Webhooks step: set "Step" to Webhooks, so that the node sends its Webhook Secret.',
+				'Step → Webhooks has the Webhook Secret fields (or Outlit Provider Credentials) that this step needs.',
+				itemIndex,
+			);
+		}
 		// Custom tokens pass through untouched: Outlit may add steps before the catalog knows them.
 		const entry = provider.entry;
 		if (choice !== CUSTOM && entry) {
