@@ -128,6 +128,31 @@ describe('an unknown session, whatever Outlit answers (the docs are silent)', ()
 		expect(env.sandbox.requests).toHaveLength(1);
 	});
 
+	test('a 400 that names a field other than the Session ID keeps the general advice', async () => {
+		const sessionId = '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a';
+		env.sandbox.injectFault({
+			method: 'GET',
+			path: '/api/integrations/connect/status',
+			status: 400,
+			body: { error: 'Invalid request', details: [{ path: ['workspace'], message: 'Required' }] },
+		});
+		const r = await env.run({ operation: 'getConnectionStatus', sessionId }, { credentials: { api: 'rest' } });
+		expect(r.error.message).toBe(
+			'Outlit rejected the request: Invalid request (workspace: Required). Correct that value in the node or in its Outlit Provider Credentials, then run it again.',
+		);
+	});
+
+	test.each([
+		['rest', { method: 'GET', path: '/api/integrations/connect/status', status: 400, body: {} }, 'invalid request'],
+		['tools', { path: '/api/tools/call', tool: 'outlit_get_integration_setup_status', status: 400, body: { code: 'INVALID_TOOL_INPUT', retryable: false } }, 'invalid input'],
+	])('%s: a 400 without Outlit\'s words still says to check the Session ID', async (api, fault, words) => {
+		env.sandbox.injectFault(fault);
+		const r = await env.run({ operation: 'getConnectionStatus', sessionId: '0f6d0f76-1dc7-4c5c-bba5-6685f74a5e3a' }, { credentials: { api } });
+		expect(r.error.message).toBe(
+			`Outlit rejected the request: ${words}. Check "Session ID": use the sessionId that Connect (Browser Session) returned, or start a new session with Connect.`,
+		);
+	});
+
 	test('answered "expired" on the gateway: the wait ends as expired', async () => {
 		env.sandbox.reset({ unknownSession: 'expired' });
 		const r = await env.run(

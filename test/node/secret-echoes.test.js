@@ -94,6 +94,30 @@ describe("Outlit's words echoing a secret the request carried: masked", () => {
 		);
 	});
 
+	test('a secret inside a longer one is masked with it, and a long secret inside a word is masked too', async () => {
+		const short = 'acme_CANARY_tok_1';
+		const long = `${short}_and_more`;
+		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: `clientSecret ${long} rejected; key x${short}y unknown` } });
+		const r = await env.run(
+			{ operation: 'connect', provider: '={{ "acme-crm" }}', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: JSON.stringify({ apiToken: short, clientSecret: long }), ...NO_RETRY },
+			{ credentials: { api: 'rest' } },
+		);
+		expect(r.error.message).toBe(
+			"Outlit rejected the request: clientSecret [redacted] rejected; key x[redacted]y unknown. Check the node's parameters (the provider, its fields and any JSON config), then run it again.",
+		);
+	});
+
+	test('a key named like a secret that holds an object is looked into, not taken for a secret', async () => {
+		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'accessToken acme_CANARY_nested_5 expired' } });
+		const r = await env.run(
+			{ operation: 'connect', provider: '={{ "acme-crm" }}', connectionMethod: 'direct', secretSource: 'fields', additionalConfig: JSON.stringify({ accessToken: { clientSecret: 'acme_CANARY_nested_5', ttl: 3600 } }), ...NO_RETRY },
+			{ credentials: { api: 'rest' } },
+		);
+		expect(r.error.message).toBe(
+			"Outlit rejected the request: accessToken [redacted] expired. Check the node's parameters (the provider, its fields and any JSON config), then run it again.",
+		);
+	});
+
 	test('only a key whose name ends like a secret counts: a tokenType value is not masked', async () => {
 		env.sandbox.injectFault({ method: 'POST', path: '/api/integrations/connect', status: 400, body: { error: 'tokenType bearer is not supported; use tokenType basic' } });
 		const r = await env.run(
@@ -180,6 +204,7 @@ describe('a Base URL with a query or fragment: refused before any request, never
 		expect(r.error.message).toBe(
 			"The Base URL in the Outlit API credential has a query (?…) or fragment (#…), which the node cannot add Outlit's paths to: set it to https://app.outlit.ai or your proxy's URL without them.",
 		);
+		expect(r.error.description).toBe("Set Base URL in the Outlit credential to https://app.outlit.ai or your proxy's URL, without a query or fragment.");
 		expect(env.sandbox.requests).toEqual([]);
 		expect(stored(r)).toEqual([]);
 	});
@@ -199,6 +224,9 @@ describe('a Base URL with a user name or password: refused before any request', 
 		const r = await env.run({ operation: 'getAll', ...NO_RETRY }, { credentials: { api, baseUrl } });
 		expect(r.error.message).toBe(
 			"The Base URL in the Outlit API credential has a user name or password, which would be sent instead of the API key: set it to https://app.outlit.ai or your proxy's URL without them.",
+		);
+		expect(r.error.description).toBe(
+			"Outlit takes the API key as a Bearer token; a user name or password in Base URL would replace it. Set Base URL in the Outlit credential to https://app.outlit.ai or your proxy's URL, without them.",
 		);
 		expect(env.sandbox.requests).toEqual([]);
 		expect(stored(r)).toEqual([]);
@@ -222,6 +250,12 @@ describe("a Proxy in Request Options with a password: the error's node copy mask
 		const r = await env.run({ operation: 'getAll', requestOptions: { proxy: `svc:${CANARY.apiKey}@myproxy` } }, { credentials: { api: 'rest' } });
 		expect(r.error.message).toBe("The Proxy in the node's Request Options is not valid: give a host and a port, e.g. http://myproxy:3128, or leave it empty.");
 		expect(r.error.node.parameters.requestOptions).toEqual({ proxy: '[redacted]@myproxy' });
+		expect(stored(r)).toEqual([]);
+	});
+
+	test('a proxy whose scheme has a digit keeps its scheme', async () => {
+		const r = await env.run({ operation: 'getAll', requestOptions: { proxy: `socks5://svc:${CANARY.apiKey}@myproxy` } }, { credentials: { api: 'rest' } });
+		expect(r.error.node.parameters.requestOptions).toEqual({ proxy: 'socks5://[redacted]@myproxy' });
 		expect(stored(r)).toEqual([]);
 	});
 

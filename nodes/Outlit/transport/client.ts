@@ -63,11 +63,11 @@ function wireFor(
 }
 
 /**
- * The client, plus a view of it whose calls never retry (for loops that retry by their own rule),
- * each request bounded by the loop's deadline when it has one.
+ * The client, plus a view of it for a loop that retries by its own rule until a deadline (epoch ms):
+ * its calls never retry, and none outlasts the deadline.
  */
 export interface OutlitClient extends OutlitCapabilities {
-	withoutRetries(deadline?: number): OutlitCapabilities;
+	withoutRetries(deadline: number): OutlitCapabilities;
 	/** The credential's "API" setting. */
 	apiSetting(): Promise<OutlitConnection['api']>;
 	/**
@@ -91,18 +91,14 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	// One pace for the whole execution: Outlit's allowance is per key, not per item.
 	const pacer: Pacer = newPacer();
 
-	// Built once per execution (masking the node walks its parameters), but for a wait's polls, each
-	// bounded by its deadline; a credential error is raised for every item.
-	let wires: { retrying: Wire; single: Wire } | undefined;
+	// Built once per execution (masking the node walks its parameters); a credential error is raised for every item.
+	let retrying: Wire | undefined;
 
-	async function wire(retries: boolean, deadline?: number): Promise<Wire> {
-		if (!wires) {
-			const connection = await readConnection.call(ctx);
-			const single = { ...settings, retry: undefined };
-			wires = { retrying: wireFor(ctx, connection, settings, pacer), single: wireFor(ctx, connection, single, pacer) };
-		}
-		if (deadline !== undefined) return wireFor(ctx, wires.single.connection, { ...settings, retry: undefined, deadline }, pacer);
-		return retries ? wires.retrying : wires.single;
+	/** The execution's wire, or for a loop with a deadline one without retries, bounded by it. */
+	async function wire(deadline?: number): Promise<Wire> {
+		retrying ??= wireFor(ctx, await readConnection.call(ctx), settings, pacer);
+		if (deadline === undefined) return retrying;
+		return wireFor(ctx, retrying.connection, { ...settings, retry: undefined, deadline }, pacer);
 	}
 
 	/** The contracts to try, in order, for one call. */
@@ -120,11 +116,10 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		itemIndex: number | undefined,
 		call: (impl: OutlitCapabilities, contract: Contract) => Promise<T>,
 		gatewayStep: boolean,
-		retries: boolean,
 		trigger?: { order: readonly Contract[] },
 		deadline?: number,
 	): Promise<T> {
-		const w = await wire(retries, deadline);
+		const w = await wire(deadline);
 		const order = trigger?.order ?? contractsFor(w.connection.api, method, gatewayStep);
 		// Why a contract did not take the call: each explains a next contract that does not answer either.
 		let browserOnly: BrowserSetupOnly | undefined;
@@ -158,9 +153,9 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 		}
 	}
 
-	function capabilities(retries: boolean, deadline?: number): OutlitCapabilities {
+	function capabilities(deadline?: number): OutlitCapabilities {
 		const via = <T>(method: Method, i: number | undefined, call: (c: OutlitCapabilities) => Promise<T>, gatewayStep = true) =>
-			run(method, i, call, gatewayStep, retries, undefined, deadline);
+			run(method, i, call, gatewayStep, undefined, deadline);
 		return {
 			listIntegrations: async (connectedOnly, i) =>
 				await via('listIntegrations', i, async (c) => await c.listIntegrations(connectedOnly, i)),
@@ -178,12 +173,12 @@ export function createOutlitClient(ctx: OutlitContext, settings: RequestSettings
 	}
 
 	return {
-		...capabilities(true),
-		withoutRetries: (deadline) => capabilities(false, deadline),
-		apiSetting: async () => (await wire(true)).connection.api,
+		...capabilities(),
+		withoutRetries: (deadline) => capabilities(deadline),
+		apiSetting: async () => (await wire()).connection.api,
 		observeIntegrations: async (order) =>
-			await run('listIntegrations', undefined, async (c, contract) => ({ contract, items: await c.listIntegrations(false) }), true, true, { order }),
+			await run('listIntegrations', undefined, async (c, contract) => ({ contract, items: await c.listIntegrations(false) }), true, { order }),
 		restSyncDetail: async (provider) =>
-			await run('syncStatus', undefined, async (c) => await c.syncStatus(provider), true, true, { order: ['rest'] }),
+			await run('syncStatus', undefined, async (c) => await c.syncStatus(provider), true, { order: ['rest'] }),
 	};
 }

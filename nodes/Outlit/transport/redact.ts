@@ -45,13 +45,12 @@ export function redactNode(node: INode): INode {
  */
 const SECRET_NAME = /(?:secret|token|password|passphrase|api[-_]?key|private[-_]?key)$/i;
 
-/** The provider secrets a request body carries: the non-empty strings under a secret key, at any depth. */
+/** The provider secrets a request body carries: the strings under a secret key, at any depth. */
 export function secretsIn(body: unknown, found: string[] = []): string[] {
 	if (body && typeof body === 'object') {
 		for (const [key, value] of Object.entries(body)) {
-			if ((SECRET_KEYS.has(key) || SECRET_NAME.test(key)) && typeof value === 'string') {
-				if (value !== '') found.push(value);
-			} else secretsIn(value, found);
+			if ((SECRET_KEYS.has(key) || SECRET_NAME.test(key)) && typeof value === 'string') found.push(value);
+			else secretsIn(value, found);
 		}
 	}
 	return found;
